@@ -1,0 +1,58 @@
+"""Small helpers for reading names off astroid nodes."""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+FUNCTION_TYPES = (nodes.FunctionDef, nodes.AsyncFunctionDef)
+COMPREHENSION_TYPES = (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)
+
+
+def dotted_name(node: nodes.NodeNG) -> str | None:
+    """``app.route`` for ``@app.route("/")``, ``functools.lru_cache`` and so on."""
+    if isinstance(node, nodes.Call):
+        node = node.func
+    parts: list[str] = []
+    while isinstance(node, nodes.Attribute):
+        parts.append(node.attrname)
+        node = node.expr
+    if isinstance(node, nodes.Name):
+        parts.append(node.name)
+        return ".".join(reversed(parts))
+    return None
+
+
+def decorator_names(function: nodes.FunctionDef) -> list[str]:
+    if not function.decorators:
+        return []
+    return [name for name in map(dotted_name, function.decorators.nodes) if name]
+
+
+def call_name(call: nodes.Call) -> str | None:
+    """The called name: ``client`` for ``boto3.client(...)``, ``f`` for ``f()``."""
+    func = call.func
+    if isinstance(func, nodes.Attribute):
+        return func.attrname
+    if isinstance(func, nodes.Name):
+        return func.name
+    return None
+
+
+def enclosing_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """The nearest function around ``node`` (lambdas and comprehensions are seen through)."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, FUNCTION_TYPES):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def enclosing_class(function: nodes.FunctionDef) -> nodes.ClassDef | None:
+    parent = function.parent
+    return parent if isinstance(parent, nodes.ClassDef) else None
+
+
+def positional_parameter_names(function: nodes.FunctionDef) -> list[str]:
+    args = function.args
+    return [arg.name for arg in [*(args.posonlyargs or []), *(args.args or [])]]

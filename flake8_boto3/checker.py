@@ -1,0 +1,71 @@
+"""Runs the rules on one file: screen, build the astroid tree, collect findings.
+
+Independent of flake8 (see :mod:`flake8_boto3.plugin` for the adapter), so the
+benchmarks and other front ends can call it directly.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import sys
+
+from astroid import nodes
+from astroid.builder import AstroidBuilder
+from astroid.manager import AstroidManager
+from astroid.rebuilder import TreeRebuilder
+
+from flake8_boto3 import inference, screen
+from flake8_boto3.context import FileContext
+from flake8_boto3.inference import project_imports
+from flake8_boto3.registry import RULES, Finding
+from flake8_boto3.rules import bto900_internal_error
+from flake8_boto3.settings import DEFAULT_SETTINGS, Settings
+
+
+def build_module(tree: ast.Module, source: str, path: str) -> nodes.Module:
+    """An astroid module from the ``ast`` tree flake8 already parsed (no second parse)."""
+    manager = AstroidManager()
+    inference.register(manager)
+    modname, root = project_imports.module_name_and_root(path)
+    project_imports.add_root(root)
+    rebuilder = TreeRebuilder(manager, source)
+    file = os.path.abspath(path) if path else "<stdin>"
+    module = rebuilder.visit_module(tree, modname, file, os.path.basename(file) == "__init__.py")
+    module.file_bytes = source.encode("utf-8", "surrogateescape")
+    return AstroidBuilder(manager)._post_build(module, rebuilder, "utf-8")
+
+
+def check_module(module: nodes.Module, path: str, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
+    context = FileContext(module, path, settings)
+    findings: list[Finding] = []
+    for rule in RULES:
+        findings.extend(rule.check(context))
+    return sorted(findings, key=lambda f: (f.line, f.col, f.code))
+
+
+def check_source(
+    source: str, path: str, settings: Settings = DEFAULT_SETTINGS, tree: ast.Module | None = None
+) -> list[Finding]:
+    """All findings for one file; an internal error becomes one BTO900 finding."""
+    if not screen.could_fire(source, settings):
+        return []
+    try:
+        if tree is None:
+            tree = ast.parse(source)
+        module = build_module(tree, source, path)
+        return check_module(module, path, settings)
+    except (Exception, RecursionError) as error:  # noqa: BLE001 - one file must not stop the run
+        return [bto900_internal_error.finding_for(error)]
+
+
+def check_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
+    with open(path, "rb") as stream:
+        data = stream.read()
+    source = data.decode("utf-8", "surrogateescape")
+    return check_source(source, path, settings)
+
+
+if sys.getrecursionlimit() < 3000:
+    # astroid's recursive inference needs more than CPython's default on real code.
+    sys.setrecursionlimit(3000)

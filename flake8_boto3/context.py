@@ -1,0 +1,28 @@
+"""What rules see of one file: its astroid module, the settings and shared analyses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from astroid import nodes
+
+from flake8_boto3.analysis import functions
+from flake8_boto3.analysis.lifecycle import Lifecycle
+from flake8_boto3.settings import Settings
+
+
+@dataclass
+class FileContext:
+    module: nodes.Module
+    path: str
+    settings: Settings
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def is_test_file(self) -> bool:
+        return functions.is_test_file(self.path)
+
+    @cached_property
+    def lifecycle(self) -> Lifecycle:
+        return Lifecycle(self.module, self.settings, self.is_test_file)

@@ -1,0 +1,44 @@
+"""The boto3 model: what astroid inference knows about boto3 objects."""
+
+from __future__ import annotations
+
+from astroid import nodes
+from astroid.exceptions import AstroidError
+from astroid.manager import AstroidManager
+
+from flake8_boto3.inference import brain_boto3, project_imports
+from flake8_boto3.inference.objects import CONSTRUCTED_KINDS, Boto3Object, Kind
+
+__all__ = ["Boto3Object", "Kind", "CONSTRUCTED_KINDS", "register", "infer_boto3"]
+
+
+def register(manager: AstroidManager | None = None) -> None:
+    """Install the boto3 model into astroid (idempotent, survives ``clear_cache()``)."""
+    manager = manager or AstroidManager()
+    # Never load C extensions: analysing code must not execute anything.
+    manager.always_load_extensions = False
+    brain_boto3.register(manager)
+    project_imports.register(manager)
+
+
+def infer_boto3(node: nodes.NodeNG) -> Boto3Object | None:
+    """The boto3 object ``node`` evaluates to, or None when it is not (or unknown).
+
+    Ambiguous nodes count when every inferred value is a boto3 object of the same
+    kind (a client of one of two services is still a client); anything else,
+    including errors inside astroid, degrades to None.
+    """
+    found: Boto3Object | None = None
+    try:
+        for value in node.infer():
+            if not isinstance(value, Boto3Object):
+                return None
+            if found is None:
+                found = value
+            elif found.kind is not value.kind:
+                return None
+            elif found.service != value.service:
+                found = Boto3Object(found._proxied, found.kind, None, found.origin, found.type_name)
+    except (AstroidError, RecursionError, StopIteration):
+        return None
+    return found

@@ -1,0 +1,258 @@
+"""Astroid inference tips that teach astroid what boto3 constructors return.
+
+Registered like astroid's own ``brain_*.py`` modules, with :func:`register`.
+Once registered, ``boto3.client("s3")``, ``boto3.Session().resource("s3")``,
+``botocore.session.get_session().create_client("s3")`` and friends infer to a
+:class:`~flake8_boto3.inference.objects.Boto3Object` carrying its kind and service,
+wherever astroid's inference reaches them: through ``self.x``, return values,
+local aliases and sibling modules. Parameters and attributes annotated with the
+``mypy_boto3_*`` / ``types_boto3_*`` stub types infer the same way (see
+:mod:`.annotated`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from astroid import bases, nodes
+from astroid.builder import AstroidBuilder
+from astroid.context import InferenceContext
+from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
+from astroid.inference_tip import inference_tip
+from astroid.manager import AstroidManager
+from astroid.util import safe_infer
+
+from flake8_boto3.inference import annotated, stubs
+from flake8_boto3.inference.objects import Boto3Object, Kind
+
+# Qualified names of the stub callables (see .stubs) and what calling them builds.
+CONSTRUCTORS: dict[str, Kind] = {
+    "boto3.client": Kind.CLIENT,
+    "boto3.resource": Kind.RESOURCE,
+    "boto3.session.Session": Kind.SESSION,
+    "boto3.session.Session.client": Kind.CLIENT,
+    "boto3.session.Session.resource": Kind.RESOURCE,
+    "botocore.session.Session": Kind.SESSION,
+    "botocore.session.get_session": Kind.SESSION,
+    "botocore.session.Session.create_client": Kind.CLIENT,
+}
+
+# The stub class each kind of object is an instance of: (module, class).
+PROXIED_CLASS: dict[Kind, tuple[str, str]] = {
+    Kind.CLIENT: ("botocore.client", "BaseClient"),
+    Kind.RESOURCE: ("boto3.resources.base", "ServiceResource"),
+    Kind.SUB_RESOURCE: ("boto3.resources.base", "ServiceResource"),
+    Kind.RESOURCE_META: ("boto3.resources.base", "ResourceMeta"),
+    Kind.EXCEPTIONS: ("botocore.client", "ClientExceptions"),
+    Kind.PAGINATOR: ("botocore.client", "Paginator"),
+    Kind.WAITER: ("botocore.client", "Waiter"),
+}
+
+# Method names through which boto3 objects are made or derived; only calls of
+# these (and of capitalised resource attributes such as ``Table``) get the tip.
+CONSTRUCTOR_METHOD_NAMES = frozenset(
+    {"client", "resource", "Session", "create_client", "get_session", "get_paginator", "get_waiter"}
+)
+
+
+def stub_class(kind: Kind) -> nodes.ClassDef:
+    module_name, class_name = PROXIED_CLASS[kind]
+    module = AstroidManager().ast_from_module_name(module_name)
+    return module.getattr(class_name)[0]
+
+
+def make_object(
+    kind: Kind,
+    service: str | None,
+    origin: nodes.NodeNG | None,
+    type_name: str | None = None,
+    proxied: nodes.ClassDef | None = None,
+) -> Boto3Object:
+    return Boto3Object(proxied or stub_class(kind), kind, service, origin, type_name)
+
+
+def derived_attribute(obj: Boto3Object, name: str) -> Boto3Object | None:
+    """Attributes of boto3 objects that are boto3 objects themselves."""
+    if name == "meta" and obj.kind in (Kind.RESOURCE, Kind.SUB_RESOURCE):
+        return obj.derive(Kind.RESOURCE_META, stub_class(Kind.RESOURCE_META))
+    if name == "client" and obj.kind is Kind.RESOURCE_META:
+        return obj.derive(Kind.CLIENT, stub_class(Kind.CLIENT))
+    if name == "exceptions" and obj.kind is Kind.CLIENT:
+        return obj.derive(Kind.EXCEPTIONS, stub_class(Kind.EXCEPTIONS))
+    return None
+
+
+# --- calls ------------------------------------------------------------------
+
+
+def _call_name(call: nodes.Call) -> str | None:
+    func = call.func
+    if isinstance(func, nodes.Attribute):
+        return func.attrname
+    if isinstance(func, nodes.Name):
+        return func.name
+    return None
+
+
+def _looks_like_boto3_call(call: nodes.Call) -> bool:
+    name = _call_name(call)
+    if name is None:
+        return False
+    if name in CONSTRUCTOR_METHOD_NAMES:
+        return True
+    if isinstance(call.func, nodes.Name):
+        # `from boto3 import client as make_client`
+        return _is_imported_from_boto3_family(call.func)
+    # resource.Table("x"), s3.Bucket("b"): sub-resources of a service resource.
+    return isinstance(call.func, nodes.Attribute) and name[:1].isupper()
+
+
+def _is_imported_from_boto3_family(name: nodes.Name) -> bool:
+    try:
+        _, assignments = name.lookup(name.name)
+    except Exception:
+        return False
+    return any(
+        isinstance(assignment, nodes.ImportFrom) and not assignment.level and is_stubbed_module(assignment.modname)
+        for assignment in assignments
+    )
+
+
+def _argument(call: nodes.Call, position: int, keyword: str) -> nodes.NodeNG | None:
+    for kw in call.keywords or ():
+        if kw.arg == keyword:
+            return kw.value
+    if len(call.args) > position and not isinstance(call.args[position], nodes.Starred):
+        return call.args[position]
+    return None
+
+
+def literal_string(node: nodes.NodeNG | None, context: InferenceContext | None = None) -> str | None:
+    """The string a node evaluates to, when astroid can tell."""
+    if node is None:
+        return None
+    if isinstance(node, nodes.Const):
+        return node.value if isinstance(node.value, str) else None
+    inferred = safe_infer(node, context)
+    if isinstance(inferred, nodes.Const) and isinstance(inferred.value, str):
+        return inferred.value
+    return None
+
+
+def _qualified_name(callee) -> str | None:
+    if isinstance(callee, (nodes.FunctionDef, nodes.ClassDef, bases.BoundMethod, bases.UnboundMethod)):
+        try:
+            return callee.qname()
+        except Exception:  # a proxy without a usable qname
+            return None
+    return None
+
+
+def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None) -> Iterator[Boto3Object]:
+    name = _call_name(call)
+    if name in ("get_paginator", "get_waiter") or (name and name[:1].isupper() and name not in CONSTRUCTOR_METHOD_NAMES):
+        receiver = safe_infer(call.func.expr, context) if isinstance(call.func, nodes.Attribute) else None
+        if not isinstance(receiver, Boto3Object):
+            raise UseInferenceDefault
+        if name in ("get_paginator", "get_waiter") and receiver.kind is Kind.CLIENT:
+            kind = Kind.PAGINATOR if name == "get_paginator" else Kind.WAITER
+            yield receiver.derive(kind, stub_class(kind), literal_string(_argument(call, 0, "operation_name" if kind is Kind.PAGINATOR else "waiter_name"), context))
+            return
+        if receiver.kind is Kind.RESOURCE:
+            yield Boto3Object(stub_class(Kind.SUB_RESOURCE), Kind.SUB_RESOURCE, receiver.service, receiver.origin, name)
+            return
+        raise UseInferenceDefault
+
+    callee = safe_infer(call.func, context)
+    kind = CONSTRUCTORS.get(_qualified_name(callee) or "")
+    if kind is None:
+        raise UseInferenceDefault
+    if kind is Kind.SESSION:
+        proxied = callee if isinstance(callee, nodes.ClassDef) else AstroidManager().ast_from_module_name(
+            "botocore.session"
+        ).getattr("Session")[0]
+        yield make_object(kind, None, call, proxied=proxied)
+        return
+    service = literal_string(_argument(call, 0, "service_name"), context)
+    yield make_object(kind, service, call)
+
+
+# --- registration -------------------------------------------------------------
+
+
+def _build_stub_module(manager: AstroidManager, name: str, source: str = "") -> nodes.Module:
+    module = AstroidBuilder(manager).string_build(source, modname=name)
+    # Every stand-in may have submodules: let astroid look for them as in a package.
+    module.package = True
+    return module
+
+
+def _ensure_stub_module(manager: AstroidManager, name: str) -> nodes.Module:
+    """The stand-in for a boto3-family module and for each of its parents."""
+    parts = name.split(".")
+    for i in range(1, len(parts) + 1):
+        prefix = ".".join(parts[:i])
+        if prefix not in manager.astroid_cache:
+            _build_stub_module(manager, prefix, stubs.STUB_MODULES.get(prefix, ""))
+    return manager.astroid_cache[name]
+
+
+def _ensure_stub_modules(manager: AstroidManager) -> None:
+    for name in stubs.STUB_MODULES:
+        _ensure_stub_module(manager, name)
+
+
+def is_stubbed_module(name: str) -> bool:
+    top = name.split(".", 1)[0]
+    return top in stubs.STUB_PACKAGES or top.startswith(stubs.TYPE_STUB_PREFIXES)
+
+
+def _stub_imported_modules(node: nodes.Import | nodes.ImportFrom) -> nodes.NodeNG:
+    """Give every boto3-family module an import statement names a stand-in.
+
+    Runs as a transform while a module is built, before anything is inferred, so
+    astroid finds the stand-in in its cache instead of the installed package.
+    """
+    manager = AstroidManager()
+    if isinstance(node, nodes.Import):
+        for name, _ in node.names:
+            if is_stubbed_module(name):
+                _ensure_stub_module(manager, name)
+        return node
+    module = _ensure_stub_module(manager, node.modname)
+    for name, _ in node.names:
+        # `from boto3.dynamodb import conditions` imports a submodule.
+        if name != "*" and name not in module.locals:
+            _ensure_stub_module(manager, f"{node.modname}.{name}")
+    return node
+
+
+def _mentions_stubbed_module(node: nodes.Import | nodes.ImportFrom) -> bool:
+    if isinstance(node, nodes.ImportFrom):
+        return bool(node.modname) and not node.level and is_stubbed_module(node.modname)
+    return any(is_stubbed_module(name) for name, _ in node.names)
+
+
+_call_tip = inference_tip(_infer_boto3_call)
+_annotation_tip = inference_tip(annotated.infer_annotated_name)
+
+
+def _is_registered(manager: AstroidManager) -> bool:
+    call_transforms = manager._transform.transforms.get(nodes.Call, [])
+    return any(transform is _call_tip for transform, _ in call_transforms)
+
+
+def register(manager: AstroidManager) -> None:
+    """Register the boto3 model with astroid; idempotent.
+
+    Safe to call before every file: astroid's ``clear_cache()`` drops both
+    non-astroid transforms and cached modules, and this puts back whatever is
+    missing.
+    """
+    _ensure_stub_modules(manager)
+    if _is_registered(manager):
+        return
+    manager.register_transform(nodes.Call, _call_tip, _looks_like_boto3_call)
+    manager.register_transform(nodes.AssignName, _annotation_tip, annotated.has_boto3_annotation)
+    manager.register_transform(nodes.Import, _stub_imported_modules, _mentions_stubbed_module)
+    manager.register_transform(nodes.ImportFrom, _stub_imported_modules, _mentions_stubbed_module)

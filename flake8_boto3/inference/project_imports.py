@@ -1,0 +1,55 @@
+"""Resolve imports of the linted project's own modules.
+
+flake8 is usually run from a project's root with the project not installed, or
+with a ``src/`` layout, so astroid's search of ``sys.path`` does not find
+``from mypkg.aws import s3``. This failed-import hook looks for the module under
+the roots of the files being linted (the directory above each file's top-level
+package) and under the working directory. It only ever reads source files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from astroid import nodes
+from astroid.exceptions import AstroidImportError
+from astroid.manager import AstroidManager
+
+_roots: list[str] = []
+
+
+def module_name_and_root(path: str) -> tuple[str, str]:
+    """``src/pkg/sub/mod.py`` -> (``pkg.sub.mod``, ``src``): walks up ``__init__.py`` files."""
+    file = Path(path).resolve() if path else Path("stdin.py").resolve()
+    parts = [file.stem] if file.stem != "__init__" else []
+    directory = file.parent
+    while (directory / "__init__.py").is_file() and directory.parent != directory:
+        parts.insert(0, directory.name)
+        directory = directory.parent
+    return ".".join(parts) or file.stem, str(directory)
+
+
+def add_root(root: str) -> None:
+    if root not in _roots:
+        _roots.append(root)
+
+
+def _candidate_files(modname: str):
+    relative = Path(*modname.split("."))
+    for root in [*_roots, os.getcwd()]:
+        base = Path(root) / relative
+        yield base.with_suffix(".py")
+        yield base / "__init__.py"
+
+
+def find_project_module(modname: str) -> nodes.Module:
+    for candidate in _candidate_files(modname):
+        if candidate.is_file():
+            return AstroidManager().ast_from_file(str(candidate), modname, fallback=False)
+    raise AstroidImportError(f"{modname} is not a module of the linted project")
+
+
+def register(manager: AstroidManager) -> None:
+    if find_project_module not in manager._failed_import_hooks:
+        manager.register_failed_import_hook(find_project_module)

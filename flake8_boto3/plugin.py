@@ -1,0 +1,54 @@
+"""The flake8 adapter: options in, findings out. All analysis lives elsewhere."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from flake8_boto3 import __version__, checker
+from flake8_boto3.registry import DEFAULT_OFF_CODES
+from flake8_boto3.settings import DEFAULT_HANDLER_DECORATORS, DEFAULT_HANDLER_NAMES, Settings
+
+
+class Boto3Checker:
+    """flake8 entry point ``BTO``."""
+
+    name = "flake8-boto3"
+    version = __version__
+    settings: Settings = Settings()
+
+    def __init__(self, tree: ast.Module, filename: str, lines: list[str]) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines
+
+    @classmethod
+    def add_options(cls, option_manager) -> None:
+        option_manager.add_option(
+            "--boto3-handler-names",
+            comma_separated_list=True,
+            parse_from_config=True,
+            default=",".join(DEFAULT_HANDLER_NAMES),
+            help="Function names (fnmatch patterns) that are AWS Lambda handlers (BTO101). Default: %(default)s",
+        )
+        option_manager.add_option(
+            "--boto3-handler-decorators",
+            comma_separated_list=True,
+            parse_from_config=True,
+            default=",".join(DEFAULT_HANDLER_DECORATORS),
+            help="Decorators (fnmatch patterns on the dotted name) that make a function a request handler"
+            " (BTO101). Default: %(default)s",
+        )
+        option_manager.extend_default_ignore(list(DEFAULT_OFF_CODES))
+
+    @classmethod
+    def parse_options(cls, options) -> None:
+        cls.settings = Settings(
+            handler_names=tuple(options.boto3_handler_names),
+            handler_decorators=tuple(options.boto3_handler_decorators),
+        )
+
+    def run(self) -> Iterator[tuple[int, int, str, type]]:
+        source = "".join(self.lines)
+        for finding in checker.check_source(source, self.filename, self.settings, self.tree):
+            yield finding.line, finding.col, finding.message, type(self)

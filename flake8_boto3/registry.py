@@ -1,0 +1,79 @@
+"""The one list of rules: code, name, message, pattern link, default state.
+
+Codes are ``BTO`` + three digits, grouped by family and never renumbered:
+1xx clients and sessions, 2xx pagination and waiters, 3xx credentials, legacy
+and deprecated APIs, 4xx error handling, 5xx calls that fail at run time,
+9xx the plugin's own conditions.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flake8_boto3.context import FileContext
+
+CODE_FORMAT = re.compile(r"^BTO[1-9]\d\d$")
+
+CLIENTS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html"
+LAMBDA_BEST_PRACTICES = "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    col: int
+    code: str
+    text: str  # what is wrong; what to do (no code, no link)
+    link: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.code} {self.text} {self.link}" if self.link else f"{self.code} {self.text}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str  # kebab-case, as in `python -m flake8_boto3 rules`
+    summary: str  # one line, for the rules table
+    link: str  # the pattern every warning of this rule links to
+    check: Callable[["FileContext"], Iterable[Finding]]
+    module: ModuleType
+    enabled_by_default: bool = True
+
+    @property
+    def documentation(self) -> str:
+        return inspect.cleandoc(self.module.__doc__ or "")
+
+    def finding(self, node, text: str) -> Finding:
+        return Finding(node.lineno, node.col_offset, self.code, text, self.link)
+
+
+# One module per rule, in code order. Each defines RULE.
+RULE_MODULES = (
+    "flake8_boto3.rules.bto101_client_in_handler",
+    "flake8_boto3.rules.bto102_client_in_loop",
+    "flake8_boto3.rules.bto103_client_in_function",
+    "flake8_boto3.rules.bto104_client_per_call_arguments",
+    "flake8_boto3.rules.bto900_internal_error",
+)
+
+
+def _load() -> tuple[Rule, ...]:
+    return tuple(importlib.import_module(name).RULE for name in RULE_MODULES)
+
+
+RULES: tuple[Rule, ...] = _load()
+RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+DEFAULT_OFF_CODES: tuple[str, ...] = tuple(rule.code for rule in RULES if not rule.enabled_by_default)
+
+
+def iter_rules() -> Iterator[Rule]:
+    return iter(RULES)

@@ -1,0 +1,87 @@
+"""# BTO101 client-created-in-handler
+
+Message: `BTO101 boto3 client 's3' created in Lambda handler 'handler' on every invocation; create it once at module level and reuse it`
+
+## What it does
+Flags a boto3 client, resource or session created inside a request handler: a
+Lambda handler (a function whose first two parameters are `event` and
+`context`/`ctx`, or whose name is in `--boto3-handler-names`), a web route
+(a function decorated with `@app.route`, `@app.get`, `@router.post`, ...,
+`@app.lambda_function`; see `--boto3-handler-decorators`), or a function of
+the same module that a handler calls. Calls of project functions that return a
+new client (factories) count as constructions too.
+
+Only *hoistable* constructions are flagged: their arguments are literals,
+module-level names (`os.environ[...]`, a module-level `Config`) or values built
+from those, so the client could have been created once at module load. A
+construction that depends on the event or on parameters is reported by the
+opt-in BTO104 instead.
+
+## Why is this bad?
+Creating a client loads and parses the service model, resolves credentials and
+builds a connection pool: tens to hundreds of milliseconds and several MB on
+every request. Lambda keeps the execution environment between invocations, so a
+client created at module level is reused by every warm invocation, together
+with its open connections.
+
+## Example
+```python
+import boto3
+
+
+def lambda_handler(event, context):
+    s3 = boto3.client("s3")
+    return s3.get_object(Bucket="reports", Key=event["key"])["Body"].read()
+```
+
+## Use instead
+```python
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def lambda_handler(event, context):
+    return s3.get_object(Bucket="reports", Key=event["key"])["Body"].read()
+```
+
+## Options
+- `--boto3-handler-names` (default `lambda_handler,handler`): function names, fnmatch patterns, that are Lambda handlers.
+- `--boto3-handler-decorators` (default `*.route,*.get,*.post,*.put,*.patch,*.delete,*.lambda_function`): decorators, fnmatch patterns on the dotted name, that make a function a request handler.
+
+## References
+- [AWS Lambda best practices: initialize SDK clients outside the function handler](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)
+- [boto3 guide: clients](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from flake8_boto3.analysis.lifecycle import Verdict
+from flake8_boto3.context import FileContext
+from flake8_boto3.registry import LAMBDA_BEST_PRACTICES, Finding, Rule
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    for site in context.lifecycle.sites_with(Verdict.IN_HANDLER):
+        handler = f"{site.handler_reason} '{site.handler.name}'"
+        if site.function is not site.handler and site.function is not None:
+            where = f"in '{site.function.name}', which {handler} calls,"
+        else:
+            where = f"in {handler}"
+        yield RULE.finding(
+            site.call,
+            f"{site.describe()} created {where} on every invocation; create it once at module level and reuse it",
+        )
+
+
+RULE = Rule(
+    code="BTO101",
+    name="client-created-in-handler",
+    summary="boto3 client, resource or session created in a request handler",
+    link=LAMBDA_BEST_PRACTICES,
+    check=check,
+    module=sys.modules[__name__],
+)

@@ -1,0 +1,78 @@
+"""# BTO102 client-created-in-loop
+
+Message: `BTO102 boto3 client 's3' created on every iteration of a loop in 'copy_all'; create it once before the loop and reuse it`
+
+## What it does
+Flags a boto3 client, resource or session (or a call of a project factory that
+returns a new one) created inside the body of a `for` or `while` loop or a
+comprehension, when its arguments do not depend on the loop: every iteration
+builds the same client again.
+
+Not flagged: one client per region or per account, i.e. a construction whose
+arguments (or whose session) come from the loop variable or from values
+computed in the loop (`boto3.client("ec2", region_name=region)` in
+`for region in regions`); lazily cached clients (`if self._client is None:`);
+test code.
+
+## Why is this bad?
+Each construction loads the service model, resolves credentials and opens a new
+connection pool, so a loop over N items pays that N times and never reuses a
+connection. With thousands of items this dominates the run time and can exhaust
+file descriptors.
+
+## Example
+```python
+import boto3
+
+
+def copy_all(keys):
+    for key in keys:
+        s3 = boto3.client("s3")
+        s3.copy_object(Bucket="dst", Key=key, CopySource={"Bucket": "src", "Key": key})
+```
+
+## Use instead
+```python
+import boto3
+
+
+def copy_all(keys):
+    s3 = boto3.client("s3")
+    for key in keys:
+        s3.copy_object(Bucket="dst", Key=key, CopySource={"Bucket": "src", "Key": key})
+```
+
+## Options
+None.
+
+## References
+- [boto3 guide: clients](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from flake8_boto3.analysis.lifecycle import Verdict
+from flake8_boto3.context import FileContext
+from flake8_boto3.registry import CLIENTS_GUIDE, Finding, Rule
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    for site in context.lifecycle.sites_with(Verdict.IN_LOOP):
+        where = f" in '{site.function.name}'" if site.function is not None else " at module level"
+        yield RULE.finding(
+            site.call,
+            f"{site.describe()} created on every iteration of a loop{where}; create it once before the loop and reuse it",
+        )
+
+
+RULE = Rule(
+    code="BTO102",
+    name="client-created-in-loop",
+    summary="boto3 client, resource or session created on every iteration of a loop",
+    link=CLIENTS_GUIDE,
+    check=check,
+    module=sys.modules[__name__],
+)

@@ -1,0 +1,82 @@
+"""# BTO103 client-created-in-function
+
+Message: `BTO103 boto3 client 's3' created on every call of 'upload_report'; create it once at module level (or cache it) and reuse it`
+
+## What it does
+Flags a boto3 client or resource created inside a function that runs again and
+again, when its arguments are hoistable (literals, module-level names, values
+built from those): nothing stops it being created once.
+
+Not flagged, because they run once per process or are the intended place:
+module level and class bodies; `if __name__ == "__main__":`; functions named
+`main` and click/typer commands; functions whose result is cached
+(`functools.cache`, `lru_cache`, `cached_property`, cachetools' `cached`);
+lazy singletons (assignment to a `global`, or to an attribute or cache entry
+guarded by an `is None`/`not in` check); `__init__`, `__post_init__`,
+`__enter__`/`__aenter__`, `setUp`/`setup_method`; a factory function that
+returns the new client (its call sites are judged instead); test code (test
+functions, pytest fixtures, `test_*.py`, `*_test.py`, `conftest.py`, files
+under `tests/`). Creating a `Session` in a function is never BTO103: boto3
+recommends a session per thread.
+
+## Why is this bad?
+A client is expensive to create (service model, credentials, connection pool)
+and is thread-safe once created. Creating one per call throws that work and
+the pooled connections away every time.
+
+## Example
+```python
+import boto3
+
+
+def upload_report(path):
+    s3 = boto3.client("s3")
+    s3.upload_file(path, "reports", "latest.csv")
+```
+
+## Use instead
+```python
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def upload_report(path):
+    s3.upload_file(path, "reports", "latest.csv")
+```
+
+## Options
+None.
+
+## References
+- [boto3 guide: clients](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html)
+- [boto3 guide: multithreading](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html#multithreading-or-multiprocessing-with-clients)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from flake8_boto3.analysis.lifecycle import Verdict
+from flake8_boto3.context import FileContext
+from flake8_boto3.registry import CLIENTS_GUIDE, Finding, Rule
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    for site in context.lifecycle.sites_with(Verdict.IN_FUNCTION):
+        yield RULE.finding(
+            site.call,
+            f"{site.describe()} created on every call of '{site.function.name}';"
+            " create it once at module level (or cache it) and reuse it",
+        )
+
+
+RULE = Rule(
+    code="BTO103",
+    name="client-created-in-function",
+    summary="boto3 client or resource created on every call of a function",
+    link=CLIENTS_GUIDE,
+    check=check,
+    module=sys.modules[__name__],
+)

@@ -1,0 +1,43 @@
+"""The cheap syntactic screen: could any rule fire in this file?
+
+Most Python files never touch boto3. The screen reads the source text once and
+lets a file through to astroid only when it mentions something a rule looks at:
+a boto3-family module, a constructor-shaped or factory-shaped call, or a
+handler-shaped function (which may call a factory imported from a sibling
+module). Everything else returns at once with no astroid work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flake8_boto3.settings import Settings
+
+_ALWAYS = re.compile(
+    r"""
+    \b(?:boto3|botocore|aioboto3|aiobotocore|mypy_boto3_\w+|types_boto3_\w+)\b   # the SDK and its stubs
+    | \b(?:client|resource|create_client|Session)\s*\(                          # constructors
+    | \w*(?:client|resource|session|table|conn)\w*\s*\(                        # factories by name
+    | \bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?_?event\b                              # Lambda handlers
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def could_fire(source: str, settings: Settings) -> bool:
+    """True when the file needs the astroid analysis."""
+    if _ALWAYS.search(source):
+        return True
+    return _mentions_configured_handler(source, settings)
+
+
+def _mentions_configured_handler(source: str, settings: Settings) -> bool:
+    for pattern in settings.handler_names:
+        literal = pattern.replace("*", "")
+        if literal and f"def {literal}" in source:
+            return True
+    for pattern in settings.handler_decorators:
+        literal = pattern.rsplit(".", 1)[-1].replace("*", "")
+        if literal and f".{literal}" in source and "@" in source:
+            return True
+    return False

@@ -1,0 +1,30 @@
+"""The plugin's options, parsed once per flake8 run into a frozen object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_HANDLER_NAMES = ("lambda_handler", "handler")
+DEFAULT_HANDLER_DECORATORS = (
+    "*.route",
+    "*.get",
+    "*.post",
+    "*.put",
+    "*.patch",
+    "*.delete",
+    "*.lambda_function",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the rules may be configured with; rules never see flake8's objects."""
+
+    # Function names (fnmatch patterns) that are request handlers.
+    handler_names: tuple[str, ...] = DEFAULT_HANDLER_NAMES
+    # Decorators (fnmatch patterns on the dotted name, call arguments ignored)
+    # that make a function a request handler.
+    handler_decorators: tuple[str, ...] = DEFAULT_HANDLER_DECORATORS
+
+
+DEFAULT_SETTINGS = Settings()
