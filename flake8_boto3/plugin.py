@@ -29,7 +29,8 @@ class Boto3Checker:
             comma_separated_list=True,
             parse_from_config=True,
             default=",".join(DEFAULT_HANDLER_NAMES),
-            help="Function names (fnmatch patterns) that are AWS Lambda handlers (BTO101). Default: %(default)s",
+            help="Function names (fnmatch patterns) that are AWS Lambda handlers (BTO101)."
+            f" Default: {','.join(DEFAULT_HANDLER_NAMES)}",
         )
         option_manager.add_option(
             "--boto3-handler-decorators",
@@ -37,7 +38,7 @@ class Boto3Checker:
             parse_from_config=True,
             default=",".join(DEFAULT_HANDLER_DECORATORS),
             help="Decorators (fnmatch patterns on the dotted name) that make a function a request handler"
-            " (BTO101). Default: %(default)s",
+            f" (BTO101). Default: {','.join(DEFAULT_HANDLER_DECORATORS)}",
         )
         option_manager.extend_default_ignore(list(DEFAULT_OFF_CODES))
 

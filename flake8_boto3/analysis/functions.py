@@ -48,16 +48,13 @@ CACHE_DECORATORS = frozenset(
 # Command-line entry points: run once per process.
 COMMAND_DECORATORS = frozenset({"command", "group", "callback", "main"})
 TEST_FILE_PATTERNS = ("test_*.py", "*_test.py", "tests.py", "conftest.py")
-TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 TEST_BASE_CLASSES = frozenset({"TestCase", "IsolatedAsyncioTestCase", "AioHTTPTestCase", "SimpleTestCase"})
 
 
 def is_test_file(path: str) -> bool:
     normalized = path.replace("\\", "/")
     name = os.path.basename(normalized)
-    if any(fnmatch.fnmatchcase(name, pattern) for pattern in TEST_FILE_PATTERNS):
-        return True
-    return any(part in TEST_DIRECTORIES for part in normalized.split("/")[:-1])
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in TEST_FILE_PATTERNS)
 
 
 def _last(name: str) -> str:

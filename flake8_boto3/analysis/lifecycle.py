@@ -327,8 +327,10 @@ class Lifecycle:
         if construction.kind is Kind.SESSION and self._is_receiver_of_construction(construction, constructed_calls):
             return None
         loop = innermost_loop(call)
-        if loop is not None and not depends_on_loop(call, loop):
-            return Site(construction, Verdict.IN_LOOP, function)
+        if loop is not None:
+            if not depends_on_loop(call, loop):
+                return Site(construction, Verdict.IN_LOOP, function)
+            return None  # one client per region, per account: what the loop is for
         if function is None:
             return None  # module level or class body: once per process
         handler = self._handler_for(function)

@@ -18,7 +18,9 @@ test code.
 Each construction loads the service model, resolves credentials and opens a new
 connection pool, so a loop over N items pays that N times and never reuses a
 connection. With thousands of items this dominates the run time and can exhaust
-file descriptors.
+file descriptors. Moving the client out of the loop but keeping it inside the
+function still builds one per call (BTO103): create it at module level, or pass
+it in.
 
 ## Example
 ```python
@@ -35,9 +37,10 @@ def copy_all(keys):
 ```python
 import boto3
 
+s3 = boto3.client("s3")
+
 
 def copy_all(keys):
-    s3 = boto3.client("s3")
     for key in keys:
         s3.copy_object(Bucket="dst", Key=key, CopySource={"Bucket": "src", "Key": key})
 ```

@@ -15,8 +15,8 @@ lazy singletons (assignment to a `global`, or to an attribute or cache entry
 guarded by an `is None`/`not in` check); `__init__`, `__post_init__`,
 `__enter__`/`__aenter__`, `setUp`/`setup_method`; a factory function that
 returns the new client (its call sites are judged instead); test code (test
-functions, pytest fixtures, `test_*.py`, `*_test.py`, `conftest.py`, files
-under `tests/`). Creating a `Session` in a function is never BTO103: boto3
+functions, pytest fixtures, `test_*.py`, `*_test.py`, `conftest.py`, methods of
+`Test*`/`TestCase` classes). Creating a `Session` in a function is never BTO103: boto3
 recommends a session per thread.
 
 ## Why is this bad?

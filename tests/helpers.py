@@ -1,0 +1,38 @@
+"""Shared test helpers: expectations written inline in fixture files."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from flake8_boto3.checker import check_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXPECT = re.compile(r"#\s*expect:\s*((?:BTO\d{3}[,\s]*)+)")
+
+
+def expected_findings(path: Path) -> set[tuple[int, str]]:
+    """{(line, code)} from ``# expect: BTO101`` comments (several codes may follow)."""
+    found = set()
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        match = EXPECT.search(line)
+        if match:
+            found |= {(number, code) for code in re.findall(r"BTO\d{3}", match.group(1))}
+    return found
+
+
+def actual_findings(path: Path, codes_prefix: str = "BTO") -> set[tuple[int, str]]:
+    return {(f.line, f.code) for f in check_file(str(path)) if f.code.startswith(codes_prefix)}
+
+
+def run_flake8(*args: str, cwd: Path | str | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

@@ -1,0 +1,112 @@
+"""The plugin as users run it: real ``flake8`` processes."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+from flake8_boto3.registry import RULES_BY_CODE
+from tests.helpers import run_flake8
+
+ROOT = Path(__file__).resolve().parent.parent
+LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>BTO\d{3}) (?P<text>.*)$")
+
+PER_CALL = """\
+import boto3
+
+
+def upload(path):
+    boto3.client("s3").upload_file(path, "b", "k")
+
+
+def regional(region):
+    boto3.client("s3", region_name=region).list_buckets()
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def bto_lines(output: str) -> list[re.Match]:
+    return [m for m in map(LINE.match, output.splitlines()) if m]
+
+
+def test_examples_show_the_three_lifecycle_rules_each_ending_with_its_link():
+    result = run_flake8("--select", "BTO", "examples/", cwd=ROOT)
+    findings = bto_lines(result.stdout)
+    assert {m["code"] for m in findings} == {"BTO101", "BTO102", "BTO103"}
+    for m in findings:
+        assert m["text"].endswith(" " + RULES_BY_CODE[m["code"]].link)
+        assert not m["text"].endswith(".")
+    assert len(result.stdout.splitlines()) == len(findings)  # --select BTO shows only ours
+
+
+def test_bto104_is_off_by_default_and_extend_select_turns_it_on(tmp_path):
+    write(tmp_path, "app.py", PER_CALL)
+    default = run_flake8("app.py", cwd=tmp_path)
+    assert [m["code"] for m in bto_lines(default.stdout)] == ["BTO103"]
+    selected = run_flake8("--extend-select", "BTO104", "app.py", cwd=tmp_path)
+    assert [m["code"] for m in bto_lines(selected.stdout)] == ["BTO103", "BTO104"]
+    write(tmp_path, "setup.cfg", "[flake8]\nextend-select = BTO104\n")
+    configured = run_flake8("app.py", cwd=tmp_path)
+    assert [m["code"] for m in bto_lines(configured.stdout)] == ["BTO103", "BTO104"]
+
+
+def test_noqa_silences_one_line(tmp_path):
+    write(tmp_path, "app.py", PER_CALL.replace('"k")', '"k")  # noqa: BTO103'))
+    assert bto_lines(run_flake8("app.py", cwd=tmp_path).stdout) == []
+
+
+def test_handler_options_from_config_files_and_command_line(tmp_path):
+    write(
+        tmp_path,
+        "app.py",
+        """\
+        import boto3
+        from app_framework import bus
+
+
+        def entrypoint(payload):
+            boto3.client("sqs").send_message(QueueUrl="q", MessageBody=payload)
+
+
+        @bus.subscribe("topic")
+        def on_message(message):
+            boto3.client("sns").publish(TopicArn="t", Message=message)
+        """,
+    )
+    default = [m["code"] for m in bto_lines(run_flake8("app.py", cwd=tmp_path).stdout)]
+    assert default == ["BTO103", "BTO103"]
+    from_cli = run_flake8(
+        "--boto3-handler-names", "entry*", "--boto3-handler-decorators", "*.subscribe", "app.py", cwd=tmp_path
+    )
+    assert [m["code"] for m in bto_lines(from_cli.stdout)] == ["BTO101", "BTO101"]
+    for config in ("setup.cfg", "tox.ini", ".flake8"):
+        path = write(
+            tmp_path,
+            config,
+            "[flake8]\nboto3-handler-names = entrypoint\nboto3-handler-decorators = *.subscribe\n",
+        )
+        found = [m["code"] for m in bto_lines(run_flake8("app.py", cwd=tmp_path).stdout)]
+        assert found == ["BTO101", "BTO101"], config
+        path.unlink()
+
+
+def test_version_lists_the_plugin():
+    assert "flake8-boto3" in run_flake8("--version").stdout
+
+
+def test_help_shows_options_with_defaults():
+    output = "".join(run_flake8("--help").stdout.split())  # argparse wraps anywhere
+    assert "--boto3-handler-namesBOTO3_HANDLER_NAMES" in output and "Default:lambda_handler,handler" in output
+    assert "--boto3-handler-decorators" in output and "Default:*.route,*.get,*.post" in output
+
+
+def test_syntax_error_is_only_e999(tmp_path):
+    write(tmp_path, "broken.py", "import boto3\ndef f(:\n    boto3.client('s3')\n")
+    result = run_flake8("--select", "E999,BTO", "broken.py", cwd=tmp_path)
+    assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["E999"]
