@@ -1,7 +1,7 @@
 """Write docs/rules/BTOxxx.md from each rule module's docstring.
 
 The docstring is the single source; a test fails when the pages are stale.
-Run: python scripts/generate_rule_docs.py
+Run: python scripts/generate_rule_docs.py   (--check: fail when a page is stale)
 """
 
 from __future__ import annotations
@@ -22,6 +22,13 @@ def page(rule) -> str:
 
 
 def main() -> int:
+    if "--check" in sys.argv:
+        stale = [rule.code for rule in RULES if not (DOCS / f"{rule.code}.md").is_file()
+                 or (DOCS / f"{rule.code}.md").read_text() != page(rule)]
+        if stale:
+            print(f"stale rule pages: {', '.join(stale)}; run python scripts/generate_rule_docs.py")
+            return 1
+        return 0
     DOCS.mkdir(parents=True, exist_ok=True)
     for rule in RULES:
         (DOCS / f"{rule.code}.md").write_text(page(rule))

@@ -120,8 +120,10 @@ def under_main_guard(node: nodes.NodeNG) -> bool:
     """Inside ``if __name__ == "__main__":``."""
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, nodes.If) and "__name__" in parent.test.as_string() and "__main__" in parent.test.as_string():
-            return True
+        if isinstance(parent, nodes.If):
+            test = parent.test.as_string()
+            if "__name__" in test and "__main__" in test:
+                return True
         parent = parent.parent
     return False
 

@@ -121,7 +121,8 @@ def local_names(node: nodes.NodeNG, scope: nodes.NodeNG, depth: int = 0, seen: s
         found.add(name.name)
         for binding in bindings:
             parent = binding.parent
-            if isinstance(binding, nodes.AssignName) and isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and parent.value is not None:
+            assigned = isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and parent.value is not None
+            if isinstance(binding, nodes.AssignName) and assigned:
                 found |= local_names(parent.value, scope, depth + 1, seen)
     return found
 

@@ -32,12 +32,12 @@ def annotation_of(name: nodes.AssignName) -> nodes.NodeNG | None:
     """The annotation that declares ``name``'s type, if any."""
     parent = name.parent
     if isinstance(parent, nodes.Arguments):
-        for params, annotations in (
+        for params, param_annotations in (
             (parent.posonlyargs, parent.posonlyargs_annotations),
             (parent.args or [], parent.annotations),
             (parent.kwonlyargs, parent.kwonlyargs_annotations),
         ):
-            for param, annotation in zip(params, annotations):
+            for param, annotation in zip(params, param_annotations):
                 if param is name:
                     return annotation
         return None

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from astroid import bases, nodes
 from astroid.builder import AstroidBuilder
 from astroid.context import InferenceContext
-from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
+from astroid.exceptions import UseInferenceDefault
 from astroid.inference_tip import inference_tip
 from astroid.manager import AstroidManager
 from astroid.util import safe_infer
@@ -148,29 +148,36 @@ def _qualified_name(callee) -> str | None:
     return None
 
 
-def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None) -> Iterator[Boto3Object]:
-    name = _call_name(call)
-    if name in ("get_paginator", "get_waiter") or (name and name[:1].isupper() and name not in CONSTRUCTOR_METHOD_NAMES):
-        receiver = safe_infer(call.func.expr, context) if isinstance(call.func, nodes.Attribute) else None
-        if not isinstance(receiver, Boto3Object):
-            raise UseInferenceDefault
-        if name in ("get_paginator", "get_waiter") and receiver.kind is Kind.CLIENT:
-            kind = Kind.PAGINATOR if name == "get_paginator" else Kind.WAITER
-            yield receiver.derive(kind, stub_class(kind), literal_string(_argument(call, 0, "operation_name" if kind is Kind.PAGINATOR else "waiter_name"), context))
-            return
-        if receiver.kind is Kind.RESOURCE:
-            yield Boto3Object(stub_class(Kind.SUB_RESOURCE), Kind.SUB_RESOURCE, receiver.service, receiver.origin, name)
-            return
+def _infer_derived_object(call: nodes.Call, name: str, context: InferenceContext | None) -> Iterator[Boto3Object]:
+    """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``."""
+    receiver = safe_infer(call.func.expr, context) if isinstance(call.func, nodes.Attribute) else None
+    if not isinstance(receiver, Boto3Object):
         raise UseInferenceDefault
+    if name in ("get_paginator", "get_waiter") and receiver.kind is Kind.CLIENT:
+        kind = Kind.PAGINATOR if name == "get_paginator" else Kind.WAITER
+        keyword = "operation_name" if kind is Kind.PAGINATOR else "waiter_name"
+        yield receiver.derive(kind, stub_class(kind), literal_string(_argument(call, 0, keyword), context))
+    elif name[:1].isupper() and receiver.kind is Kind.RESOURCE:
+        yield receiver.derive(Kind.SUB_RESOURCE, stub_class(Kind.SUB_RESOURCE), name)
+    else:
+        raise UseInferenceDefault
+
+
+def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None) -> Iterator[Boto3Object]:
+    name = _call_name(call) or ""
+    if name in ("get_paginator", "get_waiter") or (name[:1].isupper() and name not in CONSTRUCTOR_METHOD_NAMES):
+        yield from _infer_derived_object(call, name, context)
+        return
 
     callee = safe_infer(call.func, context)
     kind = CONSTRUCTORS.get(_qualified_name(callee) or "")
     if kind is None:
         raise UseInferenceDefault
     if kind is Kind.SESSION:
-        proxied = callee if isinstance(callee, nodes.ClassDef) else AstroidManager().ast_from_module_name(
-            "botocore.session"
-        ).getattr("Session")[0]
+        if isinstance(callee, nodes.ClassDef):
+            proxied = callee
+        else:
+            proxied = AstroidManager().ast_from_module_name("botocore.session").getattr("Session")[0]
         yield make_object(kind, None, call, proxied=proxied)
         return
     service = literal_string(_argument(call, 0, "service_name"), context)

@@ -35,6 +35,7 @@ import sys
 
 from flake8_boto3.registry import Finding, Rule
 
+
 def check(context) -> list[Finding]:
     return []  # reported by the checker when analysis fails, not found in code
 
