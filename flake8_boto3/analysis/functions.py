@@ -111,7 +111,7 @@ def run_once_reason(function: nodes.FunctionDef) -> str | None:
         last = _last(name)
         if last in CACHE_DECORATORS:
             return f"its result is cached by @{name}"
-        if last in COMMAND_DECORATORS and "." in name:
+        if (last in COMMAND_DECORATORS and "." in name) or "cli" in last.lower() or "command" in last.lower():
             return f"@{name} makes it a command-line entry point"
     return None
 

@@ -14,6 +14,7 @@ decides whether a construction in a loop changes from one iteration to the next.
 from __future__ import annotations
 
 from astroid import nodes
+from astroid.const import Context
 
 from flake8_boto3.analysis.names import COMPREHENSION_TYPES
 
@@ -55,10 +56,32 @@ def _binding_is_hoistable(binding: nodes.NodeNG, seen: set, depth: int) -> bool:
         return False
     parent = binding.parent
     if isinstance(parent, nodes.Assign) and binding in parent.targets:
+        if is_mutated(binding):
+            return False  # params = {}; params["region_name"] = region
         return is_hoistable(parent.value, seen, depth + 1)
     if isinstance(parent, nodes.AnnAssign) and parent.value is not None:
         return is_hoistable(parent.value, seen, depth + 1)
     # Parameters, loop targets, `with ... as`, `except ... as`, unpacking, walrus.
+    return False
+
+
+def is_mutated(binding: nodes.AssignName) -> bool:
+    """The local bound here is changed in place later: item assignment, augmented
+    assignment or any method call (``.update()``, ``.append()``...)."""
+    scope = binding.scope()
+    name = binding.name
+    for node in scope.nodes_of_class((nodes.Subscript, nodes.AugAssign, nodes.Attribute)):
+        if isinstance(node, nodes.AugAssign):
+            if isinstance(node.target, nodes.AssignName) and node.target.name == name:
+                return True
+        elif isinstance(node.expr if isinstance(node, nodes.Attribute) else node.value, nodes.Name):
+            base = node.expr if isinstance(node, nodes.Attribute) else node.value
+            if base.name != name:
+                continue
+            if isinstance(node, nodes.Subscript) and node.ctx == Context.Store:
+                return True
+            if isinstance(node, nodes.Attribute) and isinstance(node.parent, nodes.Call) and node.parent.func is node:
+                return True
     return False
 
 

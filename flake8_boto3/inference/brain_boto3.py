@@ -39,6 +39,7 @@ CONSTRUCTORS: dict[str, Kind] = {
 
 # The stub class each kind of object is an instance of: (module, class).
 PROXIED_CLASS: dict[Kind, tuple[str, str]] = {
+    Kind.SESSION: ("boto3.session", "Session"),
     Kind.CLIENT: ("botocore.client", "BaseClient"),
     Kind.RESOURCE: ("boto3.resources.base", "ServiceResource"),
     Kind.SUB_RESOURCE: ("boto3.resources.base", "ServiceResource"),

@@ -1,0 +1,101 @@
+"""Analysing code never imports or runs it; the screen skips files no rule cares about."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from flake8_boto3 import checker
+from tests.helpers import run_flake8
+
+TRAP = """\
+import pathlib
+
+pathlib.Path({marker!r}).write_text("imported")
+"""
+
+
+def make_package(tmp_path, marker):
+    package = tmp_path / "svc"
+    package.mkdir()
+    (package / "__init__.py").write_text(TRAP.format(marker=str(marker) + ".init"))
+    (package / "aws.py").write_text(
+        TRAP.format(marker=str(marker) + ".aws")
+        + textwrap.dedent(
+            """
+            import boto3
+
+
+            def get_queue():
+                return boto3.client("sqs")
+            """
+        )
+    )
+    (package / "app.py").write_text(
+        TRAP.format(marker=str(marker) + ".app")
+        + textwrap.dedent(
+            """
+            from .aws import get_queue
+
+
+            def lambda_handler(event, context):
+                return get_queue().send_message(QueueUrl="q", MessageBody="x")
+            """
+        )
+    )
+    return package
+
+
+def test_linting_never_imports_the_analysed_code_or_its_siblings(tmp_path):
+    marker = tmp_path / "trace"
+    package = make_package(tmp_path, marker)
+    result = run_flake8("--select", "BTO", str(package / "app.py"), cwd=tmp_path)
+    assert "BTO101" in result.stdout  # the sibling factory was analysed...
+    assert not list(tmp_path.glob("trace*"))  # ...but nothing was imported or run
+
+
+def test_extension_modules_are_never_loaded():
+    from astroid.manager import AstroidManager
+
+    from flake8_boto3.inference import register
+
+    register()
+    assert AstroidManager().always_load_extensions is False
+
+
+@pytest.fixture
+def built(monkeypatch):
+    calls = []
+    real = checker.build_module
+
+    def counting(tree, source, path):
+        calls.append(path)
+        return real(tree, source, path)
+
+    monkeypatch.setattr(checker, "build_module", counting)
+    return calls
+
+
+def test_a_plain_module_never_builds_an_astroid_tree(built):
+    source = textwrap.dedent(
+        """
+        import json
+        import os
+
+
+        def load(path):
+            with open(path) as stream:
+                return json.load(stream), os.scandir(".")
+        """
+    )
+    assert checker.check_source(source, "plain.py") == []
+    assert built == []
+
+
+def test_a_handler_using_only_a_sibling_factory_is_analysed(built, tmp_path):
+    package = make_package(tmp_path, tmp_path / "unused")
+    source = (package / "app.py").read_text()
+    findings = checker.check_source(source, str(package / "app.py"))
+    assert built == [str(package / "app.py")]
+    assert [f.code for f in findings] == ["BTO101"]
