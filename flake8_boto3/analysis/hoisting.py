@@ -56,13 +56,19 @@ def _binding_is_hoistable(binding: nodes.NodeNG, seen: set, depth: int) -> bool:
         return False
     parent = binding.parent
     if isinstance(parent, nodes.Assign) and binding in parent.targets:
-        if is_mutated(binding):
+        if _is_container(parent.value) and is_mutated(binding):
             return False  # params = {}; params["region_name"] = region
         return is_hoistable(parent.value, seen, depth + 1)
     if isinstance(parent, nodes.AnnAssign) and parent.value is not None:
         return is_hoistable(parent.value, seen, depth + 1)
     # Parameters, loop targets, `with ... as`, `except ... as`, unpacking, walrus.
     return False
+
+
+def _is_container(value: nodes.NodeNG) -> bool:
+    if isinstance(value, (nodes.Dict, nodes.List, nodes.Set)):
+        return True
+    return isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name) and value.func.name in ("dict", "list", "set")
 
 
 def is_mutated(binding: nodes.AssignName) -> bool:
