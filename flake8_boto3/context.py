@@ -8,6 +8,7 @@ from functools import cached_property
 from astroid import nodes
 
 from flake8_boto3.analysis import functions
+from flake8_boto3.analysis.aws_calls import AwsCalls, interesting_methods
 from flake8_boto3.analysis.lifecycle import Lifecycle
 from flake8_boto3.settings import Settings
 
@@ -26,3 +27,7 @@ class FileContext:
     @cached_property
     def lifecycle(self) -> Lifecycle:
         return Lifecycle(self.module, self.settings, self.is_test_file)
+
+    @cached_property
+    def aws_calls(self) -> AwsCalls:
+        return AwsCalls(self.module, interesting_methods())

@@ -23,6 +23,9 @@ CODE_FORMAT = re.compile(r"^BTO[1-9]\d\d$")
 
 CLIENTS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html"
 LAMBDA_BEST_PRACTICES = "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"
+PAGINATORS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/paginators.html"
+WAITERS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html#waiters"
+DYNAMODB_PAGINATION = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Pagination"
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,11 @@ RULE_MODULES = (
     "flake8_boto3.rules.bto102_client_in_loop",
     "flake8_boto3.rules.bto103_client_in_function",
     "flake8_boto3.rules.bto104_client_per_call_arguments",
+    "flake8_boto3.rules.bto201_paginated_call_without_paginator",
+    "flake8_boto3.rules.bto202_table_scan_reads_one_page",
+    "flake8_boto3.rules.bto203_unknown_paginator",
+    "flake8_boto3.rules.bto204_unknown_waiter",
+    "flake8_boto3.rules.bto205_polling_loop_instead_of_waiter",
     "flake8_boto3.rules.bto900_internal_error",
 )
 

@@ -2,14 +2,16 @@
 
 Most Python files never touch boto3. The screen reads the source text once and
 lets a file through to astroid only when it mentions something a rule looks at:
-a boto3-family module, a constructor-shaped or factory-shaped call, or a
+a boto3-family module, a constructor-shaped or factory-shaped call, a
 handler-shaped function (which may call a factory imported from a sibling
-module). Everything else returns at once with no astroid work.
+module), or a method call named like an AWS operation a rule looks at (a
+client imported from a sibling module). Everything else returns at once with no astroid work.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from flake8_boto3.settings import Settings
 
@@ -24,11 +26,28 @@ _ALWAYS = re.compile(
 )
 
 
+_METHOD_CALL = re.compile(r"\.([a-z][a-z0-9]*_[a-z0-9_]+)\s*\(")
+
+
+@cache
+def _operation_names() -> frozenset[str]:
+    """AWS operations a rule looks at, with an underscore in their name.
+
+    One-word operations (``scan``, ``query``, ``search``, ``publish``) are shared
+    by far too much other code to let a file through on their own.
+    """
+    from flake8_boto3.analysis.aws_calls import interesting_methods
+
+    return frozenset(name for name in interesting_methods() if "_" in name)
+
+
 def could_fire(source: str, settings: Settings) -> bool:
     """True when the file needs the astroid analysis."""
-    if _ALWAYS.search(source):
+    if _ALWAYS.search(source) or _mentions_configured_handler(source, settings):
         return True
-    return _mentions_configured_handler(source, settings)
+    # A client imported from elsewhere: `s3.list_objects_v2(...)`.
+    called = set(_METHOD_CALL.findall(source))
+    return bool(called) and not called.isdisjoint(_operation_names())
 
 
 def _mentions_configured_handler(source: str, settings: Settings) -> bool:

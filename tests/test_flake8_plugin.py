@@ -21,7 +21,7 @@ def upload(path):
 
 
 def regional(region):
-    boto3.client("s3", region_name=region).list_buckets()
+    boto3.client("s3", region_name=region).head_bucket(Bucket="b")
 """
 
 

@@ -99,3 +99,16 @@ def test_a_handler_using_only_a_sibling_factory_is_analysed(built, tmp_path):
     findings = checker.check_source(source, str(package / "app.py"))
     assert built == [str(package / "app.py")]
     assert [f.code for f in findings] == ["BTO101"]
+
+
+def test_a_module_that_only_imports_a_client_from_a_sibling_is_analysed(built, tmp_path):
+    package = tmp_path / "reports"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "aws.py").write_text("import boto3\n\ns3 = boto3.client('s3')\n")
+    source = "from .aws import s3\n\n\ndef keys(bucket):\n    return s3.list_objects_v2(Bucket=bucket)['Contents']\n"
+    path = package / "listing.py"
+    path.write_text(source)
+    findings = checker.check_source(source, str(path))
+    assert built == [str(path)]
+    assert [f.code for f in findings] == ["BTO201"]

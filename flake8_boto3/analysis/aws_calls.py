@@ -1,0 +1,105 @@
+"""Calls of AWS operations on boto3 clients (and DynamoDB tables) in a module.
+
+A call counts only when astroid infers its receiver to be a boto3 object: the
+method names alone (``scan``, ``search``, ``list_users``) say nothing, since
+``redis.scan``, ``re.search`` and a repository's ``list_users`` share them.
+Receivers are inferred only for method names some rule cares about, and never
+for names bound to imports of other modules (``re.search``, ``os.scandir``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from astroid import nodes
+
+from flake8_boto3.aws import table
+from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
+from flake8_boto3.inference.brain_boto3 import is_stubbed_module
+
+
+@dataclass(frozen=True)
+class AwsCall:
+    call: nodes.Call
+    receiver: Boto3Object
+    operation: str  # the method name, e.g. "list_objects_v2"
+
+    @property
+    def service(self) -> str | None:
+        return self.receiver.service
+
+    @property
+    def receiver_text(self) -> str:
+        return self.call.func.expr.as_string()
+
+    def keyword_names(self) -> set[str]:
+        return {kw.arg for kw in self.call.keywords or () if kw.arg}
+
+    def services(self) -> frozenset[str]:
+        """The known service, or every service that has this operation."""
+        if self.service and table().has_service(self.service):
+            return frozenset({self.service})
+        return table().services_with_operation(self.operation)
+
+
+# boto3 client methods some rule looks at besides the operations the table lists.
+LOOKUP_METHODS = frozenset({"get_paginator", "get_waiter"})
+# DynamoDB Table methods that read one page.
+TABLE_METHODS = frozenset({"scan", "query"})
+
+
+@cache
+def interesting_methods() -> frozenset[str]:
+    """Method names whose receivers are worth inferring: the rules look at nothing else."""
+    aws = table()
+    return aws.paginated_operations | aws.waiter_operations | LOOKUP_METHODS | TABLE_METHODS
+
+
+def _is_module_receiver(expression: nodes.NodeNG) -> bool:
+    """``re`` in ``re.search``: a name bound to an import of something other than boto3."""
+    if not isinstance(expression, nodes.Name):
+        return False
+    try:
+        _, bindings = expression.lookup(expression.name)
+    except Exception:
+        return False
+    if not bindings:
+        return False
+    for binding in bindings:
+        if isinstance(binding, nodes.Import):
+            if any(is_stubbed_module(name) for name, _ in binding.names):
+                return False
+        elif isinstance(binding, nodes.ImportFrom):
+            if is_stubbed_module(binding.modname):
+                return False
+            # `from .aws import s3` may well be a client: infer it.
+            return False
+        else:
+            return False
+    return True
+
+
+class AwsCalls:
+    """Every call of interest to the AWS rules in one module."""
+
+    def __init__(self, module: nodes.Module, method_names: frozenset[str]) -> None:
+        self.module = module
+        self.method_names = method_names
+
+    @cached_property
+    def calls(self) -> list[AwsCall]:
+        found = []
+        for call in self.module.nodes_of_class(nodes.Call):
+            func = call.func
+            if not isinstance(func, nodes.Attribute) or func.attrname not in self.method_names:
+                continue
+            if _is_module_receiver(func.expr):
+                continue
+            receiver = infer_boto3(func.expr)
+            if receiver is not None:
+                found.append(AwsCall(call, receiver, func.attrname))
+        return found
+
+    def on(self, *kinds: Kind) -> list[AwsCall]:
+        return [c for c in self.calls if c.receiver.kind in kinds]

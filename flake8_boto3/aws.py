@@ -1,0 +1,113 @@
+"""What AWS offers, read lazily from the generated botocore table.
+
+Operations, paginators, waiters, deprecated operations and batch failure keys
+per service, plus the methods boto3 adds to clients. Loaded once per process,
+the first time a file needs it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Paginator:
+    operation: str
+    input_token: tuple[str, ...]
+    output_token: tuple[str, ...]
+    more_results: str | None
+    limit_key: str | None
+    result_keys: tuple[str, ...]
+    page_max: int | None
+
+
+class Table:
+    def __init__(self, data: dict) -> None:
+        self.botocore_version: str = data["botocore_version"]
+        self.client_methods: frozenset[str] = frozenset(data["client_methods"])
+        self._services: dict[str, dict] = data["services"]
+
+    # services ---------------------------------------------------------------
+
+    @property
+    def services(self) -> frozenset[str]:
+        return frozenset(self._services)
+
+    def has_service(self, service: str | None) -> bool:
+        return service in self._services
+
+    def operations(self, service: str) -> frozenset[str]:
+        return frozenset(self._services.get(service, {}).get("operations", ()))
+
+    def injected_methods(self, service: str) -> frozenset[str]:
+        """Methods and attributes boto3 adds to this service's clients (not API operations)."""
+        return self.client_methods | frozenset(self._services.get(service, {}).get("injected", ()))
+
+    # paginators and waiters -------------------------------------------------------
+
+    def paginator(self, service: str, operation: str) -> Paginator | None:
+        spec = self._services.get(service, {}).get("paginators", {}).get(operation)
+        if spec is None:
+            return None
+        return Paginator(
+            operation,
+            tuple(spec["input_token"]),
+            tuple(spec["output_token"]),
+            spec.get("more_results"),
+            spec.get("limit_key"),
+            tuple(spec["result_keys"]),
+            spec.get("page_max"),
+        )
+
+    def paginator_names(self, service: str) -> frozenset[str]:
+        return frozenset(self._services.get(service, {}).get("paginators", {}))
+
+    def waiters(self, service: str) -> dict[str, str]:
+        """Waiter name -> the operation it polls."""
+        return dict(self._services.get(service, {}).get("waiters", {}))
+
+    # deprecated operations and batch failures --------------------------------------------
+
+    def deprecated(self, service: str) -> dict[str, str | None]:
+        """Deprecated operation -> its replacement, when the documentation names one."""
+        return dict(self._services.get(service, {}).get("deprecated", {}))
+
+    def partial_failure_keys(self, service: str, operation: str) -> tuple[str, ...]:
+        return tuple(self._services.get(service, {}).get("partial_failures", {}).get(operation, ()))
+
+    # across services --------------------------------------------------------------
+
+    @cached_property
+    def operation_index(self) -> dict[str, frozenset[str]]:
+        """Operation name -> the services that have it."""
+        index: dict[str, set[str]] = {}
+        for service, entry in self._services.items():
+            for operation in entry.get("operations", ()):
+                index.setdefault(operation, set()).add(service)
+        return {operation: frozenset(services) for operation, services in index.items()}
+
+    @cached_property
+    def paginated_operations(self) -> frozenset[str]:
+        return frozenset(op for entry in self._services.values() for op in entry.get("paginators", {}))
+
+    @cached_property
+    def waiter_operations(self) -> frozenset[str]:
+        return frozenset(op for entry in self._services.values() for op in entry.get("waiters", {}).values())
+
+    def services_with_operation(self, operation: str) -> frozenset[str]:
+        return self.operation_index.get(operation, frozenset())
+
+    @staticmethod
+    def closest(name: str, candidates, count: int = 3) -> list[str]:
+        return difflib.get_close_matches(name, sorted(candidates), n=count, cutoff=0.6)
+
+
+@cache
+def table() -> Table:
+    data = resources.files("flake8_boto3.data").joinpath("botocore_table.json.gz").read_bytes()
+    return Table(json.loads(gzip.decompress(data)))

@@ -1,0 +1,1 @@
+"""botocore's knowledge of AWS, as a compact generated table (see scripts/generate_botocore_table.py)."""

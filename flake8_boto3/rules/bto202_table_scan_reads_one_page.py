@@ -1,0 +1,93 @@
+"""# BTO202 table-scan-reads-one-page
+
+Message: `BTO202 table.scan() reads one page (1 MB of data at most); loop while the response has 'LastEvaluatedKey', passing it back as ExclusiveStartKey`
+
+## What it does
+Flags `Table.scan()` and `Table.query()` on a boto3 DynamoDB resource table
+(`boto3.resource("dynamodb").Table(name)`, a `mypy_boto3_dynamodb` `Table`
+annotation) whose continuation is never handled. Unlike resource collections
+such as `bucket.objects.all()`, which paginate by themselves and are never
+flagged, these two methods return one page.
+
+Not flagged when the call passes `ExclusiveStartKey` (also through
+`**kwargs`), when the function reads `LastEvaluatedKey`, or when it passes
+`Limit` (a deliberately bounded page).
+
+## Why is this bad?
+DynamoDB stops reading after 1 MB of data and returns what it has, with a
+`LastEvaluatedKey` to resume from. Without the loop, tables and partitions
+that outgrow 1 MB lose items silently.
+
+## Example
+```python
+import boto3
+
+table = boto3.resource("dynamodb").Table("orders")
+
+
+def all_orders():
+    return table.scan()["Items"]
+```
+
+## Use instead
+```python
+import boto3
+
+table = boto3.resource("dynamodb").Table("orders")
+
+
+def all_orders():
+    response = table.scan()
+    items = response["Items"]
+    while "LastEvaluatedKey" in response:
+        response = table.scan(ExclusiveStartKey=response["LastEvaluatedKey"])
+        items.extend(response["Items"])
+    return items
+```
+
+## Options
+None.
+
+## References
+- [DynamoDB developer guide: paginating scan results](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Pagination)
+- [DynamoDB developer guide: paginating query results](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from flake8_boto3.analysis.continuation import handles_continuation
+from flake8_boto3.context import FileContext
+from flake8_boto3.inference import Kind
+from flake8_boto3.registry import DYNAMODB_PAGINATION, Finding, Rule
+
+PAGED_METHODS = ("scan", "query")
+TOKENS = ("ExclusiveStartKey", "LastEvaluatedKey")
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    for call in context.aws_calls.on(Kind.SUB_RESOURCE):
+        receiver = call.receiver
+        if call.operation not in PAGED_METHODS or receiver.type_name != "Table":
+            continue
+        if receiver.service not in (None, "dynamodb"):
+            continue
+        if handles_continuation(call.call, TOKENS, ("Limit",)):
+            continue
+        yield RULE.finding(
+            call.call,
+            f"{call.receiver_text}.{call.operation}() reads one page (1 MB of data at most);"
+            " loop while the response has 'LastEvaluatedKey', passing it back as ExclusiveStartKey",
+        )
+
+
+RULE = Rule(
+    code="BTO202",
+    name="table-scan-reads-one-page",
+    summary="DynamoDB Table.scan()/query() reads one page, LastEvaluatedKey never followed",
+    link=DYNAMODB_PAGINATION,
+    check=check,
+    module=sys.modules[__name__],
+)

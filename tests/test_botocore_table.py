@@ -1,0 +1,62 @@
+"""The shipped botocore table is exactly what the generator makes from the pinned botocore."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flake8_boto3 import aws
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "flake8_boto3" / "data" / "botocore_table.json.gz"
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("generate_botocore_table", ROOT / "scripts" / "generate_botocore_table.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_regenerating_from_the_pinned_botocore_gives_the_shipped_table():
+    pytest.importorskip("botocore")
+    pytest.importorskip("boto3")
+    generator = load_generator()
+    table = generator.build_table()
+    assert table["botocore_version"] == aws.table().botocore_version, (
+        "botocore is not the pinned version: pip install -e '.[test]'"
+    )
+    assert generator.encode(table) == SHIPPED.read_bytes(), (
+        "the shipped table is stale: run python scripts/generate_botocore_table.py"
+    )
+
+
+def test_table_is_small_and_knows_what_the_rules_need():
+    assert SHIPPED.stat().st_size < 512 * 1024
+    table = aws.table()
+    assert table.paginator("s3", "list_objects_v2").input_token == ("ContinuationToken",)
+    assert table.paginator("sqs", "list_queue_tags") is None
+    assert table.paginator("ec2", "describe_addresses") is None
+    assert table.waiters("ec2")["instance_running"] == "describe_instances"
+    assert table.deprecated("s3")["list_objects"] == "list_objects_v2"
+    assert "invoke_async" in table.deprecated("lambda")
+    assert table.partial_failure_keys("dynamodb", "batch_write_item") == ("UnprocessedItems",)
+    assert {"upload_file", "download_fileobj", "copy", "generate_presigned_post"} <= table.injected_methods("s3")
+    assert {"get_paginator", "get_waiter", "can_paginate", "close", "exceptions", "meta"} <= table.client_methods
+    assert table.services_with_operation("list_objects_v2") == {"s3"}
+
+
+def test_table_is_loaded_lazily():
+    """Importing the plugin, or linting a file no rule cares about, never reads the table."""
+    code = (
+        "import flake8_boto3.plugin, flake8_boto3.aws as aws\n"
+        "from flake8_boto3.checker import check_source\n"
+        "check_source('import json\\nprint(json.dumps({}))\\n', 'plain.py')\n"
+        "print(aws.table.cache_info().currsize)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "0"
