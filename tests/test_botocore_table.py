@@ -16,7 +16,8 @@ SHIPPED = ROOT / "flake8_boto3" / "data" / "botocore_table.json.gz"
 
 
 def load_generator():
-    spec = importlib.util.spec_from_file_location("generate_botocore_table", ROOT / "scripts" / "generate_botocore_table.py")
+    path = ROOT / "scripts" / "generate_botocore_table.py"
+    spec = importlib.util.spec_from_file_location("generate_botocore_table", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

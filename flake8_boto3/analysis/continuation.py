@@ -17,7 +17,9 @@ from astroid import nodes
 from flake8_boto3.analysis.names import FUNCTION_TYPES
 
 # Keyword arguments that name the exact resources wanted: one page holds them all.
-IDENTIFIER_FILTER = re.compile(r"^\w*(Ids|IDs|Names|Arns|ARNs)$")
+IDENTIFIER_FILTER = re.compile(r"^\w*(Ids|IDs|Names|Arns|ARNs)(List)?$|^\w*(Id|ID|Arn|ARN|Name)List$")
+# Listing one resource's tags: AWS caps tags at 50 per resource, below every page size.
+TAG_LISTING = re.compile(r"^list_(\w+_)?tags(_for_resource|_of_resource|_for_stream|_for_domain)?$")
 
 
 def _scope_of(call: nodes.Call) -> nodes.NodeNG:
@@ -70,5 +72,7 @@ def handles_continuation(
         return True  # a deliberately bounded page
     if any(IDENTIFIER_FILTER.match(name) for name in keywords) or names_the_result(operation, keywords):
         return True  # InstanceIds=[...], StackName=...: one page is complete
+    if TAG_LISTING.match(operation) and any(SINGLE_IDENTIFIER.search(name) for name in keywords):
+        return True  # one resource's tags fit in one page
     mentioned = mentioned_keys(_scope_of(call))
     return bool(mentioned & set(token_keys))

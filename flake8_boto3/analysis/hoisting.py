@@ -68,7 +68,9 @@ def _binding_is_hoistable(binding: nodes.NodeNG, seen: set, depth: int) -> bool:
 def _is_container(value: nodes.NodeNG) -> bool:
     if isinstance(value, (nodes.Dict, nodes.List, nodes.Set)):
         return True
-    return isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name) and value.func.name in ("dict", "list", "set")
+    if not (isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name)):
+        return False
+    return value.func.name in ("dict", "list", "set")
 
 
 def is_mutated(binding: nodes.AssignName) -> bool:

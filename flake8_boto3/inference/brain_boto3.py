@@ -20,7 +20,7 @@ from astroid.context import InferenceContext
 from astroid.exceptions import UseInferenceDefault
 from astroid.inference_tip import inference_tip
 from astroid.manager import AstroidManager
-from astroid.util import safe_infer
+from astroid.util import UninferableBase, safe_infer
 
 from flake8_boto3.inference import annotated, stubs
 from flake8_boto3.inference.objects import Boto3Object, Kind
@@ -173,6 +173,8 @@ def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None)
     callee = safe_infer(call.func, context)
     kind = CONSTRUCTORS.get(_qualified_name(callee) or "")
     if kind is None:
+        kind = _unresolved_session_method(call, name, context)
+    if kind is None:
         raise UseInferenceDefault
     if kind is Kind.SESSION:
         if isinstance(callee, nodes.ClassDef):
@@ -183,6 +185,35 @@ def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None)
         return
     service = literal_string(_argument(call, 0, "service_name"), context)
     yield make_object(kind, service, call)
+
+
+# Methods of a session (boto3's or botocore's) that build a client or resource.
+SESSION_METHODS = {"client": Kind.CLIENT, "resource": Kind.RESOURCE, "create_client": Kind.CLIENT}
+
+
+def _unresolved_session_method(call: nodes.Call, name: str, context: InferenceContext | None) -> Kind | None:
+    """``session.client("ec2")`` on a session astroid cannot resolve (a parameter, a factory's result).
+
+    Counted as a client only when the service is a literal naming a real AWS
+    service and nothing at all is known about the receiver: the name-based
+    fallback layer of type resolution, kept deliberately narrow.
+    """
+    if name not in SESSION_METHODS or not isinstance(call.func, nodes.Attribute):
+        return None
+    service = _argument(call, 0, "service_name")
+    if not (isinstance(service, nodes.Const) and isinstance(service.value, str)):
+        return None
+    from flake8_boto3.aws import table  # the table loads only when such a call is seen
+
+    if not table().has_service(service.value):
+        return None
+    try:
+        values = list(call.func.expr.infer(context))
+    except Exception:
+        return SESSION_METHODS[name]
+    if all(isinstance(value, UninferableBase) for value in values):
+        return SESSION_METHODS[name]
+    return None
 
 
 # --- registration -------------------------------------------------------------

@@ -26,7 +26,9 @@ output token or more-results key (`NextContinuationToken`, `IsTruncated`,
 explicit identifiers (`InstanceIds=...`, `Names=...`, `...Arns=...`) or names
 the one resource it describes (`describe_stacks(StackName=...)`,
 `describe_db_instances(DBInstanceIdentifier=...)`), where one page is
-complete.
+complete; or when it lists the tags of one resource
+(`list_tags_for_resource(ResourceArn=...)`: AWS allows at most 50 tags per
+resource, fewer than any page).
 
 ## Why is this bad?
 A paginated operation returns one page: S3 `list_objects_v2` at most 1,000
