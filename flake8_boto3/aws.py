@@ -99,6 +99,10 @@ class Table:
     def waiter_operations(self) -> frozenset[str]:
         return frozenset(op for entry in self._services.values() for op in entry.get("waiters", {}).values())
 
+    @cached_property
+    def partial_failure_operations(self) -> frozenset[str]:
+        return frozenset(op for entry in self._services.values() for op in entry.get("partial_failures", {}))
+
     def services_with_operation(self, operation: str) -> frozenset[str]:
         return self.operation_index.get(operation, frozenset())
 

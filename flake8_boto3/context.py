@@ -9,6 +9,7 @@ from astroid import nodes
 
 from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.aws_calls import AwsCalls, interesting_methods
+from flake8_boto3.analysis.client_errors import ClientErrorHandlers
 from flake8_boto3.analysis.lifecycle import Lifecycle
 from flake8_boto3.settings import Settings
 
@@ -27,6 +28,10 @@ class FileContext:
     @cached_property
     def lifecycle(self) -> Lifecycle:
         return Lifecycle(self.module, self.settings, self.is_test_file)
+
+    @cached_property
+    def client_error_handlers(self) -> ClientErrorHandlers:
+        return ClientErrorHandlers(self.module, self.is_test_file)
 
     @cached_property
     def aws_calls(self) -> AwsCalls:

@@ -25,6 +25,7 @@ CLIENTS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/c
 LAMBDA_BEST_PRACTICES = "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"
 PAGINATORS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/paginators.html"
 WAITERS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html#waiters"
+ERROR_HANDLING_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/error-handling.html"
 DYNAMODB_PAGINATION = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Pagination"
 
 
@@ -70,6 +71,9 @@ RULE_MODULES = (
     "flake8_boto3.rules.bto203_unknown_paginator",
     "flake8_boto3.rules.bto204_unknown_waiter",
     "flake8_boto3.rules.bto205_polling_loop_instead_of_waiter",
+    "flake8_boto3.rules.bto401_client_error_code_ignored",
+    "flake8_boto3.rules.bto402_client_error_swallows_other_codes",
+    "flake8_boto3.rules.bto403_batch_partial_failures_ignored",
     "flake8_boto3.rules.bto900_internal_error",
 )
 

@@ -17,7 +17,7 @@ from flake8_boto3.settings import Settings
 
 _ALWAYS = re.compile(
     r"""
-    \b(?:boto3|botocore|aioboto3|aiobotocore|mypy_boto3_\w+|types_boto3_\w+)\b   # the SDK and its stubs
+    \b(?:boto3|botocore|aioboto3|aiobotocore|mypy_boto3_\w+|types_boto3_\w+|ClientError)\b  # the SDK
     | \b(?:client|resource|create_client|Session)\s*\(                          # constructors
     | \w*(?:client|resource|session|table|conn)\w*\s*\(                        # factories by name
     | \bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?_?event\b                              # Lambda handlers

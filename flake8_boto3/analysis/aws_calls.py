@@ -53,7 +53,8 @@ TABLE_METHODS = frozenset({"scan", "query"})
 def interesting_methods() -> frozenset[str]:
     """Method names whose receivers are worth inferring: the rules look at nothing else."""
     aws = table()
-    return aws.paginated_operations | aws.waiter_operations | LOOKUP_METHODS | TABLE_METHODS
+    operations = aws.paginated_operations | aws.waiter_operations | aws.partial_failure_operations
+    return operations | LOOKUP_METHODS | TABLE_METHODS
 
 
 def _is_module_receiver(expression: nodes.NodeNG) -> bool:

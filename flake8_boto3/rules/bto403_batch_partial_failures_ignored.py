@@ -1,0 +1,137 @@
+"""# BTO403 batch-partial-failures-ignored
+
+Message: `BTO403 dynamodb.batch_write_item() reports failed entries in 'UnprocessedItems', not as an exception; check it and retry those entries`
+
+## What it does
+Flags a call of a batch operation whose response is discarded, or never
+checked for the member in which the operation reports the entries that failed.
+The operations and their failure members come from botocore's output shapes:
+every operation whose response has members named `Failed*`, `Unprocessed*` or
+`Errors`, leaving out read-only operations (`get_*`, `describe_*`, `list_*`,
+`validate_*`, `detect_*`, ...) and single-resource operations that report a
+resource's own errors. Among them: DynamoDB `batch_write_item`
+(`UnprocessedItems`) and `batch_get_item` (`UnprocessedKeys`), SQS
+`send_message_batch`, `delete_message_batch` and
+`change_message_visibility_batch` (`Failed`), SNS `publish_batch` (`Failed`),
+Kinesis `put_records` (`FailedRecordCount`, or each record's `ErrorCode`),
+Firehose `put_record_batch` (`FailedPutCount`), EventBridge `put_events`
+(`FailedEntryCount`), S3 `delete_objects` (`Errors`).
+
+The response counts as checked when the function reads the failure member (as
+a string key anywhere in it: `response["UnprocessedItems"]`,
+`response.get("Failed")`, a loop that retries them). `Table.batch_writer()`
+retries unprocessed items itself and is never flagged.
+
+## Why is this bad?
+Batch operations succeed as a whole even when some entries fail: throttled
+writes come back in `UnprocessedItems`, rejected messages in `Failed`. No
+exception is raised, so code that ignores the response loses those entries
+silently.
+
+## Example
+```python
+import boto3
+
+sqs = boto3.client("sqs")
+
+
+def enqueue(queue_url, bodies):
+    sqs.send_message_batch(
+        QueueUrl=queue_url,
+        Entries=[{"Id": str(i), "MessageBody": body} for i, body in enumerate(bodies)],
+    )
+```
+
+## Use instead
+```python
+import boto3
+
+sqs = boto3.client("sqs")
+
+
+def enqueue(queue_url, bodies):
+    response = sqs.send_message_batch(
+        QueueUrl=queue_url,
+        Entries=[{"Id": str(i), "MessageBody": body} for i, body in enumerate(bodies)],
+    )
+    if response.get("Failed"):
+        raise RuntimeError(f"{len(response['Failed'])} messages were not sent: {response['Failed']}")
+```
+
+## Options
+None.
+
+## References
+- [boto3 guide: error handling](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/error-handling.html)
+- [DynamoDB BatchWriteItem: unprocessed items](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+from astroid import nodes
+
+from flake8_boto3.analysis.continuation import mentioned_keys
+from flake8_boto3.analysis.names import FUNCTION_TYPES
+from flake8_boto3.aws import table
+from flake8_boto3.context import FileContext
+from flake8_boto3.inference import Kind
+from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
+
+READ_ONLY = re.compile(r"^(get|describe|list|validate|detect|classify|render|search|query|scan)_")
+PLURAL_LAST_WORD = re.compile(r"(?<![su])s$")
+
+
+def failure_keys(service: str, operation: str) -> tuple[str, ...]:
+    """The response members reporting failed entries, for batch operations only."""
+    if READ_ONLY.match(operation):
+        return ()
+    keys = table().partial_failure_keys(service, operation)
+    if keys == ("Errors",) and not (operation.startswith("batch_") or PLURAL_LAST_WORD.search(operation)):
+        return ()  # one resource's own errors, not failed entries of a batch
+    return keys
+
+
+def accepted_checks(keys: tuple[str, ...]) -> set[str]:
+    """Keys whose reading counts as checking: the members, and per-entry ErrorCode for counts."""
+    accepted = set(keys)
+    if any(key.startswith("Failed") and key.endswith("Count") for key in keys):
+        accepted.add("ErrorCode")
+    return accepted
+
+
+def _scope(call: nodes.Call) -> nodes.NodeNG:
+    parent = call.parent
+    while parent is not None and not isinstance(parent, (*FUNCTION_TYPES, nodes.Module)):
+        parent = parent.parent
+    return parent or call.root()
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    for call in context.aws_calls.on(Kind.CLIENT):
+        keys: tuple[str, ...] = ()
+        for service in sorted(call.services()):
+            keys = failure_keys(service, call.operation)
+            if keys:
+                break
+        if not keys or accepted_checks(keys) & mentioned_keys(_scope(call.call)):
+            continue
+        members = " and ".join(f"'{key}'" for key in keys)
+        yield RULE.finding(
+            call.call,
+            f"{call.receiver_text}.{call.operation}() reports failed entries in {members}, not as an exception;"
+            " check it and retry those entries",
+        )
+
+
+RULE = Rule(
+    code="BTO403",
+    name="batch-partial-failures-ignored",
+    summary="batch operation whose failed entries (UnprocessedItems, Failed...) are never checked",
+    link=ERROR_HANDLING_GUIDE,
+    check=check,
+    module=sys.modules[__name__],
+)
