@@ -18,7 +18,7 @@ from functools import cached_property
 
 from astroid import nodes
 
-from flake8_boto3.analysis import functions
+from flake8_boto3.analysis import functions, handler_paths
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.inference import Kind, infer_boto3
 
@@ -101,6 +101,23 @@ def is_code_expression(node: nodes.NodeNG, exception_names: set[str], code_names
     return _reads_response(node, exception_names) and _mentions_code_key(node)
 
 
+def is_error_detail(node: nodes.NodeNG, exception_names: set[str], detail_names: set[str]) -> bool:
+    """An expression about this particular error: its code, status, message or text."""
+    if any(n.name in detail_names for n in node.nodes_of_class(nodes.Name)):
+        return True
+    if _reads_response(node, exception_names):
+        return True
+    for call in node.nodes_of_class(nodes.Call):
+        if dotted_name(call.func) in ("str", "repr") and call.args:
+            if isinstance(call.args[0], nodes.Name) and call.args[0].name in exception_names:
+                return True
+    for attribute in node.nodes_of_class(nodes.Attribute):
+        if attribute.attrname in ("args", "operation_name") and isinstance(attribute.expr, nodes.Name):
+            if attribute.expr.name in exception_names:
+                return True
+    return False
+
+
 def _in_reporting_call(node: nodes.NodeNG, stop: nodes.NodeNG) -> bool:
     parent = node.parent
     while parent is not None and parent is not stop:
@@ -118,15 +135,19 @@ def _in_reporting_call(node: nodes.NodeNG, stop: nodes.NodeNG) -> bool:
 class Handler:
     node: nodes.ExceptHandler
     exception_names: set[str] = field(default_factory=set)
-    code_names: set[str] = field(default_factory=set)
+    # Locals holding details of the error: `code = e.response["Error"]["Code"]`.
+    detail_names: set[str] = field(default_factory=set)
     helper_reads_code: bool = False
 
+    def is_detail(self, node: nodes.NodeNG) -> bool:
+        return is_error_detail(node, self.exception_names, self.detail_names)
+
     @cached_property
-    def branches_on_code(self) -> bool:
-        """A test (``if``, ``match``, ternary, ``while``) involves the code."""
+    def branches_on_error(self) -> bool:
+        """A test (``if``, ``match``, ternary, ``while``) looks at this error's code or text."""
         for node in self.node.nodes_of_class((nodes.If, nodes.IfExp, nodes.While, nodes.Match, nodes.Assert)):
             subject = node.subject if isinstance(node, nodes.Match) else node.test
-            if is_code_expression(subject, self.exception_names, self.code_names):
+            if self.is_detail(subject):
                 return True
         return self.helper_reads_code or self._maps_code()
 
@@ -139,45 +160,27 @@ class Handler:
                 candidate = node.args[0]
             else:
                 continue
-            if is_code_expression(candidate, self.exception_names, self.code_names):
+            if is_code_expression(candidate, self.exception_names, self.detail_names):
                 if not _in_reporting_call(node, self.node):
                     return True
         return False
 
 
-def _collect_code_names(handler: nodes.ExceptHandler, exception_names: set[str]) -> set[str]:
-    """Local names assigned the code: ``code = e.response["Error"]["Code"]`` (and chains)."""
-    code_names: set[str] = set()
+def _collect_detail_names(handler: nodes.ExceptHandler, exception_names: set[str]) -> set[str]:
+    """Local names assigned details of the error (and names assigned from those)."""
+    names: set[str] = set()
     changed = True
     while changed:
         changed = False
         for assign in handler.nodes_of_class(nodes.Assign):
-            if is_code_expression(assign.value, exception_names, code_names) or (
-                _reads_response(assign.value, exception_names) and not code_names
-            ):
-                for target in assign.targets:
-                    for name in target.nodes_of_class(nodes.AssignName):
-                        if name.name not in code_names:
-                            code_names.add(name.name)
-                            changed = True
-    # `error = e.response["Error"]` holds the code only if its "Code" is read later.
-    return {name for name in code_names if _name_reaches_code(handler, name, exception_names, code_names)}
-
-
-def _name_reaches_code(handler, name, exception_names, code_names) -> bool:
-    for assign in handler.nodes_of_class(nodes.Assign):
-        if any(t.name == name for t in assign.targets if isinstance(t, nodes.AssignName)):
-            if _mentions_code_key(assign.value):
-                return True
-    for sub in handler.nodes_of_class(nodes.Subscript):
-        if isinstance(sub.value, nodes.Name) and sub.value.name == name and _mentions_code_key(sub.slice):
-            return True
-    for call in handler.nodes_of_class(nodes.Call):
-        func = call.func
-        if isinstance(func, nodes.Attribute) and func.attrname == "get" and isinstance(func.expr, nodes.Name):
-            if func.expr.name == name and call.args and _mentions_code_key(call.args[0]):
-                return True
-    return False
+            if not is_error_detail(assign.value, exception_names, names):
+                continue
+            for target in assign.targets:
+                for name in target.nodes_of_class(nodes.AssignName):
+                    if name.name not in names:
+                        names.add(name.name)
+                        changed = True
+    return names
 
 
 # --- helpers that receive the exception -----------------------------------------------------------
@@ -192,10 +195,10 @@ def _function_reads_code(function: nodes.FunctionDef, parameter_index: int, dept
     names = {params[parameter_index]}
     if _reads_response(function, names) and _mentions_code_key(function):
         return True
-    return depth < MAX_HELPER_DEPTH and _passes_to_code_reader(function, names, depth + 1)
+    return depth < MAX_HELPER_DEPTH and passes_to_code_reader(function, names, depth + 1)
 
 
-def _passes_to_code_reader(scope: nodes.NodeNG, exception_names: set[str], depth: int = 0) -> bool:
+def passes_to_code_reader(scope: nodes.NodeNG, exception_names: set[str], depth: int = 0) -> bool:
     """The exception is handed to a project function that reads its code."""
     for call in scope.nodes_of_class(nodes.Call):
         positions = [
@@ -216,7 +219,7 @@ def _passes_to_code_reader(scope: nodes.NodeNG, exception_names: set[str], depth
     return False
 
 
-def _function_always_raises(call: nodes.Call) -> bool:
+def function_always_raises(call: nodes.Call) -> bool:
     """``raise_for(e)``: a project function every path of which raises."""
     try:
         callees = [v for v in call.func.infer() if isinstance(v, FUNCTION_TYPES)]
@@ -224,116 +227,9 @@ def _function_always_raises(call: nodes.Call) -> bool:
         return False
     if len(callees) != 1:
         return False
-    finished, still_open = _walk(callees[0].body, Facts(set(), set()), False)
-    return not still_open and all(path.ends_in_raise for path in finished)
+    from flake8_boto3.analysis.handler_paths import always_raises
 
-
-# --- paths ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Facts:
-    exception_names: set[str]
-    code_names: set[str]
-
-
-@dataclass(frozen=True)
-class Path:
-    ends_in_raise: bool
-    matched_code: bool  # went through a branch that matched specific codes
-
-
-def _test_polarity(test: nodes.NodeNG, facts: Facts) -> str | None:
-    """"positive" (``code == X``, ``code in S``), "negative" (``!=``, ``not in``), or None."""
-    if isinstance(test, nodes.UnaryOp) and test.op == "not":
-        inner = _test_polarity(test.operand, facts)
-        return {"positive": "negative", "negative": "positive"}.get(inner) if inner else None
-    if isinstance(test, nodes.BoolOp):
-        polarities = {_test_polarity(v, facts) for v in test.values} - {None}
-        return polarities.pop() if len(polarities) == 1 else ("positive" if polarities else None)
-    if not is_code_expression(test, facts.exception_names, facts.code_names):
-        names = facts.exception_names
-        if isinstance(test, nodes.Call) and names and _passes_to_code_reader(test, names):
-            return "positive"  # is_throttling(e)
-        return None
-    if isinstance(test, nodes.Compare):
-        operators = {op for op, _ in test.ops}
-        if operators <= {"!=", "not in", "is not"}:
-            return "negative"
-    return "positive"
-
-
-def _walk(statements: list[nodes.NodeNG], facts: Facts, matched: bool) -> tuple[list[Path], set[bool]]:
-    """(paths that leave here, matched-flags of paths that go on after the last statement)."""
-    finished: list[Path] = []
-    running = {matched}
-    for statement in statements:
-        after: set[bool] = set()
-        for state in running:
-            done, go_on = _walk_statement(statement, facts, state)
-            finished += done
-            after |= go_on
-        running = after
-        if not running:
-            break
-    return finished, running
-
-
-def _walk_statement(statement: nodes.NodeNG, facts: Facts, matched: bool) -> tuple[list[Path], set[bool]]:
-    if isinstance(statement, nodes.Raise):
-        return [Path(True, matched)], set()
-    if isinstance(statement, (nodes.Return, nodes.Continue, nodes.Break)):
-        return [Path(False, matched)], set()
-    if isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Call):
-        call = statement.value
-        if _is_exit(call) or (_passes_exception(call, facts) and _function_always_raises(call)):
-            return [Path(True, matched)], set()
-        return [], {matched}
-    if isinstance(statement, nodes.If):
-        polarity = _test_polarity(statement.test, facts)
-        body = _walk(statement.body, facts, matched or polarity == "positive")
-        orelse = _walk(statement.orelse, facts, matched or polarity == "negative")
-        return body[0] + orelse[0], body[1] | orelse[1]
-    if isinstance(statement, nodes.Match):
-        subject_is_code = is_code_expression(statement.subject, facts.exception_names, facts.code_names)
-        finished: list[Path] = []
-        running: set[bool] = set()
-        has_wildcard = False
-        for case in statement.cases:
-            wildcard = isinstance(case.pattern, nodes.MatchAs) and case.pattern.pattern is None
-            has_wildcard |= wildcard
-            done, go_on = _walk(case.body, facts, matched or (subject_is_code and not wildcard))
-            finished += done
-            running |= go_on
-        if not has_wildcard:
-            running.add(matched)
-        return finished, running
-    if isinstance(statement, (nodes.With, nodes.AsyncWith)):
-        return _walk(statement.body, facts, matched)
-    if isinstance(statement, (nodes.Try, nodes.TryStar)):
-        finished, running = _walk(statement.body + statement.orelse, facts, matched)
-        for inner in statement.handlers:
-            done, go_on = _walk(inner.body, facts, matched)
-            finished += done
-            running |= go_on
-        return finished, running
-    # Loops may not run at all; anything else just goes on.
-    return [], {matched}
-
-
-def _passes_exception(call: nodes.Call, facts: Facts) -> bool:
-    return any(isinstance(a, nodes.Name) and a.name in facts.exception_names for a in call.args)
-
-
-def _is_exit(call: nodes.Call) -> bool:
-    name = dotted_name(call.func) or ""
-    return name in ("sys.exit", "exit", "os._exit", "pytest.fail", "self.fail") or name.endswith(".abort")
-
-
-def paths_through(handler: Handler) -> list[Path]:
-    """Every way out of the handler; falling off its end is a path that does not raise."""
-    finished, running = _walk(handler.node.body, Facts(handler.exception_names, handler.code_names), False)
-    return finished + [Path(False, state) for state in running]
+    return always_raises(callees[0].body)
 
 
 # --- the analysis ----------------------------------------------------------------------------------
@@ -355,16 +251,15 @@ class ClientErrorHandlers:
             if not catches_client_error(node) or functions.in_test_code(node):
                 continue
             exception_names = {node.name.name} if node.name is not None else set()
-            code_names = _collect_code_names(node, exception_names) if exception_names else set()
-            helper = bool(exception_names) and _passes_to_code_reader(node, exception_names)
-            found.append(Handler(node, exception_names, code_names, helper))
+            detail_names = _collect_detail_names(node, exception_names) if exception_names else set()
+            helper = bool(exception_names) and passes_to_code_reader(node, exception_names)
+            found.append(Handler(node, exception_names, detail_names, helper))
         return found
 
     @staticmethod
     def reraises_everywhere(handler: Handler) -> bool:
-        return all(path.ends_in_raise for path in paths_through(handler))
+        return all(path.ends_in_raise for path in handler_paths.paths_through(handler))
 
     @staticmethod
-    def swallowing_paths(handler: Handler) -> list[Path]:
-        """Paths that neither raise nor went through a branch on specific codes."""
-        return [p for p in paths_through(handler) if not p.ends_in_raise and not p.matched_code]
+    def swallowing_paths(handler: Handler) -> list[handler_paths.Path]:
+        return [path for path in handler_paths.paths_through(handler) if path.swallows]

@@ -14,8 +14,9 @@ swallows every code too and is flagged the same way.
 Looking at the code means branching on `e.response["Error"]["Code"]`,
 `e.response.get("Error", {}).get("Code")` or the HTTP status
 `e.response["ResponseMetadata"]["HTTPStatusCode"]` (directly, through a local
-variable, or through a lookup table indexed by it), or passing the exception to
-a function of the project that does. Reading the code only to log it does not
+variable, or through a lookup table indexed by it), branching on its message
+(`if "service is unavailable" in str(e)`), or passing the exception to a
+function of the project that reads the code. Reading the code only to log it does not
 count. Re-raising means that every path through the handler raises: a bare
 `raise`, `raise X from e`, any other `raise`, `sys.exit()`, or a call of a
 project function that always raises.
@@ -103,7 +104,7 @@ def _suppressions(context: FileContext) -> Iterator[nodes.Call]:
 def check(context: FileContext) -> Iterator[Finding]:
     analysis = context.client_error_handlers
     for handler in analysis.handlers:
-        if handler.branches_on_code or analysis.reraises_everywhere(handler):
+        if handler.branches_on_error or analysis.reraises_everywhere(handler):
             continue
         yield RULE.finding(handler.node, MESSAGE.format(what="except " + handler.node.type.as_string()))
     for call in _suppressions(context):

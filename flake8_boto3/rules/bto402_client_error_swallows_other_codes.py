@@ -3,9 +3,11 @@
 Message: `BTO402 'except ClientError' handles some error codes and silently swallows all the others; re-raise what it doesn't handle (end the handler with 'raise')`
 
 ## What it does
-Flags an `except ClientError` handler that branches on the error code but has
-at least one path that neither went through a branch matching specific codes
-nor raises: the "check one code, fall through for the rest" bug.
+Flags an `except ClientError` handler that branches on the error code (or
+message) but lets the other codes fall through: on the "other codes" side of
+the test nothing at all happens before the handler is left (only `pass`,
+`return`, `continue`, `break` or the end of the handler). That is the "check
+one code, fall through for the rest" bug.
 
 ```python
 except ClientError as e:
@@ -16,9 +18,12 @@ except ClientError as e:
 
 Correct shapes are not flagged: `if code != "X": raise`, `if code in {...}:
 ... else: raise`, a trailing `raise`, a `match` whose `case _:` raises, and
-branches that return or continue only for the codes they name. Paths are
-followed through `if`/`elif`/`else`, `match`, `with` and nested `try`
-statements.
+branches that return or continue only for the codes they name. Neither is a
+handler whose other codes are dealt with explicitly: an `else:` branch or
+statements after the test that log the error or record it are a decision the
+author made (whether swallowing is right there is BTO401's question for
+handlers that never look at the code). Paths are followed through
+`if`/`elif`/`else`, `match`, `with` and nested `try` statements.
 
 ## Why is this bad?
 It looks like careful error handling, so reviewers pass it, yet every
@@ -79,7 +84,7 @@ from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
 def check(context: FileContext) -> Iterator[Finding]:
     analysis = context.client_error_handlers
     for handler in analysis.handlers:
-        if not handler.branches_on_code or not analysis.swallowing_paths(handler):
+        if not handler.branches_on_error or not analysis.swallowing_paths(handler):
             continue
         yield RULE.finding(
             handler.node,
