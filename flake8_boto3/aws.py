@@ -100,6 +100,15 @@ class Table:
         return frozenset(op for entry in self._services.values() for op in entry.get("waiters", {}).values())
 
     @cached_property
+    def deprecated_operations(self) -> frozenset[str]:
+        return frozenset(op for entry in self._services.values() for op in entry.get("deprecated", {}))
+
+    @cached_property
+    def all_injected_methods(self) -> frozenset[str]:
+        injected = (m for entry in self._services.values() for m in entry.get("injected", ()))
+        return self.client_methods | frozenset(injected)
+
+    @cached_property
     def partial_failure_operations(self) -> frozenset[str]:
         return frozenset(op for entry in self._services.values() for op in entry.get("partial_failures", {}))
 

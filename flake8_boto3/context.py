@@ -8,7 +8,7 @@ from functools import cached_property
 from astroid import nodes
 
 from flake8_boto3.analysis import functions
-from flake8_boto3.analysis.aws_calls import AwsCalls, interesting_methods
+from flake8_boto3.analysis.aws_calls import AwsCalls
 from flake8_boto3.analysis.client_errors import ClientErrorHandlers
 from flake8_boto3.analysis.lifecycle import Lifecycle
 from flake8_boto3.settings import Settings
@@ -35,4 +35,4 @@ class FileContext:
 
     @cached_property
     def aws_calls(self) -> AwsCalls:
-        return AwsCalls(self.module, interesting_methods())
+        return AwsCalls(self.module)

@@ -26,6 +26,12 @@ LAMBDA_BEST_PRACTICES = "https://docs.aws.amazon.com/lambda/latest/dg/best-pract
 PAGINATORS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/paginators.html"
 WAITERS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html#waiters"
 ERROR_HANDLING_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/error-handling.html"
+CREDENTIALS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/credentials.html"
+BOTO3_MIGRATION = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/migration.html"
+SERVICE_REFERENCE = "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/{service}.html"
+OPERATION_REFERENCE = (
+    "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/{service}/client/{operation}.html"
+)
 DYNAMODB_PAGINATION = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Pagination"
 
 
@@ -56,8 +62,8 @@ class Rule:
     def documentation(self) -> str:
         return inspect.cleandoc(self.module.__doc__ or "")
 
-    def finding(self, node, text: str) -> Finding:
-        return Finding(node.lineno, node.col_offset, self.code, text, self.link)
+    def finding(self, node, text: str, link: str | None = None) -> Finding:
+        return Finding(node.lineno, node.col_offset, self.code, text, link or self.link)
 
 
 # One module per rule, in code order. Each defines RULE.
@@ -71,9 +77,14 @@ RULE_MODULES = (
     "flake8_boto3.rules.bto203_unknown_paginator",
     "flake8_boto3.rules.bto204_unknown_waiter",
     "flake8_boto3.rules.bto205_polling_loop_instead_of_waiter",
+    "flake8_boto3.rules.bto301_hardcoded_credentials",
+    "flake8_boto3.rules.bto302_legacy_sdk_import",
+    "flake8_boto3.rules.bto303_deprecated_operation",
     "flake8_boto3.rules.bto401_client_error_code_ignored",
     "flake8_boto3.rules.bto402_client_error_swallows_other_codes",
     "flake8_boto3.rules.bto403_batch_partial_failures_ignored",
+    "flake8_boto3.rules.bto501_unknown_operation",
+    "flake8_boto3.rules.bto502_positional_arguments",
     "flake8_boto3.rules.bto900_internal_error",
 )
 

@@ -21,8 +21,9 @@ _ALWAYS = re.compile(
     | \b(?:client|resource|create_client|Session)\s*\(                          # constructors
     | \w*(?:client|resource|session|table|conn)\w*\s*\(                        # factories by name
     | \bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?_?event\b                              # Lambda handlers
+    | ^\s*(?:import|from)\s+boto\b                                                # boto 2
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
 )
 
 

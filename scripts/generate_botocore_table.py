@@ -120,7 +120,7 @@ def _partial_failures(model) -> dict:
 def _injected_methods(session) -> tuple[list[str], dict[str, list[str]]]:
     """Public client attributes that are not API operations, as boto3 builds clients."""
     boto3_session = boto3.session.Session(
-        region_name="us-east-1", aws_access_key_id="generator", aws_secret_access_key="generator"
+        region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing"
     )
     per_service: dict[str, set[str]] = {}
     for service in session.get_available_services():

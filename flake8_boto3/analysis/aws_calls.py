@@ -51,10 +51,35 @@ TABLE_METHODS = frozenset({"scan", "query"})
 
 @cache
 def interesting_methods() -> frozenset[str]:
-    """Method names whose receivers are worth inferring: the rules look at nothing else."""
+    """Operation names some rule looks at whatever the call's arguments."""
     aws = table()
     operations = aws.paginated_operations | aws.waiter_operations | aws.partial_failure_operations
-    return operations | LOOKUP_METHODS | TABLE_METHODS
+    return operations | aws.deprecated_operations | LOOKUP_METHODS | TABLE_METHODS
+
+
+@cache
+def operation_verbs() -> frozenset[str]:
+    """First words of AWS operation names used by at least 10 operations (list, get, describe...)."""
+    counts: dict[str, int] = {}
+    for operation in table().operation_index:
+        verb = operation.split("_", 1)[0]
+        counts[verb] = counts.get(verb, 0) + 1
+    return frozenset(verb for verb, count in counts.items() if count >= 10)
+
+
+def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
+    """Is a call ``x.name(...)`` one whose receiver a rule needs to know?
+
+    Operations the AWS rules look at; any operation called with positional
+    arguments (BTO502); and names shaped like an operation that no service has,
+    such as the typo ``list_object_v2`` (BTO501).
+    """
+    if name in interesting_methods():
+        return True
+    aws = table()
+    if name in aws.operation_index:
+        return has_positional_arguments
+    return "_" in name and name.split("_", 1)[0] in operation_verbs() and name not in aws.all_injected_methods
 
 
 def _is_module_receiver(expression: nodes.NodeNG) -> bool:
@@ -84,16 +109,15 @@ def _is_module_receiver(expression: nodes.NodeNG) -> bool:
 class AwsCalls:
     """Every call of interest to the AWS rules in one module."""
 
-    def __init__(self, module: nodes.Module, method_names: frozenset[str]) -> None:
+    def __init__(self, module: nodes.Module) -> None:
         self.module = module
-        self.method_names = method_names
 
     @cached_property
     def calls(self) -> list[AwsCall]:
         found = []
         for call in self.module.nodes_of_class(nodes.Call):
             func = call.func
-            if not isinstance(func, nodes.Attribute) or func.attrname not in self.method_names:
+            if not isinstance(func, nodes.Attribute) or not worth_inferring(func.attrname, bool(call.args)):
                 continue
             if _is_module_receiver(func.expr):
                 continue

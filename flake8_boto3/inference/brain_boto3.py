@@ -103,12 +103,12 @@ def _looks_like_boto3_call(call: nodes.Call) -> bool:
         return True
     if isinstance(call.func, nodes.Name):
         # `from boto3 import client as make_client`
-        return _is_imported_from_boto3_family(call.func)
+        return is_imported_from_boto3_family(call.func)
     # resource.Table("x"), s3.Bucket("b"): sub-resources of a service resource.
     return isinstance(call.func, nodes.Attribute) and name[:1].isupper()
 
 
-def _is_imported_from_boto3_family(name: nodes.Name) -> bool:
+def is_imported_from_boto3_family(name: nodes.Name) -> bool:
     try:
         _, assignments = name.lookup(name.name)
     except Exception:

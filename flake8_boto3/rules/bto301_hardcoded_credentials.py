@@ -1,0 +1,176 @@
+"""# BTO301 hardcoded-credentials
+
+Message: `BTO301 hardcoded AWS credentials passed as aws_secret_access_key; leave them out and let boto3's credential chain find them (environment, profile, IAM role)`
+
+## What it does
+Flags a string literal, or a name bound only to a string literal, passed as
+`aws_access_key_id`, `aws_secret_access_key` or `aws_session_token` to a
+client, resource or session constructor, by keyword or by position
+(`boto3.Session(key, secret)`, the 7th to 9th positional arguments of
+`boto3.client(service, region, api_version, use_ssl, verify, endpoint_url, key,
+secret, token, config)`), or to a botocore session's `set_credentials`. Test
+code is checked too: a real key in a test leaks just the same.
+
+Not flagged: values from `os.environ`/`os.getenv`, parameters, function
+results, STS `assume_role` credentials; and the obvious placeholders used with
+moto, LocalStack and MinIO (`"testing"`, `"test"`, `"fake"`, `"dummy"`,
+`"xxxx"`, `"<your key>"`, `"${KEY}"`, empty strings, `"fake-..."`). A value
+shaped like an access key id (`AKIA...`, `ASIA...`) is always flagged.
+
+## Why is this bad?
+Keys in source end up in version control, in wheels and in container images,
+where they are found and abused within minutes of being pushed to a public
+repository. boto3 finds credentials by itself: environment variables, the
+shared credentials file and profiles, SSO, and the instance, task or function
+role, which rotate automatically.
+
+## Example
+```python
+import boto3
+
+s3 = boto3.client(
+    "s3",
+    aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
+    aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+)
+```
+
+## Use instead
+```python
+import boto3
+
+s3 = boto3.client("s3")
+```
+
+## Options
+None.
+
+## References
+- [boto3 guide: credentials](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/credentials.html)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+from astroid import nodes
+
+from flake8_boto3.analysis.names import call_name
+from flake8_boto3.context import FileContext
+from flake8_boto3.inference import Kind, infer_boto3
+from flake8_boto3.inference.brain_boto3 import is_imported_from_boto3_family
+from flake8_boto3.registry import CREDENTIALS_GUIDE, Finding, Rule
+
+CREDENTIAL_KEYWORDS = ("aws_access_key_id", "aws_secret_access_key", "aws_session_token")
+# Where each credential sits among the positional arguments.
+CLIENT_POSITIONS = {6: "aws_access_key_id", 7: "aws_secret_access_key", 8: "aws_session_token"}
+SESSION_POSITIONS = {0: "aws_access_key_id", 1: "aws_secret_access_key", 2: "aws_session_token"}
+SET_CREDENTIALS_POSITIONS = {0: "aws_access_key_id", 1: "aws_secret_access_key", 2: "aws_session_token"}
+SET_CREDENTIALS_KEYWORDS = {"access_key": "aws_access_key_id", "secret_key": "aws_secret_access_key", "token": "aws_session_token"}
+
+ACCESS_KEY_ID = re.compile(r"^(AKIA|ASIA|AIDA|AROA|ANPA|AGPA)[A-Z0-9]{12,}$")
+PLACEHOLDER_WORDS = frozenset(
+    {"test", "testing", "fake", "dummy", "mock", "moto", "localstack", "minioadmin", "minio", "foo", "bar",
+     "none", "null", "changeme", "placeholder", "example", "key", "secret", "token", "access", "local"}
+)
+PLACEHOLDER_PREFIX = re.compile(r"^(fake|dummy|test|testing|mock|example|placeholder|your|my)[-_ ]", re.I)
+
+
+def is_placeholder(value: str) -> bool:
+    text = value.strip()
+    if ACCESS_KEY_ID.match(text):
+        return False
+    if not text or len(set(text)) == 1:  # "", "xxxxxxxx", "00000000"
+        return True
+    if text.lower() in PLACEHOLDER_WORDS or PLACEHOLDER_PREFIX.match(text):
+        return True
+    return (text[0], text[-1]) in {("<", ">"), ("{", "}"), ("[", "]")} or text.startswith("${")
+
+
+def literal_value(node: nodes.NodeNG) -> str | None:
+    """The string a literal, or a name bound only to string literals, holds."""
+    if isinstance(node, nodes.Const):
+        return node.value if isinstance(node.value, str) else None
+    if not isinstance(node, nodes.Name):
+        return None
+    try:
+        _, bindings = node.lookup(node.name)
+    except Exception:
+        return None
+    values = []
+    for binding in bindings:
+        parent = binding.parent
+        if not (isinstance(binding, nodes.AssignName) and isinstance(parent, (nodes.Assign, nodes.AnnAssign))):
+            return None
+        if not (isinstance(parent.value, nodes.Const) and isinstance(parent.value.value, str)):
+            return None
+        values.append(parent.value.value)
+    return values[0] if values else None
+
+
+CONSTRUCTOR_NAMES = frozenset({"client", "resource", "Session", "create_client"})
+
+
+def _constructor_positions(call: nodes.Call) -> dict[int, str] | None:
+    """Where the credentials sit in this constructor call, or None if it is not one."""
+    if call_name(call) not in CONSTRUCTOR_NAMES and not (
+        isinstance(call.func, nodes.Name) and is_imported_from_boto3_family(call.func)
+    ):
+        return None
+    found = infer_boto3(call)
+    if found is None or found.origin is not call or not found.is_constructed:
+        return None
+    if found.kind is not Kind.SESSION:
+        return CLIENT_POSITIONS
+    # botocore sessions take no credentials in their constructor.
+    return SESSION_POSITIONS if found._proxied.qname() == "boto3.session.Session" else None
+
+
+def _is_session_set_credentials(call: nodes.Call) -> bool:
+    """``botocore.session.get_session().set_credentials(key, secret)``."""
+    if call_name(call) != "set_credentials" or not isinstance(call.func, nodes.Attribute):
+        return False
+    found = infer_boto3(call.func.expr)
+    return found is not None and found.kind is Kind.SESSION
+
+
+def credential_arguments(call: nodes.Call) -> Iterator[tuple[str, nodes.NodeNG]]:
+    """(parameter, argument) for each credential passed to a constructor or set_credentials."""
+    if _is_session_set_credentials(call):
+        positions, keywords = SET_CREDENTIALS_POSITIONS, SET_CREDENTIALS_KEYWORDS
+    else:
+        positions = _constructor_positions(call)
+        if positions is None:
+            return
+        keywords = {keyword: keyword for keyword in CREDENTIAL_KEYWORDS}
+    for index, argument in enumerate(call.args):
+        if index in positions and not isinstance(argument, nodes.Starred):
+            yield positions[index], argument
+    for keyword in call.keywords or ():
+        if keyword.arg in keywords:
+            yield keywords[keyword.arg], keyword.value
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    for call in context.module.nodes_of_class(nodes.Call):
+        for parameter, argument in credential_arguments(call):
+            value = literal_value(argument)
+            if value is None or is_placeholder(value):
+                continue
+            yield RULE.finding(
+                argument,
+                f"hardcoded AWS credentials passed as {parameter}; leave them out and let boto3's credential chain"
+                " find them (environment, profile, IAM role)",
+            )
+
+
+RULE = Rule(
+    code="BTO301",
+    name="hardcoded-credentials",
+    summary="string literal passed as an AWS access key, secret key or session token",
+    link=CREDENTIALS_GUIDE,
+    check=check,
+    module=sys.modules[__name__],
+)

@@ -1,0 +1,99 @@
+"""# BTO302 legacy-sdk-import
+
+Message: `BTO302 'boto' is boto 2, unmaintained since 2018 and unaware of current AWS services, regions and signing; use boto3`
+
+## What it does
+Flags imports of boto 2 (`import boto`, `import boto.s3`, `from boto.s3.connection
+import S3Connection`) and of `botocore.vendored` (`from botocore.vendored import
+requests`, or the attribute `botocore.vendored.requests`). `boto3`,
+`botocore`, `aioboto3` and other packages whose names merely start with `boto`
+are never flagged.
+
+## Why is this bad?
+boto 2 has been unmaintained since 2018: it knows none of the services,
+regions and request-signing changes since, and does not support Python 3.12.
+`botocore.vendored.requests` was a private copy of requests that botocore
+deprecated in 2018 and removed in 1.13: the import fails with current
+botocore.
+
+## Example
+```python
+from boto.s3.connection import S3Connection
+
+connection = S3Connection()
+```
+
+## Use instead
+```python
+import boto3
+
+s3 = boto3.client("s3")
+```
+
+## Options
+None.
+
+## References
+- [boto3: migrating from boto 2](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/migration.html)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from astroid import nodes
+
+from flake8_boto3.context import FileContext
+from flake8_boto3.registry import BOTO3_MIGRATION, Finding, Rule
+
+BOTO2 = "'boto' is boto 2, unmaintained since 2018 and unaware of current AWS services, regions and signing; use boto3"
+VENDORED = (
+    "botocore.vendored was removed from botocore (ImportError with botocore >= 1.13);"
+    " install and import the requests package itself"
+)
+
+
+def _problem(module_name: str) -> str | None:
+    if module_name == "boto" or module_name.startswith("boto."):
+        return BOTO2
+    if module_name == "botocore.vendored" or module_name.startswith("botocore.vendored."):
+        return VENDORED
+    return None
+
+
+def _is_vendored_attribute(node: nodes.Attribute) -> bool:
+    """``botocore.vendored`` reached through ``import botocore`` (its imports are flagged already)."""
+    if node.attrname != "vendored" or not isinstance(node.expr, nodes.Name) or node.expr.name != "botocore":
+        return False
+    try:
+        _, bindings = node.expr.lookup("botocore")
+    except Exception:
+        return False
+    imports = [b for b in bindings if isinstance(b, nodes.Import)]
+    return bool(imports) and not any(_problem(name) for b in imports for name, _ in b.names)
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    for node in context.module.nodes_of_class((nodes.Import, nodes.ImportFrom, nodes.Attribute)):
+        if isinstance(node, nodes.Import):
+            problems = {_problem(name) for name, _ in node.names} - {None}
+        elif isinstance(node, nodes.ImportFrom):
+            if node.level:
+                continue
+            problems = {_problem(node.modname)} | {_problem(f"{node.modname}.{name}") for name, _ in node.names}
+            problems -= {None}
+        else:
+            problems = {VENDORED} if _is_vendored_attribute(node) else set()
+        for problem in sorted(problems):
+            yield RULE.finding(node, problem)
+
+
+RULE = Rule(
+    code="BTO302",
+    name="legacy-sdk-import",
+    summary="import of boto 2 or of botocore.vendored",
+    link=BOTO3_MIGRATION,
+    check=check,
+    module=sys.modules[__name__],
+)

@@ -1,0 +1,90 @@
+"""# BTO303 deprecated-operation
+
+Message: `BTO303 s3.list_objects() is superseded: use list_objects_v2()`
+
+## What it does
+Flags a call of an operation that botocore's model marks deprecated for the
+client's service (`lambda.invoke_async`, `s3.put_bucket_lifecycle`,
+`s3.get_bucket_notification`), and of operations whose own documentation says
+to use a newer one (`s3.list_objects`, revised as `list_objects_v2`). The
+message names the replacement when the documentation does. With an unknown
+service, the call is flagged only when the operation is deprecated in every
+service that has it.
+
+## Why is this bad?
+Deprecated operations keep old behaviour and limits (`list_objects` pages with
+`Marker` and gets no new features), miss newer parameters, and are the first
+to be removed or to stop working with new resource types.
+
+## Example
+```python
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def first_keys(bucket):
+    return s3.list_objects(Bucket=bucket, MaxKeys=10)["Contents"]
+```
+
+## Use instead
+```python
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def first_keys(bucket):
+    return s3.list_objects_v2(Bucket=bucket, MaxKeys=10)["Contents"]
+```
+
+## Options
+None.
+
+## References
+- [boto3 API reference](https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/index.html)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from flake8_boto3.aws import table
+from flake8_boto3.context import FileContext
+from flake8_boto3.inference import Kind
+from flake8_boto3.registry import OPERATION_REFERENCE, Finding, Rule
+
+
+def _deprecation(call) -> tuple[bool, str | None, str | None]:
+    """(deprecated everywhere it exists, replacement, service to link to)."""
+    services = sorted(call.services())
+    if not services:
+        return False, None, None
+    entries = [table().deprecated(service) for service in services]
+    if not all(call.operation in entry for entry in entries):
+        return False, None, None
+    replacements = {entry[call.operation] for entry in entries} - {None}
+    replacement = replacements.pop() if len(replacements) == 1 else None
+    return True, replacement, services[0] if len(services) == 1 else None
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    for call in context.aws_calls.on(Kind.CLIENT):
+        deprecated, replacement, service = _deprecation(call)
+        if not deprecated:
+            continue
+        name = f"{call.receiver_text}.{call.operation}()"
+        text = f"{name} is superseded: use {replacement}()" if replacement else f"{name} is deprecated in botocore's model"
+        link = OPERATION_REFERENCE.format(service=service, operation=call.operation) if service else None
+        yield RULE.finding(call.call, text, link)
+
+
+RULE = Rule(
+    code="BTO303",
+    name="deprecated-operation",
+    summary="call of an operation botocore marks deprecated (or whose documentation names a newer one)",
+    link="https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/index.html",
+    check=check,
+    module=sys.modules[__name__],
+)

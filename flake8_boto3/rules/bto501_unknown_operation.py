@@ -1,0 +1,84 @@
+"""# BTO501 unknown-operation
+
+Message: `BTO501 s3 client has no method 'list_object_v2' (AttributeError at run time); did you mean 'list_objects_v2'?`
+
+## What it does
+On a client whose service is known, flags a method call that is neither an
+operation of that service (botocore's model, as boto3 names it) nor one of the
+methods boto3 adds to clients (`get_paginator`, `get_waiter`, `can_paginate`,
+`generate_presigned_url`, `close`, S3's `upload_file`, `download_fileobj`,
+`copy`, ...), and suggests the closest operation names. A client of unknown
+service, or a receiver that is not known to be a client, is never flagged.
+
+## Why is this bad?
+boto3 builds client methods from the service model at run time: a typo, an
+operation of another service, or an operation from a newer botocore than the
+one deployed raises `AttributeError` only when that line runs, often in an
+error path or a rarely used branch.
+
+## Example
+```python
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def keys(bucket):
+    return s3.list_object_v2(Bucket=bucket, MaxKeys=100)["Contents"]
+```
+
+## Use instead
+```python
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def keys(bucket):
+    return s3.list_objects_v2(Bucket=bucket, MaxKeys=100)["Contents"]
+```
+
+## Options
+None.
+
+## References
+- [boto3 API reference](https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/index.html)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from flake8_boto3.aws import table
+from flake8_boto3.context import FileContext
+from flake8_boto3.inference import Kind
+from flake8_boto3.registry import SERVICE_REFERENCE, Finding, Rule
+
+
+def check(context: FileContext) -> Iterator[Finding]:
+    aws = table()
+    for call in context.aws_calls.on(Kind.CLIENT):
+        service = call.service
+        if not service or not aws.has_service(service):
+            continue
+        operations = aws.operations(service)
+        if call.operation in operations or call.operation in aws.injected_methods(service):
+            continue
+        suggestions = aws.closest(call.operation, operations)
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        yield RULE.finding(
+            call.call,
+            f"{service} client has no method '{call.operation}' (AttributeError at run time){hint}",
+            SERVICE_REFERENCE.format(service=service),
+        )
+
+
+RULE = Rule(
+    code="BTO501",
+    name="unknown-operation",
+    summary="method that the client's service does not have (AttributeError at run time)",
+    link="https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/index.html",
+    check=check,
+    module=sys.modules[__name__],
+)
