@@ -14,8 +14,11 @@ code is checked too: a real key in a test leaks just the same.
 Not flagged: values from `os.environ`/`os.getenv`, parameters, function
 results, STS `assume_role` credentials; and the obvious placeholders used with
 moto, LocalStack and MinIO (`"testing"`, `"test"`, `"fake"`, `"dummy"`,
-`"xxxx"`, `"<your key>"`, `"${KEY}"`, empty strings, `"fake-..."`). A value
-shaped like an access key id (`AKIA...`, `ASIA...`) is always flagged.
+`"xxxx"`, `"<your key>"`, `"${KEY}"`, empty strings, `"fake-..."`), and values
+that cannot be credentials by their shape: an access key id is 16 to 128
+upper-case letters and digits, a secret key or session token at least 20
+characters without spaces. A value shaped like an access key id (`AKIA...`,
+`ASIA...`) is always flagged.
 
 ## Why is this bad?
 Keys in source end up in version control, in wheels and in container images,
@@ -78,10 +81,20 @@ PLACEHOLDER_WORDS = frozenset(
 PLACEHOLDER_PREFIX = re.compile(r"^(fake|dummy|test|testing|mock|example|placeholder|your|my)[-_ ]", re.I)
 
 
-def is_placeholder(value: str) -> bool:
+# What real credentials look like: key ids are 16-128 upper-case letters and digits,
+# secret keys 40 characters, session tokens hundreds.
+KEY_ID_SHAPE = re.compile(r"^[A-Z0-9]{16,128}$")
+MIN_SECRET_LENGTH = 20
+
+
+def is_placeholder(value: str, parameter: str = "aws_secret_access_key") -> bool:
     text = value.strip()
     if ACCESS_KEY_ID.match(text):
         return False
+    if parameter == "aws_access_key_id" and not KEY_ID_SHAPE.match(text):
+        return True  # "never", "my-key": not an access key id
+    if parameter != "aws_access_key_id" and (len(text) < MIN_SECRET_LENGTH or " " in text):
+        return True  # "found", "secret", "change me": too short to be a secret key or token
     if not text or len(set(text)) == 1:  # "", "xxxxxxxx", "00000000"
         return True
     if text.lower() in PLACEHOLDER_WORDS or PLACEHOLDER_PREFIX.match(text):
@@ -157,7 +170,7 @@ def check(context: FileContext) -> Iterator[Finding]:
     for call in context.module.nodes_of_class(nodes.Call):
         for parameter, argument in credential_arguments(call):
             value = literal_value(argument)
-            if value is None or is_placeholder(value):
+            if value is None or is_placeholder(value, parameter):
                 continue
             yield RULE.finding(
                 argument,

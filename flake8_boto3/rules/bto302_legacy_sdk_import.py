@@ -7,14 +7,17 @@ Flags imports of boto 2 (`import boto`, `import boto.s3`, `from boto.s3.connecti
 import S3Connection`) and of `botocore.vendored` (`from botocore.vendored import
 requests`, or the attribute `botocore.vendored.requests`). `boto3`,
 `botocore`, `aioboto3` and other packages whose names merely start with `boto`
-are never flagged.
+are never flagged, and neither are imports of the exception classes that
+botocore keeps in `botocore.vendored.requests` for compatibility (they are
+still the base classes of botocore's own timeout and connection errors) or
+fallback imports inside `try: ... except ImportError:`.
 
 ## Why is this bad?
 boto 2 has been unmaintained since 2018: it knows none of the services,
 regions and request-signing changes since, and does not support Python 3.12.
 `botocore.vendored.requests` was a private copy of requests that botocore
-deprecated in 2018 and removed in 1.13: the import fails with current
-botocore.
+deprecated in 2018; since botocore 1.13 only its exception classes remain, so
+`requests.get` and friends fail at run time with current botocore.
 
 ## Example
 ```python
@@ -39,6 +42,7 @@ None.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 
@@ -49,9 +53,10 @@ from flake8_boto3.registry import BOTO3_MIGRATION, Finding, Rule
 
 BOTO2 = "'boto' is boto 2, unmaintained since 2018 and unaware of current AWS services, regions and signing; use boto3"
 VENDORED = (
-    "botocore.vendored was removed from botocore (ImportError with botocore >= 1.13);"
-    " install and import the requests package itself"
+    "botocore.vendored is botocore's private compatibility shim: requests' functions were removed from it"
+    " in botocore 1.13 and only its exception classes remain; install and import requests itself"
 )
+EXCEPTION_NAME = re.compile(r"(Error|Exception|Timeout|Redirects|Required)$")
 
 
 def _problem(module_name: str) -> str | None:
@@ -60,6 +65,25 @@ def _problem(module_name: str) -> str | None:
     if module_name == "botocore.vendored" or module_name.startswith("botocore.vendored."):
         return VENDORED
     return None
+
+
+def _only_compat_exceptions(node: nodes.ImportFrom) -> bool:
+    """``from botocore.vendored.requests.exceptions import ReadTimeout``: kept for compatibility, and
+    still the base classes of botocore's own exceptions."""
+    if not node.modname.startswith("botocore.vendored"):
+        return False
+    return node.modname.endswith(".exceptions") or all(EXCEPTION_NAME.search(name) for name, _ in node.names)
+
+
+def _guarded_by_import_error(node: nodes.NodeNG) -> bool:
+    """A fallback import inside ``try: ... except ImportError:``."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.Module):
+        if isinstance(parent, nodes.ExceptHandler) and parent.type is not None:
+            if "ImportError" in parent.type.as_string() or "ModuleNotFoundError" in parent.type.as_string():
+                return True
+        parent = parent.parent
+    return False
 
 
 def _is_vendored_attribute(node: nodes.Attribute) -> bool:
@@ -79,7 +103,7 @@ def check(context: FileContext) -> Iterator[Finding]:
         if isinstance(node, nodes.Import):
             problems = {_problem(name) for name, _ in node.names} - {None}
         elif isinstance(node, nodes.ImportFrom):
-            if node.level:
+            if node.level or _only_compat_exceptions(node) or _guarded_by_import_error(node):
                 continue
             problems = {_problem(node.modname)} | {_problem(f"{node.modname}.{name}") for name, _ in node.names}
             problems -= {None}
