@@ -1,0 +1,108 @@
+"""CI, editors and the command line, with the real tools (flake8 itself; no mocks).
+
+The pre-commit and python-lsp-server tests are in test_integration.py.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import FIXTURES, run_flake8
+from tests.readme import commands
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "examples", project / "examples")
+    shutil.copytree(FIXTURES / "project" / "src", project / "src")
+    return project
+
+
+def test_stdin_gives_the_same_results_as_the_file():
+    """Sibling-module imports and test-file detection use the display name."""
+    paths = sorted((FIXTURES / "project" / "src" / "shop").glob("*.py")) + [
+        FIXTURES / "lifecycle" / "test_moto_style.py",
+        FIXTURES / "pagination" / "paginated_calls.py",
+    ]
+    for path in paths:
+        relative = str(path.relative_to(ROOT))
+        from_file = run_flake8("--select", "BTO", relative, cwd=ROOT).stdout
+        from_stdin = run_flake8(
+            "--select", "BTO", "--stdin-display-name", relative, "-", cwd=ROOT, stdin=path.read_text()
+        ).stdout
+        assert from_stdin == from_file, relative
+    # the sibling-module case really found something through stdin
+    assert "BTO101" in run_flake8(
+        "--select", "BTO", "--stdin-display-name", "tests/fixtures/project/src/shop/handlers.py", "-",
+        cwd=ROOT, stdin=(FIXTURES / "project/src/shop/handlers.py").read_text(),
+    ).stdout
+
+
+def test_jobs_two_gives_exactly_the_output_of_jobs_one():
+    # --isolated: this repository's own [flake8] section excludes the fixtures.
+    one = run_flake8("--isolated", "--select", "BTO", "--jobs", "1", "tests/fixtures", "examples", cwd=ROOT)
+    two = run_flake8("--isolated", "--select", "BTO", "--jobs", "2", "tests/fixtures", "examples", cwd=ROOT)
+    assert one.stdout and sorted(one.stdout.splitlines()) == sorted(two.stdout.splitlines())
+    assert one.returncode == two.returncode == 1
+
+
+def test_github_actions_snippet_produces_annotations(tmp_path):
+    project = copy_project(tmp_path)
+    [command] = commands("GitHub Actions")
+    result = subprocess.run(
+        [sys.executable, "-m", *shlex.split(command)], cwd=project, capture_output=True, text=True
+    )
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert lines and all(line.startswith("::") for line in lines)
+    assert any("BTO101" in line and "file=examples/lambda_function.py" in line for line in lines)
+
+
+def test_gitlab_snippet_writes_a_code_quality_report(tmp_path):
+    project = copy_project(tmp_path)
+    [command] = commands("GitLab CI")
+    result = subprocess.run(
+        [sys.executable, "-m", *shlex.split(command)], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode == 0  # --exit-zero: the report carries the findings
+    report = json.loads((project / "gl-code-quality-report.json").read_text())
+    codes = {issue["description"].rsplit("[", 1)[-1].rstrip("]") for issue in report}
+    assert {"BTO101", "BTO102", "BTO103"} <= codes
+    assert all(issue["location"]["path"] for issue in report)
+
+
+def test_standalone_command_runs_only_the_default_bto_rules(tmp_path):
+    bad = tmp_path / "app.py"
+    bad.write_text(
+        "import os\nimport boto3\n\n\ndef f(region):\n    boto3.client('s3', region_name=region).head_bucket(Bucket='b')\n"
+        "    boto3.client('s3').head_bucket(Bucket='b')\n"
+    )
+    script = Path(sys.executable).with_name("flake8-boto3")
+    result = subprocess.run([str(script), "app.py"], cwd=tmp_path, capture_output=True, text=True)
+    codes = [line.split()[1] for line in result.stdout.splitlines()]
+    assert codes == ["BTO103"]  # no F401 for the unused os, no opt-in BTO104
+    assert result.returncode == 1
+    extended = subprocess.run(
+        [str(script), "--extend-select", "BTO104", "app.py"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert [line.split()[1] for line in extended.stdout.splitlines()] == ["BTO104", "BTO103"]
+
+
+def test_extend_ignore_and_per_file_ignores(tmp_path):
+    (tmp_path / "jobs").mkdir()
+    source = "import boto3\n\n\ndef f():\n    boto3.client('s3').head_bucket(Bucket='b')\n"
+    (tmp_path / "app.py").write_text(source)
+    (tmp_path / "jobs" / "nightly.py").write_text(source)
+    both = run_flake8("--select", "BTO", ".", cwd=tmp_path).stdout
+    assert both.count("BTO103") == 2
+    per_file = run_flake8("--select", "BTO", "--per-file-ignores", "jobs/*:BTO103", ".", cwd=tmp_path).stdout
+    assert per_file.count("BTO103") == 1 and "nightly" not in per_file
+    (tmp_path / ".flake8").write_text("[flake8]\nextend-ignore = BTO103\n")
+    assert "BTO103" not in run_flake8(".", cwd=tmp_path).stdout
