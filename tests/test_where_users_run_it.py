@@ -81,7 +81,8 @@ def test_gitlab_snippet_writes_a_code_quality_report(tmp_path):
 def test_standalone_command_runs_only_the_default_bto_rules(tmp_path):
     bad = tmp_path / "app.py"
     bad.write_text(
-        "import os\nimport boto3\n\n\ndef f(region):\n    boto3.client('s3', region_name=region).head_bucket(Bucket='b')\n"
+        "import os\nimport boto3\n\n\ndef f(region):\n"
+        "    boto3.client('s3', region_name=region).head_bucket(Bucket='b')\n"
         "    boto3.client('s3').head_bucket(Bucket='b')\n"
     )
     script = Path(sys.executable).with_name("flake8-boto3")
