@@ -19,8 +19,13 @@ from flake8_boto3 import inference, screen
 from flake8_boto3.context import FileContext
 from flake8_boto3.inference import project_imports
 from flake8_boto3.registry import RULES, Finding
-from flake8_boto3.rules import bto900_internal_error
+from flake8_boto3 import budget
+from flake8_boto3.budget import BudgetExceeded, budget_for_file
+from flake8_boto3.rules import bto900_internal_error, bto901_analysis_budget_exceeded
 from flake8_boto3.settings import DEFAULT_SETTINGS, Settings
+
+
+TOO_DEEP = "nesting deeper than the recursion limit"
 
 
 def build_module(tree: ast.Module, source: str, path: str) -> nodes.Module:
@@ -37,10 +42,19 @@ def build_module(tree: ast.Module, source: str, path: str) -> nodes.Module:
 
 
 def check_module(module: nodes.Module, path: str, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
+    """Every rule's findings; if the budget runs out, those found so far and one BTO901."""
     context = FileContext(module, path, settings)
     findings: list[Finding] = []
-    for rule in RULES:
-        findings.extend(rule.check(context))
+    try:
+        for rule in RULES:
+            for finding in rule.check(context):
+                findings.append(finding)
+    except BudgetExceeded:
+        pass
+    except RecursionError:
+        budget.exhaust(TOO_DEEP)
+    if budget.exceeded():
+        findings.append(bto901_analysis_budget_exceeded.finding_for(budget.exceeded()))
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
 
 
@@ -51,11 +65,18 @@ def check_source(
     if not screen.could_fire(source, settings):
         return []
     try:
-        if tree is None:
-            tree = ast.parse(source)
-        module = build_module(tree, source, path)
-        return check_module(module, path, settings)
-    except (Exception, RecursionError) as error:  # noqa: BLE001 - one file must not stop the run
+        with budget_for_file():
+            if tree is None:
+                try:
+                    tree = ast.parse(source)
+                except (SyntaxError, ValueError):
+                    return []  # flake8 reports E999; there is nothing to analyse
+            try:
+                module = build_module(tree, source, path)
+            except RecursionError:
+                return [bto901_analysis_budget_exceeded.finding_for(TOO_DEEP)]
+            return check_module(module, path, settings)
+    except Exception as error:  # noqa: BLE001 - one file must not stop the run
         return [bto900_internal_error.finding_for(error)]
 
 

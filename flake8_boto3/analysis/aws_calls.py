@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from astroid import nodes
 
 from flake8_boto3.aws import table
+from flake8_boto3.budget import BudgetExceeded
 from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
 from flake8_boto3.inference.brain_boto3 import is_stubbed_module
 
@@ -114,16 +115,20 @@ class AwsCalls:
 
     @cached_property
     def calls(self) -> list[AwsCall]:
+        """In source order; when the budget runs out, the calls found up to there."""
         found = []
-        for call in self.module.nodes_of_class(nodes.Call):
-            func = call.func
-            if not isinstance(func, nodes.Attribute) or not worth_inferring(func.attrname, bool(call.args)):
-                continue
-            if _is_module_receiver(func.expr):
-                continue
-            receiver = infer_boto3(func.expr)
-            if receiver is not None:
-                found.append(AwsCall(call, receiver, func.attrname))
+        try:
+            for call in self.module.nodes_of_class(nodes.Call):
+                func = call.func
+                if not isinstance(func, nodes.Attribute) or not worth_inferring(func.attrname, bool(call.args)):
+                    continue
+                if _is_module_receiver(func.expr):
+                    continue
+                receiver = infer_boto3(func.expr)
+                if receiver is not None:
+                    found.append(AwsCall(call, receiver, func.attrname))
+        except BudgetExceeded:
+            pass  # the checker reports BTO901
         return found
 
     def on(self, *kinds: Kind) -> list[AwsCall]:

@@ -6,6 +6,7 @@ from astroid import nodes
 from astroid.exceptions import AstroidError
 from astroid.manager import AstroidManager
 
+from flake8_boto3 import budget
 from flake8_boto3.inference import brain_boto3, project_imports
 from flake8_boto3.inference.objects import CONSTRUCTED_KINDS, Boto3Object, Kind
 
@@ -28,6 +29,7 @@ def infer_boto3(node: nodes.NodeNG) -> Boto3Object | None:
     kind (a client of one of two services is still a client); anything else,
     including errors inside astroid, degrades to None.
     """
+    budget.charge()
     found: Boto3Object | None = None
     try:
         for value in node.infer():
@@ -39,6 +41,9 @@ def infer_boto3(node: nodes.NodeNG) -> Boto3Object | None:
                 return None
             elif found.service != value.service:
                 found = Boto3Object(found._proxied, found.kind, None, found.origin, found.type_name)
-    except (AstroidError, RecursionError, StopIteration):
+    except (AstroidError, StopIteration):
         return None
+    except RecursionError:
+        budget.exhaust("nesting deeper than the recursion limit")
+        raise budget.BudgetExceeded("nesting deeper than the recursion limit") from None
     return found

@@ -22,6 +22,7 @@ from astroid.inference_tip import inference_tip
 from astroid.manager import AstroidManager
 from astroid.util import UninferableBase, safe_infer
 
+from flake8_boto3 import budget
 from flake8_boto3.inference import annotated, stubs
 from flake8_boto3.inference.objects import Boto3Object, Kind
 
@@ -165,6 +166,7 @@ def _infer_derived_object(call: nodes.Call, name: str, context: InferenceContext
 
 
 def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None) -> Iterator[Boto3Object]:
+    budget.charge()
     name = _call_name(call) or ""
     if name in ("get_paginator", "get_waiter") or (name[:1].isupper() and name not in CONSTRUCTOR_METHOD_NAMES):
         yield from _infer_derived_object(call, name, context)

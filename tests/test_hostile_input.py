@@ -1,0 +1,115 @@
+"""Huge, strange, broken and hostile input: always a clear outcome, never a traceback."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_boto3.checker import check_source
+from tests.helpers import run_flake8
+
+HANDLER = "import boto3\n\n\ndef lambda_handler(event, context):\n    return boto3.client('s3')\n"
+
+
+def lint(tmp_path: Path, files: dict[str, str | bytes], target: str = "main.py", *args: str):
+    for name, content in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    result = run_flake8("--isolated", "--select", "E999,BTO", *args, target, cwd=tmp_path)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode in (0, 1), result.stderr
+    codes = [line.split(" ")[1] for line in result.stdout.splitlines() if " " in line]
+    assert "BTO900" not in codes, result.stdout
+    return codes
+
+
+def test_deeply_nested_expression():
+    """5,000 nested binary operations. In-process: flake8's own pyflakes plugin fails on this
+    file with RecursionError, which would hide what ours does."""
+    expression = "+".join(["x"] * 5000)
+    findings = check_source(HANDLER + f"\n\ndef f(x):\n    return {expression}\n", "deep.py")
+    assert [f.code for f in findings] == ["BTO901"]
+    assert "recursion limit" in findings[0].message
+
+
+def test_deeply_nested_parentheses(tmp_path):
+    codes = lint(tmp_path, {"main.py": HANDLER + "\nvalue = " + "(" * 5000 + "1" + ")" * 5000 + "\n"})
+    assert codes == ["E999"]  # Python's own parser refuses it: flake8's report is the only one
+
+
+def test_fifty_thousand_line_file(tmp_path):
+    body = "".join(f"value_{i} = {i}\n" for i in range(50_000))
+    assert lint(tmp_path, {"main.py": HANDLER + body}) == ["BTO101"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a = b\nb = a\nimport boto3\nboto3.client(a)\n",
+        "import boto3\n\ndef f(n):\n    return f(n - 1) if n else boto3.client('s3')\n\n"
+        "def g():\n    return f(3).list_buckets()\n",
+        "import boto3\nfrom os.path import *\nfrom boto3 import *\n\n"
+        "def handler(event, context):\n    return client('s3')\n",
+        "import boto3\nexec('x = 1')\neval('boto3.client(\"s3\")')\n",
+        "import boto3\n\ndef __getattr__(name):\n    return boto3.client(name)\n\nclient = __getattr__('s3')\n",
+        "import boto3\nclass Meta(type):\n    def __call__(cls, *a):\n        return boto3.client('s3')\n"
+        "class C(metaclass=Meta):\n    pass\n\ndef f():\n    return C().list_buckets()\n",
+        "import boto3\nimport functools\n" + "@functools.wraps(len)\n" * 200
+        + "def f():\n    return boto3.client('s3')\n",
+        "import boto3\nx = boto3\nfor _ in range(3):\n    x = x.client('s3') if False else x\n",
+    ],
+    ids=[
+        "name-cycle", "recursion", "star-imports", "exec-eval", "module-getattr", "metaclass", "decorators", "rebinding"
+    ],
+)
+def test_odd_but_valid_code(tmp_path, source):
+    lint(tmp_path, {"main.py": source})
+
+
+def test_self_and_mutually_importing_modules(tmp_path):
+    files = {
+        "pkg/__init__.py": "from .a import *\n",
+        "pkg/a.py": "from . import b\nfrom .a import client\nimport boto3\nclient = b.make()\n",
+        "pkg/b.py": "from . import a\nimport boto3\n\ndef make():\n    return a.client or boto3.client('s3')\n",
+        "pkg/main.py": "from .a import client\n\ndef handler(event, context):\n    return client.list_buckets()\n",
+    }
+    lint(tmp_path, files, "pkg/main.py")
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("# -*- coding: latin-1 -*-\nimport boto3\nname = 'caf\xe9'\nboto3.client(name)\n".encode("latin-1"), []),
+        (b"\xef\xbb\xbf" + HANDLER.encode(), ["BTO101"]),
+        (b"", []),
+        (b"# only\n# comments\n", []),
+        (HANDLER.encode() + b"\nx = '\x00'\n", None),
+        (b"import boto3\ndef f(:\n    boto3.client('s3')\n", ["E999"]),
+    ],
+    ids=["latin-1-cookie", "bom", "empty", "only-comments", "nul-byte", "syntax-error"],
+)
+def test_encodings_and_broken_files(tmp_path, content, expected):
+    codes = lint(tmp_path, {"main.py": content})
+    if expected is not None:
+        assert codes == expected
+    else:
+        assert codes in (["E999"], ["BTO101"], [])
+
+
+def test_stdin(tmp_path):
+    result = run_flake8("--isolated", "--select", "BTO", "-", cwd=tmp_path, stdin=HANDLER)
+    assert result.returncode == 1 and "stdin:5:12: BTO101" in result.stdout
+
+
+def test_checker_never_raises_on_nonsense():
+    for source in ["", "\x00", "def", "import boto3\n" + "(" * 300, textwrap.dedent("""
+        import boto3
+        async def handler(event, context):
+            async with boto3.client('s3') as s3:
+                yield [x async for x in s3]
+    """)]:
+        findings = check_source(source, "odd.py")
+        assert all(f.code != "BTO900" for f in findings)
