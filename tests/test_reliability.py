@@ -75,7 +75,11 @@ findings = [f.code for path in sys.argv[2:] for f in check_file(path)]
 print(json.dumps({"events": events, "findings": findings}))
 """
 
-TRAP = "import pathlib, socket\npathlib.Path({marker!r}).write_text('ran')\nsocket.create_connection(('127.0.0.1', 9))\n"
+TRAP = (
+    "import pathlib, socket\n"
+    "pathlib.Path({marker!r}).write_text('ran')\n"
+    "socket.create_connection(('127.0.0.1', 9))\n"
+)
 
 
 def test_analysis_imports_nothing_runs_nothing_connects_nowhere_writes_nothing(tmp_path):
@@ -93,7 +97,10 @@ def test_analysis_imports_nothing_runs_nothing_connects_nowhere_writes_nothing(t
     )
     before = sorted(p.name for p in tmp_path.rglob("*"))
     result = subprocess.run(
-        [sys.executable, "-c", AUDITED, str(tmp_path), str(package / "app.py")], capture_output=True, text=True, check=True
+        [sys.executable, "-c", AUDITED, str(tmp_path), str(package / "app.py")],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     report = json.loads(result.stdout)
     assert "BTO101" in report["findings"]  # the sibling module was analysed
