@@ -1,6 +1,9 @@
 """Run flake8-boto3 over pinned boto3-heavy packages from PyPI. Never part of the tests.
 
     python bench/corpus.py findings [--package NAME] [--out findings.json] [--show CODE]
+    python bench/corpus.py perf [--package NAME] [--no-memory]   # time and memory against plain flake8
+    python bench/corpus.py crashes [--no-stdlib]                 # internal errors on the corpus and stdlib
+    python bench/compare_findings.py before.json after.json      # findings changed by an optimisation
 
 Wheels are downloaded with pip (no dependencies) into a cache directory outside
 the repository (``$FLAKE8_BOTO3_BENCH_CACHE`` or ``~/.cache/flake8-boto3-bench``)
@@ -21,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
 
 from flake8_boto3.checker import check_file  # noqa: E402
 
@@ -98,6 +102,144 @@ def run_findings(args) -> int:
     return 0
 
 
+# --- perf -----------------------------------------------------------------------------------
+
+# Boto3-free code for the "costs nothing" target.
+BOTO3_FREE = {"django": "5.2.8"}
+
+
+def _flake8_application():
+    from flake8.main.application import Application
+
+    app = Application()
+    app.initialize(["--isolated", "-j1"])
+    return app
+
+
+def time_file(path: Path, app, plain_checkers, our_class) -> tuple[float, float, int, int]:
+    """(plain flake8 s, plugin s, lines, findings) for one file, in this process."""
+    from flake8.checker import FileChecker
+
+    started = time.perf_counter()
+    checker = FileChecker(filename=str(path), plugins=plain_checkers, options=app.options)
+    checker.run_checks()
+    plain = time.perf_counter() - started
+    processor = checker.processor
+    if processor is None:
+        return plain, 0.0, 0, 0
+    try:
+        tree = processor.build_ast()
+    except (SyntaxError, ValueError):
+        return plain, 0.0, len(processor.lines), 0
+    started = time.perf_counter()
+    findings = list(our_class(tree, str(path), processor.lines).run())
+    return plain, time.perf_counter() - started, len(processor.lines), len(findings)
+
+
+def peak_rss_kib(paths: list[Path], with_plugin: bool) -> int:
+    command = [sys.executable, str(ROOT / "bench" / "flake8_runner.py"), *map(str, paths)]
+    if not with_plugin:
+        command.insert(2, "--without-plugin")
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return int(result.stderr.strip().splitlines()[-1])
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
+
+
+def run_perf(args) -> int:
+    from flake8.plugins.finder import Checkers
+
+    from bench.flake8_runner import without_plugin
+    from flake8_boto3.plugin import Boto3Checker
+
+    app = _flake8_application()
+    plain_checkers: Checkers = without_plugin(app.plugins).checkers
+    packages = dict(PACKAGES)
+    if args.boto3_free:
+        packages.update(BOTO3_FREE)
+    rows = []
+    all_plugin_ms: list[float] = []
+    roots = []
+    totals = [0, 0, 0.0, 0.0, 0]
+    for name, version in packages.items():
+        if args.package and name not in args.package:
+            continue
+        root = fetch(name, version)
+        roots.append(root)
+        per_file = [time_file(path, app, plain_checkers, Boto3Checker) for path in python_files(root)]
+        plain = sum(p for p, _, _, _ in per_file)
+        plugin = sum(q for _, q, _, _ in per_file)
+        ms = [q * 1000 for _, q, _, _ in per_file]
+        all_plugin_ms += ms
+        lines = sum(n for _, _, n, _ in per_file)
+        findings = sum(f for _, _, _, f in per_file)
+        rows.append((name, len(per_file), lines, plain, plugin, percentile(ms, 0.5), percentile(ms, 0.99), findings))
+        for i, value in enumerate((len(per_file), lines, plain, plugin, findings)):
+            totals[i] += value
+    if args.stdlib:
+        stdlib = Path(os.path.dirname(os.__file__))
+        files = [p for p in sorted(stdlib.rglob("*.py")) if "site-packages" not in p.parts and "test" not in p.parts]
+        per_file = [time_file(path, app, plain_checkers, Boto3Checker) for path in files]
+        ms = [q * 1000 for _, q, _, _ in per_file]
+        rows.append(("python stdlib (no tests)", len(files), sum(n for *_, n, _ in per_file),
+                     sum(p for p, *_ in per_file), sum(q for _, q, *_ in per_file),
+                     percentile(ms, 0.5), percentile(ms, 0.99), sum(f for *_, f in per_file)))
+    header = f"{'package':<34} {'files':>6} {'lines':>8} {'flake8 s':>9} {'plugin s':>9} {'ratio':>7} " \
+             f"{'p50 ms':>7} {'p99 ms':>7} {'findings':>8}"
+    print(header)
+    for name, files, lines, plain, plugin, p50, p99, findings in rows:
+        ratio = plugin / plain if plain else 0.0
+        print(f"{name:<34} {files:>6} {lines:>8} {plain:>9.2f} {plugin:>9.2f} {ratio:>6.1%} "
+              f"{p50:>7.1f} {p99:>7.1f} {findings:>8}")
+    files, lines, plain, plugin, findings = totals
+    if plain:
+        print(f"{'boto3 corpus (six packages)':<34} {files:>6} {lines:>8} {plain:>9.2f} {plugin:>9.2f} "
+              f"{plugin / plain:>6.1%} {percentile(all_plugin_ms, 0.5):>7.1f} "
+              f"{percentile(all_plugin_ms, 0.99):>7.1f} {findings:>8}")
+    if not args.no_memory and roots:
+        corpus_roots = [r for r in roots if not any(r.name.startswith(f"{n}-") for n in BOTO3_FREE)]
+        without = peak_rss_kib(corpus_roots, with_plugin=False)
+        with_plugin = peak_rss_kib(corpus_roots, with_plugin=True)
+        print(f"peak RSS, flake8 -j1 over the corpus: {without / 1024:.0f} MB without the plugin,"
+              f" {with_plugin / 1024:.0f} MB with it (+{(with_plugin - without) / 1024:.0f} MB)")
+    return 0
+
+
+# --- crashes -------------------------------------------------------------------------------------
+
+
+def run_crashes(args) -> int:
+    roots = [(name, fetch(name, version)) for name, version in PACKAGES.items()]
+    if not args.no_stdlib:
+        roots.append(("python stdlib", Path(os.path.dirname(os.__file__))))
+    timings: list[tuple[float, str]] = []
+    errors: list[str] = []
+    print(f"{'corpus':<34} {'files':>6} {'findings':>9} {'BTO900':>7} {'BTO901':>7}")
+    for name, root in roots:
+        files = [p for p in python_files(root) if "site-packages" not in p.parts]
+        count = internal = budget = 0
+        for path in files:
+            started = time.perf_counter()
+            findings = check_file(str(path))
+            timings.append((time.perf_counter() - started, str(path)))
+            count += len(findings)
+            for finding in findings:
+                if finding.code == "BTO900":
+                    internal += 1
+                    errors.append(f"{path}: {finding.message}")
+                budget += finding.code == "BTO901"
+        print(f"{name:<34} {len(files):>6} {count:>9} {internal:>7} {budget:>7}")
+    print("\nslowest files:")
+    for seconds, path in sorted(timings, reverse=True)[:10]:
+        print(f"  {seconds * 1000:8.0f} ms  {path}")
+    for line in errors:
+        print(line)
+    return 1 if errors else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -105,8 +247,15 @@ def main(argv=None) -> int:
     findings.add_argument("--package", action="append", help="only this package (repeatable)")
     findings.add_argument("--out", help="write all findings to this JSON file")
     findings.add_argument("--show", action="append", help="print the findings of this code (repeatable)")
+    perf = commands.add_parser("perf", help="plugin time and memory against plain flake8, per package")
+    perf.add_argument("--package", action="append", help="only this package (repeatable)")
+    perf.add_argument("--no-memory", action="store_true", help="skip the two whole-corpus memory runs")
+    perf.add_argument("--boto3-free", action="store_true", help="also time boto3-free code (django)")
+    perf.add_argument("--stdlib", action="store_true", help="also time the Python standard library")
+    crashes = commands.add_parser("crashes", help="internal errors on the corpus and the standard library")
+    crashes.add_argument("--no-stdlib", action="store_true")
     args = parser.parse_args(argv)
-    return run_findings(args)
+    return {"findings": run_findings, "perf": run_perf, "crashes": run_crashes}[args.command](args)
 
 
 if __name__ == "__main__":

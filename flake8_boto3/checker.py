@@ -17,7 +17,7 @@ from astroid.rebuilder import TreeRebuilder
 
 from flake8_boto3 import inference, screen
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import project_imports
+from flake8_boto3.inference import project_imports, scope
 from flake8_boto3.registry import RULES, Finding
 from flake8_boto3 import budget
 from flake8_boto3.budget import BudgetExceeded, budget_for_file
@@ -31,9 +31,9 @@ TOO_DEEP = "nesting deeper than the recursion limit"
 def build_module(tree: ast.Module, source: str, path: str) -> nodes.Module:
     """An astroid module from the ``ast`` tree flake8 already parsed (no second parse)."""
     manager = AstroidManager()
-    inference.register(manager)
     modname, root = project_imports.module_name_and_root(path)
     project_imports.add_root(root)
+    inference.register(manager)
     rebuilder = TreeRebuilder(manager, source)
     file = os.path.abspath(path) if path else "<stdin>"
     module = rebuilder.visit_module(tree, modname, file, os.path.basename(file) == "__init__.py")
@@ -65,7 +65,9 @@ def check_source(
     if not screen.could_fire(source, settings):
         return []
     try:
-        with budget_for_file():
+        manager = AstroidManager()
+        scope.bound_cache(manager, project_imports.module_name_and_root(path)[1])
+        with budget_for_file(), scope.analysis_scope(manager):
             if tree is None:
                 try:
                     tree = ast.parse(source)

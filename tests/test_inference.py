@@ -17,6 +17,7 @@ register()
 
 
 def infer(code: str):
+    register()  # idempotent; other tests may have cleared astroid's cache in between
     return infer_boto3(astroid.extract_node(textwrap.dedent(code)))
 
 
@@ -57,6 +58,7 @@ def test_client_through_a_function_return_value():
     ],
 )
 def test_client_through_an_annotation(annotation, imports):
+    register()
     code = "\n".join([imports, f"def f(s3: {annotation}):", "    s3 #@"])
     found = infer_boto3(astroid.extract_node(code))
     assert (found.kind, found.service) == (Kind.CLIENT, "s3")
@@ -102,6 +104,7 @@ def test_client_through_a_sibling_module_import(tmp_path):
     ],
 )
 def test_constructors(code, kind, service):
+    register()
     found = infer_boto3(astroid.extract_node(code))
     assert (found.kind, found.service) == (kind, service)
 
@@ -121,6 +124,7 @@ def test_constructors(code, kind, service):
     ],
 )
 def test_lookalikes_are_not_boto3(code):
+    register()
     assert infer_boto3(astroid.extract_node(code)) is None
 
 

@@ -18,7 +18,7 @@ from astroid import nodes
 from flake8_boto3.analysis import functions, hoisting
 from flake8_boto3.analysis.names import COMPREHENSION_TYPES, FUNCTION_TYPES, call_name, enclosing_function
 from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
-from flake8_boto3.inference.brain_boto3 import CONSTRUCTOR_METHOD_NAMES
+from flake8_boto3.inference.brain_boto3 import may_construct
 from flake8_boto3.settings import Settings
 
 
@@ -168,12 +168,7 @@ class Lifecycle:
     # constructions ------------------------------------------------------------
 
     def _direct_construction(self, call: nodes.Call) -> Construction | None:
-        name = call_name(call)
-        if name is None:
-            return None
-        if name not in CONSTRUCTOR_METHOD_NAMES and not isinstance(call.func, nodes.Name):
-            return None
-        if name in ("get_paginator", "get_waiter"):
+        if not may_construct(call):
             return None
         found = infer_boto3(call)
         if found is None or not found.is_constructed or found.origin is not call:

@@ -96,6 +96,17 @@ def _call_name(call: nodes.Call) -> str | None:
     return None
 
 
+CONSTRUCTOR_NAMES = frozenset({"client", "resource", "Session", "create_client", "get_session"})
+
+
+def may_construct(call: nodes.Call) -> bool:
+    """Could this call build a session, client or resource? (Cheap: names and imports only.)"""
+    name = _call_name(call)
+    if name in CONSTRUCTOR_NAMES:
+        return True
+    return isinstance(call.func, nodes.Name) and is_imported_from_boto3_family(call.func)
+
+
 def _looks_like_boto3_call(call: nodes.Call) -> bool:
     name = _call_name(call)
     if name is None:
@@ -278,6 +289,16 @@ _call_tip = inference_tip(_infer_boto3_call)
 _annotation_tip = inference_tip(annotated.infer_annotated_name)
 
 
+def model_transforms() -> dict:
+    """The boto3 model's transforms, by node class: all that analysis needs astroid to run."""
+    return {
+        nodes.Call: [(_call_tip, _looks_like_boto3_call)],
+        nodes.AssignName: [(_annotation_tip, annotated.has_boto3_annotation)],
+        nodes.Import: [(_stub_imported_modules, _mentions_stubbed_module)],
+        nodes.ImportFrom: [(_stub_imported_modules, _mentions_stubbed_module)],
+    }
+
+
 def _is_registered(manager: AstroidManager) -> bool:
     call_transforms = manager._transform.transforms.get(nodes.Call, [])
     return any(transform is _call_tip for transform, _ in call_transforms)
@@ -293,7 +314,6 @@ def register(manager: AstroidManager) -> None:
     _ensure_stub_modules(manager)
     if _is_registered(manager):
         return
-    manager.register_transform(nodes.Call, _call_tip, _looks_like_boto3_call)
-    manager.register_transform(nodes.AssignName, _annotation_tip, annotated.has_boto3_annotation)
-    manager.register_transform(nodes.Import, _stub_imported_modules, _mentions_stubbed_module)
-    manager.register_transform(nodes.ImportFrom, _stub_imported_modules, _mentions_stubbed_module)
+    for node_class, transforms in model_transforms().items():
+        for transform, predicate in transforms:
+            manager.register_transform(node_class, transform, predicate)

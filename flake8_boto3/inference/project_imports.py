@@ -10,6 +10,7 @@ package) and under the working directory. It only ever reads source files.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from astroid import nodes
@@ -17,6 +18,7 @@ from astroid.exceptions import AstroidImportError
 from astroid.manager import AstroidManager
 
 _roots: list[str] = []
+_current_root: list[str] = []
 
 
 def module_name_and_root(path: str) -> tuple[str, str]:
@@ -33,12 +35,47 @@ def module_name_and_root(path: str) -> tuple[str, str]:
 def add_root(root: str) -> None:
     if root not in _roots:
         _roots.append(root)
+        is_project_module.cache_clear()
+
+
+def switch_root(root: str) -> bool:
+    """Note the root of the file about to be analysed; True when it differs from the last one."""
+    add_root(root)
+    changed = bool(_current_root) and _current_root[0] != root
+    _current_root[:] = [root]
+    return changed
+
+
+@lru_cache(maxsize=4096)
+def is_project_module(modname: str) -> bool:
+    """A module (or package, or namespace directory) under one of the project roots."""
+    relative = Path(*modname.split("."))
+    for directory in search_directories():
+        base = directory / relative
+        if base.with_suffix(".py").is_file() or base.is_dir():
+            return True
+    return False
+
+
+# Namespace packages (PEP 420) have no __init__.py: their modules are found this
+# many directories above the nearest regular package too.
+NAMESPACE_LEVELS = 3
+
+
+def search_directories() -> list[Path]:
+    directories: list[Path] = []
+    for root in [*_roots, os.getcwd()]:
+        path = Path(root)
+        for candidate in [path, *list(path.parents)[:NAMESPACE_LEVELS]]:
+            if candidate not in directories:
+                directories.append(candidate)
+    return directories
 
 
 def _candidate_files(modname: str):
     relative = Path(*modname.split("."))
-    for root in [*_roots, os.getcwd()]:
-        base = Path(root) / relative
+    for directory in search_directories():
+        base = directory / relative
         yield base.with_suffix(".py")
         yield base / "__init__.py"
 

@@ -1,0 +1,79 @@
+"""What astroid may do while flake8-boto3 analyses a file: the lean analysis scope.
+
+Inside :func:`analysis_scope`:
+
+- astroid builds only the linted project's own modules and the boto3 stand-ins.
+  The standard library and third-party packages are treated as unresolvable
+  (their names infer to nothing), which the rules never need and which would
+  otherwise cost more than flake8 itself: inferring one ``json.dumps`` builds
+  the whole ``json`` package with every transform.
+- only the boto3 model's transforms run, not astroid's ~70 brain modules
+  (namedtuple, enum, six, typing...), none of which the rules look at.
+
+Both are restored afterwards, so other users of astroid in the same process
+see astroid as usual (modules built during the analysis stay cached without
+brain transforms: a separate process is the way to combine this plugin with
+another astroid-based tool that needs them).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import astroid
+from astroid.manager import AstroidManager
+
+from flake8_boto3.inference import project_imports
+from flake8_boto3.inference.brain_boto3 import is_stubbed_module, model_transforms
+
+# Modules astroid itself needs, and the few whose meaning the model relies on:
+# functools.cached_property/lru_cache/partial, typing's TYPE_CHECKING and overload, abc.
+ALWAYS_ALLOWED = frozenset({"builtins", "__future__", "functools", "typing", "typing_extensions", "abc"})
+# astroid's cache is cleared when it holds more modules than this (memory bound).
+MAX_CACHED_MODULES = 1500
+
+
+class ProjectModulesOnly(set):
+    """An astroid module denylist that denies every module except the project's own."""
+
+    def __contains__(self, modname: object) -> bool:
+        if not isinstance(modname, str):
+            return True
+        if modname in ALWAYS_ALLOWED or modname in AstroidManager.brain["astroid_cache"]:
+            return False
+        if is_stubbed_module(modname):
+            return False
+        return not project_imports.is_project_module(modname)
+
+
+_POLICY = ProjectModulesOnly()
+
+
+@contextmanager
+def analysis_scope(manager: AstroidManager) -> Iterator[None]:
+    visitor = manager._transform
+    saved_transforms = visitor.transforms
+    saved_denylist = AstroidManager.brain["module_denylist"]
+    saved_global = astroid.MANAGER.module_denylist
+    lean = defaultdict(list)
+    for node_class, transforms in model_transforms().items():
+        lean[node_class] = list(transforms)
+    visitor.transforms = lean
+    AstroidManager.brain["module_denylist"] = _POLICY
+    astroid.MANAGER.module_denylist = _POLICY
+    manager.module_denylist = _POLICY
+    try:
+        yield
+    finally:
+        visitor.transforms = saved_transforms
+        AstroidManager.brain["module_denylist"] = saved_denylist
+        astroid.MANAGER.module_denylist = saved_global
+        manager.module_denylist = saved_denylist
+
+
+def bound_cache(manager: AstroidManager, root: str) -> None:
+    """Start afresh for each project root, and whenever the cache grows past its bound."""
+    if project_imports.switch_root(root) or len(manager.astroid_cache) > MAX_CACHED_MODULES:
+        manager.clear_cache()
