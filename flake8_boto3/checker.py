@@ -66,7 +66,7 @@ def check_source(
         return []
     try:
         manager = AstroidManager()
-        scope.bound_cache(manager, project_imports.module_name_and_root(path)[1])
+        scope.bound_cache(manager)
         with budget_for_file(), scope.analysis_scope(manager):
             if tree is None:
                 try:

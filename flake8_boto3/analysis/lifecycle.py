@@ -16,8 +16,8 @@ from functools import cached_property
 from astroid import nodes
 
 from flake8_boto3.analysis import functions, hoisting
-from flake8_boto3.analysis.names import COMPREHENSION_TYPES, FUNCTION_TYPES, call_name, enclosing_function
-from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
+from flake8_boto3.analysis.names import COMPREHENSION_TYPES, FUNCTION_TYPES, enclosing_function
+from flake8_boto3.inference import Boto3Object, Kind, infer_boto3, project_imports
 from flake8_boto3.inference.brain_boto3 import may_construct
 from flake8_boto3.settings import Settings
 
@@ -226,7 +226,7 @@ class Lifecycle:
             for binding in bindings:
                 if isinstance(binding, FUNCTION_TYPES):
                     return binding
-                if isinstance(binding, nodes.ImportFrom) and self._is_project_module(binding):
+                if isinstance(binding, nodes.ImportFrom) and self._imports_boto3_user(binding, func.name):
                     return self._infer_function(func)
             return None
         if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name):
@@ -242,7 +242,7 @@ class Lifecycle:
                 _, bindings = func.expr.lookup(func.expr.name)
             except Exception:
                 return None
-            if any(isinstance(b, (nodes.Import, nodes.ImportFrom)) and self._is_project_module(b) for b in bindings):
+            if any(self._imports_boto3_user(b, func.expr.name) for b in bindings):
                 return self._infer_function(func)
         return None
 
@@ -256,15 +256,24 @@ class Lifecycle:
             return inferred[0]
         return None
 
-    def _is_project_module(self, node: nodes.Import | nodes.ImportFrom) -> bool:
+    def _imports_boto3_user(self, node: nodes.NodeNG, local_name: str) -> bool:
+        """``node`` imports ``local_name`` from a project module whose source mentions boto3.
+
+        The module's text is screened before astroid builds it: factories live in
+        modules that import boto3 (or its stubs); everything else is never loaded.
+        """
         if isinstance(node, nodes.ImportFrom):
-            if node.level:
-                return True
-            names = [node.modname]
+            try:
+                base = self.module.relative_to_absolute_name(node.modname, node.level)
+            except Exception:
+                return False
+            original = next((name for name, alias in node.names if (alias or name) == local_name), local_name)
+            candidates = [base, f"{base}.{original}"]
+        elif isinstance(node, nodes.Import):
+            candidates = [name for name, alias in node.names if (alias or name).split(".")[0] == local_name]
         else:
-            names = [name for name, _ in node.names]
-        top = self.module.name.split(".", 1)[0]
-        return any(name.split(".", 1)[0] == top and "." in self.module.name for name in names)
+            return False
+        return any(project_imports.mentions_boto3(name) for name in candidates)
 
     @cached_property
     def constructions(self) -> list[Construction]:

@@ -10,6 +10,7 @@ package) and under the working directory. It only ever reads source files.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from astroid.exceptions import AstroidImportError
 from astroid.manager import AstroidManager
 
 _roots: list[str] = []
-_current_root: list[str] = []
 
 
 def module_name_and_root(path: str) -> tuple[str, str]:
@@ -36,14 +36,6 @@ def add_root(root: str) -> None:
     if root not in _roots:
         _roots.append(root)
         is_project_module.cache_clear()
-
-
-def switch_root(root: str) -> bool:
-    """Note the root of the file about to be analysed; True when it differs from the last one."""
-    add_root(root)
-    changed = bool(_current_root) and _current_root[0] != root
-    _current_root[:] = [root]
-    return changed
 
 
 @lru_cache(maxsize=4096)
@@ -80,11 +72,33 @@ def _candidate_files(modname: str):
         yield base / "__init__.py"
 
 
-def find_project_module(modname: str) -> nodes.Module:
+def project_file(modname: str) -> Path | None:
     for candidate in _candidate_files(modname):
         if candidate.is_file():
-            return AstroidManager().ast_from_file(str(candidate), modname, fallback=False)
-    raise AstroidImportError(f"{modname} is not a module of the linted project")
+            return candidate
+    return None
+
+
+BOTO3_MENTION = re.compile(r"\b(boto3|botocore|aioboto3|mypy_boto3_\w+|types_boto3_\w+)\b")
+
+
+@lru_cache(maxsize=4096)
+def mentions_boto3(modname: str) -> bool:
+    """Does the project module's source mention boto3 at all? (Read as text, never built.)"""
+    path = project_file(modname)
+    if path is None:
+        return False
+    try:
+        return bool(BOTO3_MENTION.search(path.read_text(errors="replace")))
+    except OSError:
+        return False
+
+
+def find_project_module(modname: str) -> nodes.Module:
+    path = project_file(modname)
+    if path is None:
+        raise AstroidImportError(f"{modname} is not a module of the linted project")
+    return AstroidManager().ast_from_file(str(path), modname, fallback=False)
 
 
 def register(manager: AstroidManager) -> None:

@@ -73,7 +73,7 @@ def analysis_scope(manager: AstroidManager) -> Iterator[None]:
         manager.module_denylist = saved_denylist
 
 
-def bound_cache(manager: AstroidManager, root: str) -> None:
-    """Start afresh for each project root, and whenever the cache grows past its bound."""
-    if project_imports.switch_root(root) or len(manager.astroid_cache) > MAX_CACHED_MODULES:
+def bound_cache(manager: AstroidManager) -> None:
+    """Start afresh whenever astroid's module cache grows past its bound (memory)."""
+    if len(manager.astroid_cache) > MAX_CACHED_MODULES:
         manager.clear_cache()
