@@ -15,15 +15,18 @@ from flake8_boto3 import budget, checker
 from flake8_boto3.checker import check_source
 from flake8_boto3.registry import RULES_BY_CODE
 
-MANY_CALLS = "import boto3\n\ns3 = boto3.client('s3')\n\n\ndef f():\n" + "".join(
-    f"    s3.list_objects_v2(Bucket='b{i}')\n" for i in range(200)
+MANY_CALLS = (
+    "import boto3\n\n"
+    + "".join(f"s3_{i} = boto3.client('s3')\n" for i in range(200))
+    + "\n\ndef f():\n"
+    + "".join(f"    s3_{i}.list_objects_v2(Bucket='b{i}')\n" for i in range(200))
 )
 
 
 def test_budget_exhaustion_reports_bto901_once_and_keeps_earlier_findings(monkeypatch):
     unlimited = [f.code for f in check_source(MANY_CALLS, "many.py")]
     assert unlimited.count("BTO201") == 200 and "BTO901" not in unlimited
-    monkeypatch.setattr(budget, "MAX_INFERENCE_STEPS", 100)  # the whole file needs about 200
+    monkeypatch.setattr(budget, "MAX_INFERENCE_STEPS", 500)  # the whole file needs about 1,200
     limited = check_source(MANY_CALLS, "many.py")
     codes = [f.code for f in limited]
     assert codes.count("BTO901") == 1

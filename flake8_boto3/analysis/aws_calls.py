@@ -107,11 +107,42 @@ def _is_module_receiver(expression: nodes.NodeNG) -> bool:
     return True
 
 
+def receiver_key(expression: nodes.NodeNG) -> tuple | None:
+    """Receivers that always infer alike share a key: the same attribute chain on ``self`` of
+    one class (``self.hook.conn`` in every method), or on the same bindings of a name."""
+    chain: list[str] = []
+    node = expression
+    while isinstance(node, nodes.Attribute):
+        chain.append(node.attrname)
+        node = node.expr
+    if not isinstance(node, nodes.Name):
+        return None
+    try:
+        _, bindings = node.lookup(node.name)
+    except Exception:
+        return None
+    owner: object = tuple(id(b) for b in bindings)
+    if node.name in ("self", "cls") and bindings and isinstance(bindings[0].parent, nodes.Arguments):
+        function = bindings[0].parent.parent
+        if isinstance(function.parent, nodes.ClassDef):
+            owner = id(function.parent)
+    return (owner, node.name, tuple(chain))
+
+
 class AwsCalls:
     """Every call of interest to the AWS rules in one module."""
 
     def __init__(self, module: nodes.Module) -> None:
         self.module = module
+        self._receivers: dict[tuple, Boto3Object | None] = {}
+
+    def _infer_receiver(self, expression: nodes.NodeNG) -> Boto3Object | None:
+        key = receiver_key(expression)
+        if key is None:
+            return infer_boto3(expression)
+        if key not in self._receivers:
+            self._receivers[key] = infer_boto3(expression)
+        return self._receivers[key]
 
     @cached_property
     def calls(self) -> list[AwsCall]:
@@ -124,7 +155,7 @@ class AwsCalls:
                     continue
                 if _is_module_receiver(func.expr):
                     continue
-                receiver = infer_boto3(func.expr)
+                receiver = self._infer_receiver(func.expr)
                 if receiver is not None:
                     found.append(AwsCall(call, receiver, func.attrname))
         except BudgetExceeded:
