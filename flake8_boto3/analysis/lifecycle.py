@@ -153,6 +153,18 @@ def is_lazily_cached(call: nodes.Call) -> bool:
     )
 
 
+def _could_be_factory(function: nodes.FunctionDef) -> bool:
+    """Cheap test before inferring return values: the function creates a client itself
+    (a constructor-shaped call) or returns another call's result (a wrapped factory)."""
+    for node in function.nodes_of_class((nodes.Call, nodes.Return), skip_klass=(*FUNCTION_TYPES, nodes.ClassDef)):
+        if isinstance(node, nodes.Return):
+            if isinstance(node.value, nodes.Call):
+                return True
+        elif may_construct(node):
+            return True
+    return False
+
+
 # --- the analysis ------------------------------------------------------------------
 
 
@@ -181,7 +193,7 @@ class Lifecycle:
             return self._factory_cache[function]
         self._factory_cache[function] = None  # recursion guard
         result = None
-        if not functions.run_once_reason(function):
+        if not functions.run_once_reason(function) and _could_be_factory(function):
             for ret in function.nodes_of_class(nodes.Return, skip_klass=(*FUNCTION_TYPES, nodes.ClassDef)):
                 if ret.value is None:
                     continue
