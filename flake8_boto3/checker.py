@@ -62,9 +62,9 @@ def check_source(
     source: str, path: str, settings: Settings = DEFAULT_SETTINGS, tree: ast.Module | None = None
 ) -> list[Finding]:
     """All findings for one file; an internal error becomes one BTO900 finding."""
-    if not screen.could_fire(source, settings):
-        return []
     try:
+        if not screen.could_fire(source, path):
+            return []
         manager = AstroidManager()
         scope.bound_cache(manager)
         with budget_for_file(), scope.analysis_scope(manager):

@@ -1,63 +1,83 @@
 """The cheap syntactic screen: could any rule fire in this file?
 
 Most Python files never touch boto3. The screen reads the source text once and
-lets a file through to astroid only when it mentions something a rule looks at:
-a boto3-family module, a constructor-shaped or factory-shaped call, a
-handler-shaped function (which may call a factory imported from a sibling
-module), or a method call named like an AWS operation a rule looks at (a
-client imported from a sibling module). Everything else returns at once with no astroid work.
+lets a file through to astroid only when boto3 objects can exist in it:
+
+- it mentions the SDK itself (``boto3``, ``botocore``, ``aioboto3``, the
+  ``mypy_boto3_*``/``types_boto3_*`` stubs, ``ClientError``) or boto 2; or
+- it calls ``.client("ec2")``/``.resource("s3")`` with the name of a real AWS
+  service (a session that comes from elsewhere, such as c7n's
+  ``local_session(factory).client("ec2")``); or
+- it imports from a module of the same project whose source mentions boto3
+  (``from .aws import s3``, ``from shop.clients import get_table``): clients
+  and factories that come from siblings. Those modules are read as text, once
+  per process, never built.
+
+Everything else (a plain Django view, the standard library) returns at once
+with no astroid work.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from flake8_boto3.settings import Settings
+from flake8_boto3.inference import project_imports
 
-_ALWAYS = re.compile(
-    r"""
-    \b(?:boto3|botocore|aioboto3|aiobotocore|mypy_boto3_\w+|types_boto3_\w+|ClientError)\b  # the SDK
-    | \b(?:client|resource|create_client|Session)\s*\(                          # constructors
-    | \w*(?:client|resource|session|table|conn)\w*\s*\(                        # factories by name
-    | \bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?_?event\b                              # Lambda handlers
-    | ^\s*(?:import|from)\s+boto\b                                                # boto 2
-    """,
-    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
+SDK = re.compile(
+    r"\b(?:boto3|botocore|aioboto3|aiobotocore|mypy_boto3_\w+|types_boto3_\w+|ClientError)\b"
+    r"|^\s*(?:import|from)\s+boto\b",
+    re.MULTILINE,
+)
+SESSION_CALL = re.compile(r"\.(?:client|resource|create_client)\(\s*(?:service_name\s*=\s*)?['\"]([a-z0-9-]+)['\"]")
+IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(?P<base>\.*[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[\w \t,.*]+)"
+    r"|import[ \t]+(?P<modules>[\w \t,.]+))",
+    re.MULTILINE,
 )
 
 
-_METHOD_CALL = re.compile(r"\.([a-z][a-z0-9]*_[a-z0-9_]+)\s*\(")
+def imported_modules(source: str, modname: str, is_package: bool) -> set[str]:
+    """Absolute names of the modules (and possible submodules) a file imports from."""
+    package_parts = modname.split(".") if is_package else modname.split(".")[:-1]
+    found: set[str] = set()
+    for match in IMPORT.finditer(source):
+        if match.group("modules"):
+            for part in match.group("modules").split(","):
+                name = part.split(" as ")[0].strip()
+                if name:
+                    found.add(name)
+            continue
+        base = match.group("base")
+        level = len(base) - len(base.lstrip("."))
+        relative = base[level:]
+        if level:
+            parents = package_parts[: len(package_parts) - (level - 1)] if level > 1 else package_parts
+            absolute = ".".join([*parents, relative] if relative else parents)
+        else:
+            absolute = relative
+        if not absolute:
+            continue
+        found.add(absolute)
+        for name in match.group("names").strip("()").split(","):
+            name = name.split(" as ")[0].split("#")[0].strip()
+            if name and name != "*":
+                found.add(f"{absolute}.{name}")
+    return found
 
 
-@cache
-def _operation_names() -> frozenset[str]:
-    """AWS operations a rule looks at, with an underscore in their name.
-
-    One-word operations (``scan``, ``query``, ``search``, ``publish``) are shared
-    by far too much other code to let a file through on their own.
-    """
-    from flake8_boto3.analysis.aws_calls import interesting_methods
-
-    return frozenset(name for name in interesting_methods() if "_" in name)
-
-
-def could_fire(source: str, settings: Settings) -> bool:
+def could_fire(source: str, path: str = "") -> bool:
     """True when the file needs the astroid analysis."""
-    if _ALWAYS.search(source) or _mentions_configured_handler(source, settings):
+    if SDK.search(source):
         return True
-    # A client imported from elsewhere: `s3.list_objects_v2(...)`.
-    called = set(_METHOD_CALL.findall(source))
-    return bool(called) and not called.isdisjoint(_operation_names())
+    services = set(SESSION_CALL.findall(source))
+    if services:
+        from flake8_boto3.aws import table  # loaded only for files with such a call
 
-
-def _mentions_configured_handler(source: str, settings: Settings) -> bool:
-    for pattern in settings.handler_names:
-        literal = pattern.replace("*", "")
-        if literal and f"def {literal}" in source:
+        if any(table().has_service(service) for service in services):
             return True
-    for pattern in settings.handler_decorators:
-        literal = pattern.rsplit(".", 1)[-1].replace("*", "")
-        if literal and f".{literal}" in source and "@" in source:
-            return True
-    return False
+    if "import" not in source:
+        return False
+    modname, root = project_imports.module_name_and_root(path)
+    project_imports.add_root(root)
+    is_package = path.endswith("__init__.py")
+    return any(project_imports.mentions_boto3(name) for name in imported_modules(source, modname, is_package))

@@ -7,7 +7,6 @@ import re
 import textwrap
 from pathlib import Path
 
-from flake8_boto3.registry import RULES_BY_CODE
 from tests.helpers import run_flake8
 
 ROOT = Path(__file__).resolve().parent.parent

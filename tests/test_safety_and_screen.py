@@ -112,3 +112,16 @@ def test_a_module_that_only_imports_a_client_from_a_sibling_is_analysed(built, t
     findings = checker.check_source(source, str(path))
     assert built == [str(path)]
     assert [f.code for f in findings] == ["BTO201"]
+
+
+def test_screen_reads_every_import_form():
+    from flake8_boto3.screen import imported_modules
+
+    source = (
+        "from . import aws\nfrom .aws import (s3,\n    get_table as table)\nimport os, shop.clients as clients\n"
+        "from ..shared.factories import make  # comment\n"
+    )
+    assert imported_modules(source, "pkg.sub.mod", False) == {
+        "pkg.sub", "pkg.sub.aws", "pkg.sub.aws.s3", "pkg.sub.aws.get_table", "os", "shop.clients",
+        "pkg.shared.factories", "pkg.shared.factories.make",
+    }

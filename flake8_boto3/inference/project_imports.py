@@ -21,9 +21,10 @@ from astroid.manager import AstroidManager
 _roots: list[str] = []
 
 
+@lru_cache(maxsize=8192)
 def module_name_and_root(path: str) -> tuple[str, str]:
     """``src/pkg/sub/mod.py`` -> (``pkg.sub.mod``, ``src``): walks up ``__init__.py`` files."""
-    file = Path(path).resolve() if path else Path("stdin.py").resolve()
+    file = Path(path).resolve() if path and path not in ("-", "stdin") else Path("stdin.py").resolve()
     parts = [file.stem] if file.stem != "__init__" else []
     directory = file.parent
     while (directory / "__init__.py").is_file() and directory.parent != directory:
@@ -36,16 +37,22 @@ def add_root(root: str) -> None:
     if root not in _roots:
         _roots.append(root)
         is_project_module.cache_clear()
+        mentions_boto3.cache_clear()
 
 
 @lru_cache(maxsize=4096)
 def is_project_module(modname: str) -> bool:
     """A module (or package, or namespace directory) under one of the project roots."""
+    if not modname or not all(part.isidentifier() for part in modname.split(".")):
+        return False
     relative = Path(*modname.split("."))
     for directory in search_directories():
         base = directory / relative
-        if base.with_suffix(".py").is_file() or base.is_dir():
-            return True
+        try:
+            if base.with_suffix(".py").is_file() or base.is_dir():
+                return True
+        except OSError:
+            continue
     return False
 
 
@@ -73,9 +80,14 @@ def _candidate_files(modname: str):
 
 
 def project_file(modname: str) -> Path | None:
+    if not modname or not all(part.isidentifier() for part in modname.split(".")):
+        return None
     for candidate in _candidate_files(modname):
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:
+            continue
     return None
 
 
