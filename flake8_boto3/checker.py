@@ -32,7 +32,7 @@ def build_module(tree: ast.Module, source: str, path: str) -> nodes.Module:
     """An astroid module from the ``ast`` tree flake8 already parsed (no second parse)."""
     manager = AstroidManager()
     modname, root = project_imports.module_name_and_root(path)
-    project_imports.add_root(root)
+    project_imports.set_current_root(root)
     inference.register(manager)
     rebuilder = TreeRebuilder(manager, source)
     file = os.path.abspath(path) if path else "<stdin>"

@@ -20,6 +20,7 @@ with no astroid work.
 from __future__ import annotations
 
 import re
+import sys
 
 from flake8_boto3.inference import project_imports
 
@@ -65,11 +66,15 @@ def imported_modules(source: str, modname: str, is_package: bool) -> set[str]:
     return found
 
 
+STDLIB = frozenset(sys.stdlib_module_names)
+
+
 def could_fire(source: str, path: str = "") -> bool:
     """True when the file needs the astroid analysis."""
-    if SDK.search(source):
+    # Substring tests first: far cheaper than any regular expression on large files.
+    if ("boto" in source or "ClientError" in source) and SDK.search(source):
         return True
-    services = set(SESSION_CALL.findall(source))
+    services = set(SESSION_CALL.findall(source)) if ("client(" in source or "resource(" in source) else set()
     if services:
         from flake8_boto3.aws import table  # loaded only for files with such a call
 
@@ -78,6 +83,10 @@ def could_fire(source: str, path: str = "") -> bool:
     if "import" not in source:
         return False
     modname, root = project_imports.module_name_and_root(path)
-    project_imports.add_root(root)
+    project_imports.set_current_root(root)
     is_package = path.endswith("__init__.py")
-    return any(project_imports.mentions_boto3(name) for name in imported_modules(source, modname, is_package))
+    return any(
+        project_imports.mentions_boto3(name)
+        for name in imported_modules(source, modname, is_package)
+        if name.split(".", 1)[0] not in STDLIB
+    )

@@ -2,9 +2,10 @@
 
 flake8 is usually run from a project's root with the project not installed, or
 with a ``src/`` layout, so astroid's search of ``sys.path`` does not find
-``from mypkg.aws import s3``. This failed-import hook looks for the module under
-the roots of the files being linted (the directory above each file's top-level
-package) and under the working directory. It only ever reads source files.
+``from mypkg.aws import s3``. Modules are looked up under the root of the file
+being linted (the directory above its top-level package), a few directories
+above it (namespace packages have no ``__init__.py``), and the working
+directory. Only source files are ever read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from astroid import nodes
 from astroid.exceptions import AstroidImportError
 from astroid.manager import AstroidManager
 
-_roots: list[str] = []
+# Namespace packages (PEP 420) have no __init__.py: their modules are found this
+# many directories above the nearest regular package too.
+NAMESPACE_LEVELS = 3
+BOTO3_MENTION = re.compile(r"\b(boto3|botocore|aioboto3|mypy_boto3_\w+|types_boto3_\w+)\b")
+
+# The root of the file being linted: imports resolve against it.
+_current_root = [""]
 
 
 @lru_cache(maxsize=8192)
@@ -33,77 +40,72 @@ def module_name_and_root(path: str) -> tuple[str, str]:
     return ".".join(parts) or file.stem, str(directory)
 
 
-def add_root(root: str) -> None:
-    if root not in _roots:
-        _roots.append(root)
-        is_project_module.cache_clear()
-        mentions_boto3.cache_clear()
+def set_current_root(root: str) -> None:
+    """The root of the file about to be screened or analysed."""
+    _current_root[0] = root
 
 
-@lru_cache(maxsize=4096)
-def is_project_module(modname: str) -> bool:
-    """A module (or package, or namespace directory) under one of the project roots."""
-    if not modname or not all(part.isidentifier() for part in modname.split(".")):
-        return False
-    relative = Path(*modname.split("."))
-    for directory in search_directories():
-        base = directory / relative
-        try:
-            if base.with_suffix(".py").is_file() or base.is_dir():
-                return True
-        except OSError:
-            continue
-    return False
-
-
-# Namespace packages (PEP 420) have no __init__.py: their modules are found this
-# many directories above the nearest regular package too.
-NAMESPACE_LEVELS = 3
-
-
-def search_directories() -> list[Path]:
+@lru_cache(maxsize=256)
+def _search_directories(root: str, cwd: str) -> tuple[Path, ...]:
     directories: list[Path] = []
-    for root in [*_roots, os.getcwd()]:
-        path = Path(root)
-        for candidate in [path, *list(path.parents)[:NAMESPACE_LEVELS]]:
+    for start in (root, cwd) if root else (cwd,):
+        path = Path(start)
+        for candidate in (path, *list(path.parents)[:NAMESPACE_LEVELS]):
             if candidate not in directories:
                 directories.append(candidate)
-    return directories
+    return tuple(directories)
 
 
-def _candidate_files(modname: str):
-    relative = Path(*modname.split("."))
-    for directory in search_directories():
-        base = directory / relative
-        yield base.with_suffix(".py")
-        yield base / "__init__.py"
+def search_directories() -> tuple[Path, ...]:
+    return _search_directories(_current_root[0], os.getcwd())
 
 
-def project_file(modname: str) -> Path | None:
-    if not modname or not all(part.isidentifier() for part in modname.split(".")):
-        return None
-    for candidate in _candidate_files(modname):
-        try:
-            if candidate.is_file():
-                return candidate
-        except OSError:
-            continue
+def _valid(modname: str) -> bool:
+    return bool(modname) and all(part.isidentifier() for part in modname.split("."))
+
+
+@lru_cache(maxsize=16384)
+def _project_file(modname: str, directories: tuple[Path, ...]) -> Path | None:
+    # os.path rather than pathlib: this runs for every import of every screened file.
+    relative = os.path.join(*modname.split("."))
+    for directory in directories:
+        base = os.path.join(directory, relative)
+        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+            if os.path.isfile(candidate):
+                return Path(candidate)
     return None
 
 
-BOTO3_MENTION = re.compile(r"\b(boto3|botocore|aioboto3|mypy_boto3_\w+|types_boto3_\w+)\b")
+def project_file(modname: str) -> Path | None:
+    return _project_file(modname, search_directories()) if _valid(modname) else None
+
+
+@lru_cache(maxsize=16384)
+def _is_project_module(modname: str, directories: tuple[Path, ...]) -> bool:
+    if _project_file(modname, directories) is not None:
+        return True
+    relative = os.path.join(*modname.split("."))
+    return any(os.path.isdir(os.path.join(directory, relative)) for directory in directories)  # namespace
+
+
+def is_project_module(modname: str) -> bool:
+    """A module (or package, or namespace directory) of the project being linted."""
+    return _valid(modname) and _is_project_module(modname, search_directories())
 
 
 @lru_cache(maxsize=4096)
+def _file_mentions_boto3(path: Path) -> bool:
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return False
+    return "boto" in text and bool(BOTO3_MENTION.search(text))
+
+
 def mentions_boto3(modname: str) -> bool:
     """Does the project module's source mention boto3 at all? (Read as text, never built.)"""
     path = project_file(modname)
-    if path is None:
-        return False
-    try:
-        return bool(BOTO3_MENTION.search(path.read_text(errors="replace")))
-    except OSError:
-        return False
+    return path is not None and _file_mentions_boto3(path)
 
 
 def find_project_module(modname: str) -> nodes.Module:
