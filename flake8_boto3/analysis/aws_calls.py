@@ -14,6 +14,7 @@ from functools import cache, cached_property
 
 from astroid import nodes
 
+from flake8_boto3.analysis.names import bindings
 from flake8_boto3.aws import table
 from flake8_boto3.budget import BudgetExceeded
 from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
@@ -87,13 +88,10 @@ def _is_module_receiver(expression: nodes.NodeNG) -> bool:
     """``re`` in ``re.search``: a name bound to an import of something other than boto3."""
     if not isinstance(expression, nodes.Name):
         return False
-    try:
-        _, bindings = expression.lookup(expression.name)
-    except Exception:
+    found = bindings(expression)
+    if not found:
         return False
-    if not bindings:
-        return False
-    for binding in bindings:
+    for binding in found:
         if isinstance(binding, nodes.Import):
             if any(is_stubbed_module(name) for name, _ in binding.names):
                 return False
@@ -117,13 +115,10 @@ def receiver_key(expression: nodes.NodeNG) -> tuple | None:
         node = node.expr
     if not isinstance(node, nodes.Name):
         return None
-    try:
-        _, bindings = node.lookup(node.name)
-    except Exception:
-        return None
-    owner: object = tuple(id(b) for b in bindings)
-    if node.name in ("self", "cls") and bindings and isinstance(bindings[0].parent, nodes.Arguments):
-        function = bindings[0].parent.parent
+    found = bindings(node)
+    owner: object = tuple(id(b) for b in found)
+    if node.name in ("self", "cls") and found and isinstance(found[0].parent, nodes.Arguments):
+        function = found[0].parent.parent
         if isinstance(function.parent, nodes.ClassDef):
             owner = id(function.parent)
     return (owner, node.name, tuple(chain))

@@ -19,7 +19,7 @@ from functools import cached_property
 from astroid import nodes
 
 from flake8_boto3.analysis import functions, handler_paths
-from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
+from flake8_boto3.analysis.names import FUNCTION_TYPES, bindings, dotted_name
 from flake8_boto3.inference import Kind, infer_boto3
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
@@ -40,11 +40,7 @@ def is_client_error_class(node: nodes.NodeNG) -> bool:
     if name is None:
         return False
     if isinstance(node, nodes.Name):
-        try:
-            _, bindings = node.lookup(node.name)
-        except Exception:
-            return False
-        for binding in bindings:
+        for binding in bindings(node):
             if isinstance(binding, nodes.ImportFrom) and binding.modname in ("botocore.exceptions", "botocore"):
                 return any(
                     (alias or original) == node.name and original == "ClientError" for original, alias in binding.names

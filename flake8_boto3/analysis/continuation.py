@@ -14,19 +14,12 @@ from collections.abc import Iterable
 
 from astroid import nodes
 
-from flake8_boto3.analysis.names import FUNCTION_TYPES
+from flake8_boto3.analysis.names import enclosing_scope
 
 # Keyword arguments that name the exact resources wanted: one page holds them all.
 IDENTIFIER_FILTER = re.compile(r"^\w*(Ids|IDs|Names|Arns|ARNs)(List)?$|^\w*(Id|ID|Arn|ARN|Name)List$")
 # Listing one resource's tags: AWS caps tags at 50 per resource, below every page size.
 TAG_LISTING = re.compile(r"^list_(\w+_)?tags(_for_resource|_of_resource|_for_stream|_for_domain)?$")
-
-
-def _scope_of(call: nodes.Call) -> nodes.NodeNG:
-    parent = call.parent
-    while parent is not None and not isinstance(parent, (*FUNCTION_TYPES, nodes.Module)):
-        parent = parent.parent
-    return parent if parent is not None else call.root()
 
 
 def mentioned_keys(scope: nodes.NodeNG) -> set[str]:
@@ -74,5 +67,5 @@ def handles_continuation(
         return True  # InstanceIds=[...], StackName=...: one page is complete
     if TAG_LISTING.match(operation) and any(SINGLE_IDENTIFIER.search(name) for name in keywords):
         return True  # one resource's tags fit in one page
-    mentioned = mentioned_keys(_scope_of(call))
+    mentioned = mentioned_keys(enclosing_scope(call))
     return bool(mentioned & set(token_keys))

@@ -14,6 +14,7 @@ from astroid import nodes
 
 from flake8_boto3.analysis.names import (
     FUNCTION_TYPES,
+    bindings,
     decorator_names,
     enclosing_class,
     enclosing_function,
@@ -140,10 +141,7 @@ def called_functions(function: nodes.FunctionDef) -> Iterator[nodes.FunctionDef]
         func = call.func
         candidates: list[nodes.NodeNG] = []
         if isinstance(func, nodes.Name):
-            try:
-                _, candidates = func.lookup(func.name)
-            except Exception:
-                continue
+            candidates = bindings(func)
         elif (
             isinstance(func, nodes.Attribute)
             and isinstance(func.expr, nodes.Name)

@@ -16,7 +16,7 @@ from functools import cached_property
 from astroid import nodes
 
 from flake8_boto3.analysis import functions, hoisting
-from flake8_boto3.analysis.names import COMPREHENSION_TYPES, FUNCTION_TYPES, enclosing_function
+from flake8_boto3.analysis.names import COMPREHENSION_TYPES, FUNCTION_TYPES, bindings, enclosing_function
 from flake8_boto3.inference import Boto3Object, Kind, infer_boto3, project_imports
 from flake8_boto3.inference.brain_boto3 import may_construct
 from flake8_boto3.settings import Settings
@@ -231,11 +231,7 @@ class Lifecycle:
         """The project function ``call`` calls, found without loading third-party code."""
         func = call.func
         if isinstance(func, nodes.Name):
-            try:
-                _, bindings = func.lookup(func.name)
-            except Exception:
-                return None
-            for binding in bindings:
+            for binding in bindings(func):
                 if isinstance(binding, FUNCTION_TYPES):
                     return binding
                 if isinstance(binding, nodes.ImportFrom) and self._imports_boto3_user(binding, func.name):
@@ -250,11 +246,7 @@ class Lifecycle:
                         if isinstance(method, FUNCTION_TYPES):
                             return method
                 return None
-            try:
-                _, bindings = func.expr.lookup(func.expr.name)
-            except Exception:
-                return None
-            if any(self._imports_boto3_user(b, func.expr.name) for b in bindings):
+            if any(self._imports_boto3_user(b, func.expr.name) for b in bindings(func.expr)):
                 return self._infer_function(func)
         return None
 

@@ -56,3 +56,21 @@ def enclosing_class(function: nodes.FunctionDef) -> nodes.ClassDef | None:
 def positional_parameter_names(function: nodes.FunctionDef) -> list[str]:
     args = function.args
     return [arg.name for arg in [*(args.posonlyargs or []), *(args.args or [])]]
+
+
+def bindings(node: nodes.NodeNG, name: str | None = None) -> list[nodes.NodeNG]:
+    """The statements binding ``name`` (default: the Name node's own) as seen from ``node``;
+    empty when astroid cannot tell."""
+    try:
+        _, found = node.lookup(name if name is not None else node.name)
+    except Exception:  # astroid raises a variety of errors on odd scopes
+        return []
+    return list(found)
+
+
+def enclosing_scope(node: nodes.NodeNG) -> nodes.NodeNG:
+    """The function (or, at top level, the module) whose code contains ``node``."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, (*FUNCTION_TYPES, nodes.Module)):
+        parent = parent.parent
+    return parent if parent is not None else node.root()

@@ -23,6 +23,7 @@ from astroid.manager import AstroidManager
 from astroid.util import UninferableBase, safe_infer
 
 from flake8_boto3 import budget
+from flake8_boto3.analysis.names import bindings
 from flake8_boto3.inference import annotated, stubs
 from flake8_boto3.inference.objects import Boto3Object, Kind
 
@@ -121,10 +122,7 @@ def _looks_like_boto3_call(call: nodes.Call) -> bool:
 
 
 def is_imported_from_boto3_family(name: nodes.Name) -> bool:
-    try:
-        _, assignments = name.lookup(name.name)
-    except Exception:
-        return False
+    assignments = bindings(name)
     return any(
         isinstance(assignment, nodes.ImportFrom) and not assignment.level and is_stubbed_module(assignment.modname)
         for assignment in assignments

@@ -56,7 +56,7 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
-from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
+from flake8_boto3.analysis.names import FUNCTION_TYPES, bindings, dotted_name
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.inference import Kind
@@ -72,11 +72,8 @@ def _sleeps(loop: nodes.NodeNG) -> bool:
         if name in SLEEPS:
             if name != "sleep":
                 return True
-            try:
-                _, bindings = call.func.lookup("sleep")
-            except Exception:
-                continue
-            if any(isinstance(b, nodes.ImportFrom) and b.modname in ("time", "asyncio") for b in bindings):
+            imports = bindings(call.func)
+            if any(isinstance(b, nodes.ImportFrom) and b.modname in ("time", "asyncio") for b in imports):
                 return True
     return False
 

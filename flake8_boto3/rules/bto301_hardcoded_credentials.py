@@ -60,7 +60,7 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
-from flake8_boto3.analysis.names import call_name
+from flake8_boto3.analysis.names import bindings, call_name
 from flake8_boto3.context import FileContext
 from flake8_boto3.inference import Kind, infer_boto3
 from flake8_boto3.inference.brain_boto3 import is_imported_from_boto3_family
@@ -108,12 +108,8 @@ def literal_value(node: nodes.NodeNG) -> str | None:
         return node.value if isinstance(node.value, str) else None
     if not isinstance(node, nodes.Name):
         return None
-    try:
-        _, bindings = node.lookup(node.name)
-    except Exception:
-        return None
     values = []
-    for binding in bindings:
+    for binding in bindings(node):
         parent = binding.parent
         if not (isinstance(binding, nodes.AssignName) and isinstance(parent, (nodes.Assign, nodes.AnnAssign))):
             return None

@@ -48,6 +48,7 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
+from flake8_boto3.analysis.names import bindings
 from flake8_boto3.context import FileContext
 from flake8_boto3.registry import BOTO3_MIGRATION, Finding, Rule
 
@@ -90,11 +91,7 @@ def _is_vendored_attribute(node: nodes.Attribute) -> bool:
     """``botocore.vendored`` reached through ``import botocore`` (its imports are flagged already)."""
     if node.attrname != "vendored" or not isinstance(node.expr, nodes.Name) or node.expr.name != "botocore":
         return False
-    try:
-        _, bindings = node.expr.lookup("botocore")
-    except Exception:
-        return False
-    imports = [b for b in bindings if isinstance(b, nodes.Import)]
+    imports = [b for b in bindings(node.expr) if isinstance(b, nodes.Import)]
     return bool(imports) and not any(_problem(name) for b in imports for name, _ in b.names)
 
 

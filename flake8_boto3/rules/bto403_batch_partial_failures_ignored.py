@@ -72,10 +72,9 @@ import re
 import sys
 from collections.abc import Iterator
 
-from astroid import nodes
 
 from flake8_boto3.analysis.continuation import mentioned_keys
-from flake8_boto3.analysis.names import FUNCTION_TYPES
+from flake8_boto3.analysis.names import enclosing_scope
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.inference import Kind
@@ -103,13 +102,6 @@ def accepted_checks(keys: tuple[str, ...]) -> set[str]:
     return accepted
 
 
-def _scope(call: nodes.Call) -> nodes.NodeNG:
-    parent = call.parent
-    while parent is not None and not isinstance(parent, (*FUNCTION_TYPES, nodes.Module)):
-        parent = parent.parent
-    return parent or call.root()
-
-
 def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.on(Kind.CLIENT):
         keys: tuple[str, ...] = ()
@@ -117,7 +109,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             keys = failure_keys(service, call.operation)
             if keys:
                 break
-        if not keys or accepted_checks(keys) & mentioned_keys(_scope(call.call)):
+        if not keys or accepted_checks(keys) & mentioned_keys(enclosing_scope(call.call)):
             continue
         members = " and ".join(f"'{key}'" for key in keys)
         yield RULE.finding(
