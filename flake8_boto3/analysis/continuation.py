@@ -34,6 +34,8 @@ def mentioned_keys(scope: nodes.NodeNG) -> set[str]:
 
 
 SINGLE_IDENTIFIER = re.compile(r"(Name|Id|ID|Identifier|Arn|ARN)$")
+# A bare identifier keyword (`name=`, `Id=`) names the listed resource itself.
+BARE_IDENTIFIERS = frozenset({"name", "Name", "id", "Id", "ID", "identifier", "Identifier", "arn", "Arn", "ARN"})
 VERBS = ("describe_", "list_", "get_", "search_")
 
 
@@ -51,6 +53,8 @@ def names_the_result(operation: str, keywords: set[str]) -> bool:
             break
     else:
         return False
+    if keywords & BARE_IDENTIFIERS:
+        return True
     singular = noun.replace("_", "").removesuffix("es" if noun.endswith("sses") else "s").lower()
     return any(
         SINGLE_IDENTIFIER.search(name) and name.lower().startswith(singular) and len(singular) > 2 for name in keywords

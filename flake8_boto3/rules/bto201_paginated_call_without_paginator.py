@@ -25,8 +25,8 @@ output token or more-results key (`NextContinuationToken`, `IsTruncated`,
 `Limit`, `MaxResults`: a deliberately bounded page); or when it filters by
 explicit identifiers (`InstanceIds=...`, `Names=...`, `...Arns=...`) or names
 the one resource it describes (`describe_stacks(StackName=...)`,
-`describe_db_instances(DBInstanceIdentifier=...)`), where one page is
-complete; or when it lists the tags of one resource
+`describe_db_instances(DBInstanceIdentifier=...)`, `list_x(name=...)`), where
+one page is complete; or when it lists the tags of one resource
 (`list_tags_for_resource(ResourceArn=...)`: AWS allows at most 50 tags per
 resource, fewer than any page).
 
