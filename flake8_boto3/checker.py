@@ -71,8 +71,8 @@ def check_source(
             if tree is None:
                 try:
                     tree = ast.parse(source)
-                except (SyntaxError, ValueError):
-                    return []  # flake8 reports E999; there is nothing to analyse
+                except (SyntaxError, ValueError, RecursionError):
+                    return []  # flake8 reports E999 (or fails to parse it too); nothing to analyse
             try:
                 module = build_module(tree, source, path)
             except RecursionError:
