@@ -17,7 +17,8 @@ from astroid.rebuilder import TreeRebuilder
 
 from flake8_boto3 import inference, screen
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import project_imports, scope
+from flake8_boto3 import project
+from flake8_boto3.inference import scope
 from flake8_boto3.registry import RULES, Finding
 from flake8_boto3 import budget
 from flake8_boto3.budget import BudgetExceeded, budget_for_file
@@ -31,8 +32,8 @@ TOO_DEEP = "nesting deeper than the recursion limit"
 def build_module(tree: ast.Module, source: str, path: str) -> nodes.Module:
     """An astroid module from the ``ast`` tree flake8 already parsed (no second parse)."""
     manager = AstroidManager()
-    modname, root = project_imports.module_name_and_root(path)
-    project_imports.set_current_root(root)
+    modname, root = project.module_name_and_root(path)
+    project.set_current_root(root)
     inference.register(manager)
     rebuilder = TreeRebuilder(manager, source)
     file = os.path.abspath(path) if path else "<stdin>"

@@ -1,13 +1,20 @@
-"""The flake8 adapter: options in, findings out. All analysis lives elsewhere."""
+"""The flake8 adapter: options in, findings out. All analysis lives elsewhere.
+
+Importing this module stays cheap (no astroid): flake8 imports every plugin on
+every run, and an editor runs flake8 on every save. The analysis is imported
+the first time a file passes the screen.
+"""
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
 
-from flake8_boto3 import __version__, checker
-from flake8_boto3.registry import DEFAULT_OFF_CODES
+from flake8_boto3 import __version__, screen
 from flake8_boto3.settings import DEFAULT_HANDLER_DECORATORS, DEFAULT_HANDLER_NAMES, Settings
+
+# Codes that are off unless selected; tests/test_registry.py keeps this in step with the registry.
+DEFAULT_OFF_CODES = ("BTO104",)
 
 
 class Boto3Checker:
@@ -51,5 +58,12 @@ class Boto3Checker:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         source = "".join(self.lines)
+        try:
+            if not screen.could_fire(source, self.filename):
+                return
+        except Exception:  # noqa: BLE001 - the checker below reports it as BTO900
+            pass
+        from flake8_boto3 import checker
+
         for finding in checker.check_source(source, self.filename, self.settings, self.tree):
             yield finding.line, finding.col, finding.message, type(self)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import sys
 
-from flake8_boto3.inference import project_imports
+from flake8_boto3 import project
 
 SDK = re.compile(
     r"\b(?:boto3|botocore|aioboto3|aiobotocore|mypy_boto3_\w+|types_boto3_\w+|ClientError)\b"
@@ -82,11 +82,11 @@ def could_fire(source: str, path: str = "") -> bool:
             return True
     if "import" not in source:
         return False
-    modname, root = project_imports.module_name_and_root(path)
-    project_imports.set_current_root(root)
+    modname, root = project.module_name_and_root(path)
+    project.set_current_root(root)
     is_package = path.endswith("__init__.py")
     return any(
-        project_imports.mentions_boto3(name)
+        project.mentions_boto3(name)
         for name in imported_modules(source, modname, is_package)
         if name.split(".", 1)[0] not in STDLIB
     )

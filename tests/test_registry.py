@@ -69,3 +69,18 @@ def test_rule_pages_are_generated_from_docstrings():
         )
     pages = {p.stem for p in (ROOT / "docs" / "rules").glob("BTO*.md")}
     assert pages == {rule.code for rule in RULES}
+
+
+def test_plugin_default_off_codes_match_the_registry():
+    from flake8_boto3.plugin import DEFAULT_OFF_CODES as plugin_codes
+    from flake8_boto3.registry import DEFAULT_OFF_CODES
+
+    assert plugin_codes == DEFAULT_OFF_CODES
+
+
+def test_importing_the_plugin_does_not_import_astroid():
+    import subprocess
+    import sys
+
+    code = "import sys, flake8_boto3.plugin; print('astroid' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

@@ -17,7 +17,8 @@ from astroid import nodes
 
 from flake8_boto3.analysis import functions, hoisting
 from flake8_boto3.analysis.names import COMPREHENSION_TYPES, FUNCTION_TYPES, bindings, enclosing_function
-from flake8_boto3.inference import Boto3Object, Kind, infer_boto3, project_imports
+from flake8_boto3 import project
+from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
 from flake8_boto3.inference.brain_boto3 import may_construct
 from flake8_boto3.settings import Settings
 
@@ -277,7 +278,7 @@ class Lifecycle:
             candidates = [name for name, alias in node.names if (alias or name).split(".")[0] == local_name]
         else:
             return False
-        return any(project_imports.mentions_boto3(name) for name in candidates)
+        return any(project.mentions_boto3(name) for name in candidates)
 
     @cached_property
     def constructions(self) -> list[Construction]:

@@ -31,7 +31,7 @@ from astroid import nodes
 from astroid.builder import AstroidBuilder
 from astroid.manager import AstroidManager
 
-from flake8_boto3.inference import project_imports
+from flake8_boto3 import project
 from flake8_boto3.inference.brain_boto3 import is_stubbed_module, model_transforms
 
 # Modules astroid itself needs, and the few whose meaning the model relies on:
@@ -51,7 +51,7 @@ class ProjectModulesOnly(set):
             return False
         if is_stubbed_module(modname):
             return False
-        return not project_imports.is_project_module(modname)
+        return not project.is_project_module(modname)
 
 
 _POLICY = ProjectModulesOnly()

@@ -1,0 +1,104 @@
+"""Where the linted project's own modules are (plain file lookups: no astroid here).
+
+flake8 is usually run from a project's root with the project not installed, or
+with a ``src/`` layout, so astroid's search of ``sys.path`` does not find
+``from mypkg.aws import s3``. Modules are looked up under the root of the file
+being linted (the directory above its top-level package), a few directories
+above it (namespace packages have no ``__init__.py``), and the working
+directory. Only source files are ever read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# Namespace packages (PEP 420) have no __init__.py: their modules are found this
+# many directories above the nearest regular package too.
+NAMESPACE_LEVELS = 3
+BOTO3_MENTION = re.compile(r"\b(boto3|botocore|aioboto3|mypy_boto3_\w+|types_boto3_\w+)\b")
+
+# The root of the file being linted: imports resolve against it.
+_current_root = [""]
+
+
+@lru_cache(maxsize=8192)
+def module_name_and_root(path: str) -> tuple[str, str]:
+    """``src/pkg/sub/mod.py`` -> (``pkg.sub.mod``, ``src``): walks up ``__init__.py`` files."""
+    file = Path(path).resolve() if path and path not in ("-", "stdin") else Path("stdin.py").resolve()
+    parts = [file.stem] if file.stem != "__init__" else []
+    directory = file.parent
+    while (directory / "__init__.py").is_file() and directory.parent != directory:
+        parts.insert(0, directory.name)
+        directory = directory.parent
+    return ".".join(parts) or file.stem, str(directory)
+
+
+def set_current_root(root: str) -> None:
+    """The root of the file about to be screened or analysed."""
+    _current_root[0] = root
+
+
+@lru_cache(maxsize=256)
+def _search_directories(root: str, cwd: str) -> tuple[Path, ...]:
+    directories: list[Path] = []
+    for start in (root, cwd) if root else (cwd,):
+        path = Path(start)
+        for candidate in (path, *list(path.parents)[:NAMESPACE_LEVELS]):
+            if candidate not in directories:
+                directories.append(candidate)
+    return tuple(directories)
+
+
+def search_directories() -> tuple[Path, ...]:
+    return _search_directories(_current_root[0], os.getcwd())
+
+
+def _valid(modname: str) -> bool:
+    return bool(modname) and all(part.isidentifier() for part in modname.split("."))
+
+
+@lru_cache(maxsize=16384)
+def _project_file(modname: str, directories: tuple[Path, ...]) -> Path | None:
+    # os.path rather than pathlib: this runs for every import of every screened file.
+    relative = os.path.join(*modname.split("."))
+    for directory in directories:
+        base = os.path.join(directory, relative)
+        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+            if os.path.isfile(candidate):
+                return Path(candidate)
+    return None
+
+
+def project_file(modname: str) -> Path | None:
+    return _project_file(modname, search_directories()) if _valid(modname) else None
+
+
+@lru_cache(maxsize=16384)
+def _is_project_module(modname: str, directories: tuple[Path, ...]) -> bool:
+    if _project_file(modname, directories) is not None:
+        return True
+    relative = os.path.join(*modname.split("."))
+    return any(os.path.isdir(os.path.join(directory, relative)) for directory in directories)  # namespace
+
+
+def is_project_module(modname: str) -> bool:
+    """A module (or package, or namespace directory) of the project being linted."""
+    return _valid(modname) and _is_project_module(modname, search_directories())
+
+
+@lru_cache(maxsize=4096)
+def _file_mentions_boto3(path: Path) -> bool:
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return False
+    return "boto" in text and bool(BOTO3_MENTION.search(text))
+
+
+def mentions_boto3(modname: str) -> bool:
+    """Does the project module's source mention boto3 at all? (Read as text, never built.)"""
+    path = project_file(modname)
+    return path is not None and _file_mentions_boto3(path)
