@@ -181,6 +181,9 @@ def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None)
         yield from _infer_derived_object(call, name, context)
         return
 
+    if _session_method_on_function_result(call, name):
+        yield make_object(SESSION_METHODS[name], _keyword_service(call), call)
+        return
     callee = safe_infer(call.func, context)
     kind = CONSTRUCTORS.get(_qualified_name(callee) or "")
     if kind is None:
@@ -200,6 +203,51 @@ def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None)
 
 # Methods of a session (boto3's or botocore's) that build a client or resource.
 SESSION_METHODS = {"client": Kind.CLIENT, "resource": Kind.RESOURCE, "create_client": Kind.CLIENT}
+
+
+def _keyword_service(call: nodes.Call) -> str | None:
+    value = _argument(call, 0, "service_name")
+    return value.value if isinstance(value, nodes.Const) else None
+
+
+def _session_method_on_function_result(call: nodes.Call, name: str) -> bool:
+    """``local_session(factory).client("ec2")``: a real AWS service asked of what a function returns.
+
+    Decided without inference: inferring the function's result at each of its call sites (c7n has
+    about two thousand) costs more than the rest of the analysis, and whether the function returns a
+    boto3 session or something astroid cannot see, the answer is the same client. Only functions
+    (never classes: ``Vault().client("s3")``) defined in or imported into the module count.
+    """
+    if name not in SESSION_METHODS or not isinstance(call.func, nodes.Attribute):
+        return False
+    receiver = call.func.expr
+    if not isinstance(receiver, nodes.Call):
+        return False
+    root = receiver.func
+    while isinstance(root, nodes.Attribute):
+        root = root.expr
+    if not isinstance(root, nodes.Name):
+        return False
+    found = bindings(root)
+    if not found:
+        return False
+    for binding in found:
+        if isinstance(binding, nodes.ImportFrom):
+            if is_stubbed_module(binding.modname) or receiver.func.as_string()[:1].isupper():
+                return False
+        elif isinstance(binding, nodes.Import):
+            if any(is_stubbed_module(imported) for imported, _ in binding.names):
+                return False
+            if isinstance(receiver.func, nodes.Attribute) and receiver.func.attrname[:1].isupper():
+                return False  # a class from that module
+        elif not isinstance(binding, (nodes.FunctionDef, nodes.AsyncFunctionDef)):
+            return False
+    service = _keyword_service(call)
+    if service is None:
+        return False
+    from flake8_boto3.aws import table
+
+    return table().has_service(service)
 
 
 def _unresolved_session_method(call: nodes.Call, name: str, context: InferenceContext | None) -> Kind | None:
