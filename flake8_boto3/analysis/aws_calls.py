@@ -85,24 +85,17 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
 
 
 def _is_module_receiver(expression: nodes.NodeNG) -> bool:
-    """``re`` in ``re.search``: a name bound to an import of something other than boto3."""
+    """``re`` in ``re.search``: a name bound only by ``import`` statements of modules other than boto3.
+
+    Names from ``from x import y`` are still inferred: ``from .aws import s3`` may well be a client.
+    """
     if not isinstance(expression, nodes.Name):
         return False
     found = bindings(expression)
-    if not found:
-        return False
-    for binding in found:
-        if isinstance(binding, nodes.Import):
-            if any(is_stubbed_module(name) for name, _ in binding.names):
-                return False
-        elif isinstance(binding, nodes.ImportFrom):
-            if is_stubbed_module(binding.modname):
-                return False
-            # `from .aws import s3` may well be a client: infer it.
-            return False
-        else:
-            return False
-    return True
+    return bool(found) and all(
+        isinstance(binding, nodes.Import) and not any(is_stubbed_module(name) for name, _ in binding.names)
+        for binding in found
+    )
 
 
 def receiver_key(expression: nodes.NodeNG) -> tuple | None:
