@@ -119,6 +119,12 @@ class Table:
     def closest(name: str, candidates, count: int = 3) -> list[str]:
         return difflib.get_close_matches(name, sorted(candidates), n=count, cutoff=0.6)
 
+    @classmethod
+    def did_you_mean(cls, name: str, candidates) -> str:
+        """``"; did you mean 'a', 'b'?"`` for a message, or "" when nothing is close."""
+        suggestions = cls.closest(name, candidates)
+        return f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+
 
 @cache
 def table() -> Table:

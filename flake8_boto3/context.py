@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from astroid import nodes
@@ -19,7 +19,6 @@ class FileContext:
     module: nodes.Module
     path: str
     settings: Settings
-    _cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def is_test_file(self) -> bool:

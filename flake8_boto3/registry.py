@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -97,7 +97,3 @@ def _load() -> tuple[Rule, ...]:
 RULES: tuple[Rule, ...] = _load()
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 DEFAULT_OFF_CODES: tuple[str, ...] = tuple(rule.code for rule in RULES if not rule.enabled_by_default)
-
-
-def iter_rules() -> Iterator[Rule]:
-    return iter(RULES)

@@ -35,9 +35,6 @@ class AwsCall:
     def receiver_text(self) -> str:
         return self.call.func.expr.as_string()
 
-    def keyword_names(self) -> set[str]:
-        return {kw.arg for kw in self.call.keywords or () if kw.arg}
-
     def services(self) -> frozenset[str]:
         """The known service, or every service that has this operation."""
         if self.service and table().has_service(self.service):

@@ -19,7 +19,7 @@ from functools import cached_property
 from astroid import nodes
 
 from flake8_boto3.analysis import functions, handler_paths
-from flake8_boto3.analysis.names import FUNCTION_TYPES, bindings, dotted_name
+from flake8_boto3.analysis.names import FUNCTION_TYPES, bindings, dotted_name, positional_parameter_names
 from flake8_boto3.inference import Kind, infer_boto3
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
@@ -183,7 +183,7 @@ def _collect_detail_names(handler: nodes.ExceptHandler, exception_names: set[str
 
 
 def _function_reads_code(function: nodes.FunctionDef, parameter_index: int, depth: int) -> bool:
-    params = [a.name for a in (function.args.posonlyargs or []) + (function.args.args or [])]
+    params = positional_parameter_names(function)
     if function.args.args and params and params[0] in ("self", "cls") and isinstance(function.parent, nodes.ClassDef):
         parameter_index += 1
     if parameter_index >= len(params):

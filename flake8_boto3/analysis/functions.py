@@ -17,7 +17,7 @@ from flake8_boto3.analysis.names import (
     bindings,
     decorator_names,
     enclosing_class,
-    enclosing_function,
+    enclosing_functions,
     positional_parameter_names,
 )
 from flake8_boto3.settings import Settings
@@ -79,12 +79,7 @@ def is_test_function(function: nodes.FunctionDef) -> bool:
 
 
 def in_test_code(node: nodes.NodeNG) -> bool:
-    function = enclosing_function(node)
-    while function is not None:
-        if is_test_function(function):
-            return True
-        function = enclosing_function(function)
-    return False
+    return any(is_test_function(function) for function in enclosing_functions(node))
 
 
 def handler_reason(function: nodes.FunctionDef, settings: Settings) -> str | None:

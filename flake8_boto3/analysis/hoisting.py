@@ -16,7 +16,7 @@ from __future__ import annotations
 from astroid import nodes
 from astroid.const import Context
 
-from flake8_boto3.analysis.names import COMPREHENSION_TYPES
+from flake8_boto3.analysis.names import COMPREHENSION_TYPES, resolve
 
 MAX_DEPTH = 12
 
@@ -39,14 +39,6 @@ _OPERAND_NODES = (
     nodes.Keyword,
     nodes.Call,
 )
-
-
-def _local_assignments(name: nodes.Name) -> tuple[nodes.NodeNG, list[nodes.NodeNG]] | None:
-    try:
-        scope, assignments = name.lookup(name.name)
-    except Exception:
-        return None
-    return scope, list(assignments)
 
 
 def _binding_is_hoistable(binding: nodes.NodeNG, seen: set, depth: int) -> bool:
@@ -104,10 +96,7 @@ def is_hoistable(node: nodes.NodeNG, seen: set | None = None, depth: int = 0) ->
         if node in seen:
             return False
         seen.add(node)
-        found = _local_assignments(node)
-        if found is None:
-            return False
-        scope, bindings = found
+        scope, bindings = resolve(node)
         if isinstance(scope, nodes.Module):
             return True  # module-level or builtin
         if isinstance(scope, nodes.ClassDef) or not bindings:
@@ -143,10 +132,9 @@ def local_names(node: nodes.NodeNG, scope: nodes.NodeNG, depth: int = 0, seen: s
         if name in seen:
             continue
         seen.add(name)
-        located = _local_assignments(name)
-        if located is None:
+        name_scope, bindings = resolve(name)
+        if name_scope is None:
             continue
-        name_scope, bindings = located
         if name_scope is not scope and not _encloses(scope, name_scope):
             continue
         found.add(name.name)

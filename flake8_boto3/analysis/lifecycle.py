@@ -16,10 +16,16 @@ from functools import cached_property
 from astroid import nodes
 
 from flake8_boto3.analysis import functions, hoisting
-from flake8_boto3.analysis.names import COMPREHENSION_TYPES, FUNCTION_TYPES, bindings, enclosing_function
+from flake8_boto3.analysis.names import (
+    COMPREHENSION_TYPES,
+    FUNCTION_TYPES,
+    bindings,
+    enclosing_function,
+    enclosing_functions,
+)
 from flake8_boto3 import project
 from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
-from flake8_boto3.inference.brain_boto3 import may_construct
+from flake8_boto3.inference.brain_boto3 import constructed_by, may_construct
 from flake8_boto3.settings import Settings
 
 
@@ -74,8 +80,6 @@ def innermost_loop(node: nodes.NodeNG) -> nodes.NodeNG | None:
             return parent
         if isinstance(parent, COMPREHENSION_TYPES) and not (parent.generators and child is parent.generators[0]):
             return parent
-        if isinstance(parent, nodes.Comprehension) and child is not parent.iter:
-            pass  # conditions and targets: the comprehension above is the loop
         child, parent = parent, parent.parent
     return None
 
@@ -181,12 +185,8 @@ class Lifecycle:
     # constructions ------------------------------------------------------------
 
     def _direct_construction(self, call: nodes.Call) -> Construction | None:
-        if not may_construct(call):
-            return None
-        found = infer_boto3(call)
-        if found is None or not found.is_constructed or found.origin is not call:
-            return None
-        return Construction(call, found.kind, found.service)
+        found = constructed_by(call)
+        return Construction(call, found.kind, found.service) if found is not None else None
 
     def factory_result(self, function: nodes.FunctionDef) -> tuple[Kind, str | None] | None:
         """(kind, service) when ``function`` returns a client it creates itself."""
@@ -297,14 +297,12 @@ class Lifecycle:
 
     def _handler_for(self, function: nodes.FunctionDef) -> tuple[nodes.FunctionDef, str] | None:
         """The handler ``function`` is, is nested in, or is called by."""
-        current: nodes.FunctionDef | None = function
-        while current is not None:
+        for current in (function, *enclosing_functions(function)):
             if current in self._handler_reach:
                 handler, reason = self._handler_reach[current]
                 if current is not handler and functions.run_once_reason(current):
                     return None
                 return handler, reason
-            current = enclosing_function(current)
         return None
 
     def _returned_by_factory(self, construction: Construction, function: nodes.FunctionDef) -> bool:
@@ -362,12 +360,7 @@ class Lifecycle:
 
     @staticmethod
     def _run_once(function: nodes.FunctionDef) -> bool:
-        current: nodes.FunctionDef | None = function
-        while current is not None:
-            if functions.run_once_reason(current):
-                return True
-            current = enclosing_function(current)
-        return False
+        return any(functions.run_once_reason(f) for f in (function, *enclosing_functions(function)))
 
     @cached_property
     def sites(self) -> list[Site]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from astroid import nodes
 
 FUNCTION_TYPES = (nodes.FunctionDef, nodes.AsyncFunctionDef)
@@ -58,14 +60,27 @@ def positional_parameter_names(function: nodes.FunctionDef) -> list[str]:
     return [arg.name for arg in [*(args.posonlyargs or []), *(args.args or [])]]
 
 
-def bindings(node: nodes.NodeNG, name: str | None = None) -> list[nodes.NodeNG]:
-    """The statements binding ``name`` (default: the Name node's own) as seen from ``node``;
-    empty when astroid cannot tell."""
+def resolve(node: nodes.NodeNG, name: str | None = None) -> tuple[nodes.NodeNG | None, list[nodes.NodeNG]]:
+    """(scope, binding statements) of ``name`` (default: the Name node's own) as seen from
+    ``node``; (None, []) when astroid cannot tell."""
     try:
-        _, found = node.lookup(name if name is not None else node.name)
+        scope, found = node.lookup(name if name is not None else node.name)
     except Exception:  # astroid raises a variety of errors on odd scopes
-        return []
-    return list(found)
+        return None, []
+    return scope, list(found)
+
+
+def bindings(node: nodes.NodeNG, name: str | None = None) -> list[nodes.NodeNG]:
+    """The statements binding ``name`` as seen from ``node`` (see :func:`resolve`)."""
+    return resolve(node, name)[1]
+
+
+def enclosing_functions(node: nodes.NodeNG) -> Iterator[nodes.FunctionDef]:
+    """The functions around ``node``, innermost first."""
+    function = enclosing_function(node)
+    while function is not None:
+        yield function
+        function = enclosing_function(function)
 
 
 def enclosing_scope(node: nodes.NodeNG) -> nodes.NodeNG:

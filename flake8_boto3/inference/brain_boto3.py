@@ -23,7 +23,7 @@ from astroid.manager import AstroidManager
 from astroid.util import UninferableBase, safe_infer
 
 from flake8_boto3 import budget
-from flake8_boto3.analysis.names import bindings
+from flake8_boto3.analysis.names import bindings, call_name
 from flake8_boto3.inference import annotated, stubs
 from flake8_boto3.inference.objects import Boto3Object, Kind
 
@@ -51,11 +51,11 @@ PROXIED_CLASS: dict[Kind, tuple[str, str]] = {
     Kind.WAITER: ("botocore.client", "Waiter"),
 }
 
+# Names of the calls that build a session, client or resource.
+CONSTRUCTOR_NAMES = frozenset({"client", "resource", "Session", "create_client", "get_session"})
 # Method names through which boto3 objects are made or derived; only calls of
 # these (and of capitalised resource attributes such as ``Table``) get the tip.
-CONSTRUCTOR_METHOD_NAMES = frozenset(
-    {"client", "resource", "Session", "create_client", "get_session", "get_paginator", "get_waiter"}
-)
+CONSTRUCTOR_METHOD_NAMES = CONSTRUCTOR_NAMES | {"get_paginator", "get_waiter"}
 
 
 def stub_class(kind: Kind) -> nodes.ClassDef:
@@ -88,28 +88,28 @@ def derived_attribute(obj: Boto3Object, name: str) -> Boto3Object | None:
 # --- calls ------------------------------------------------------------------
 
 
-def _call_name(call: nodes.Call) -> str | None:
-    func = call.func
-    if isinstance(func, nodes.Attribute):
-        return func.attrname
-    if isinstance(func, nodes.Name):
-        return func.name
-    return None
-
-
-CONSTRUCTOR_NAMES = frozenset({"client", "resource", "Session", "create_client", "get_session"})
-
-
 def may_construct(call: nodes.Call) -> bool:
     """Could this call build a session, client or resource? (Cheap: names and imports only.)"""
-    name = _call_name(call)
+    name = call_name(call)
     if name in CONSTRUCTOR_NAMES:
         return True
     return isinstance(call.func, nodes.Name) and is_imported_from_boto3_family(call.func)
 
 
+def constructed_by(call: nodes.Call) -> Boto3Object | None:
+    """The session, client or resource this very call creates, or None."""
+    if not may_construct(call):
+        return None
+    from flake8_boto3.inference import infer_boto3
+
+    found = infer_boto3(call)
+    if found is None or found.origin is not call or not found.is_constructed:
+        return None
+    return found
+
+
 def _looks_like_boto3_call(call: nodes.Call) -> bool:
-    name = _call_name(call)
+    name = call_name(call)
     if name is None:
         return False
     if name in CONSTRUCTOR_METHOD_NAMES:
@@ -176,13 +176,13 @@ def _infer_derived_object(call: nodes.Call, name: str, context: InferenceContext
 
 def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None) -> Iterator[Boto3Object]:
     budget.charge()
-    name = _call_name(call) or ""
+    name = call_name(call) or ""
     if name in ("get_paginator", "get_waiter") or (name[:1].isupper() and name not in CONSTRUCTOR_METHOD_NAMES):
         yield from _infer_derived_object(call, name, context)
         return
 
     if _session_method_on_function_result(call, name):
-        yield make_object(SESSION_METHODS[name], _keyword_service(call), call)
+        yield make_object(SESSION_METHODS[name], _real_service(call), call)
         return
     callee = safe_infer(call.func, context)
     kind = CONSTRUCTORS.get(_qualified_name(callee) or "")
@@ -205,9 +205,14 @@ def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None)
 SESSION_METHODS = {"client": Kind.CLIENT, "resource": Kind.RESOURCE, "create_client": Kind.CLIENT}
 
 
-def _keyword_service(call: nodes.Call) -> str | None:
+def _real_service(call: nodes.Call) -> str | None:
+    """The service a ``.client("ec2")`` call asks for, when it is a literal naming a real AWS service."""
     value = _argument(call, 0, "service_name")
-    return value.value if isinstance(value, nodes.Const) else None
+    if not (isinstance(value, nodes.Const) and isinstance(value.value, str)):
+        return None
+    from flake8_boto3.aws import table  # the table loads only when such a call is seen
+
+    return value.value if table().has_service(value.value) else None
 
 
 def _session_method_on_function_result(call: nodes.Call, name: str) -> bool:
@@ -242,12 +247,7 @@ def _session_method_on_function_result(call: nodes.Call, name: str) -> bool:
                 return False  # a class from that module
         elif not isinstance(binding, (nodes.FunctionDef, nodes.AsyncFunctionDef)):
             return False
-    service = _keyword_service(call)
-    if service is None:
-        return False
-    from flake8_boto3.aws import table
-
-    return table().has_service(service)
+    return _real_service(call) is not None
 
 
 def _unresolved_session_method(call: nodes.Call, name: str, context: InferenceContext | None) -> Kind | None:
@@ -257,14 +257,7 @@ def _unresolved_session_method(call: nodes.Call, name: str, context: InferenceCo
     service and nothing at all is known about the receiver: the name-based
     fallback layer of type resolution, kept deliberately narrow.
     """
-    if name not in SESSION_METHODS or not isinstance(call.func, nodes.Attribute):
-        return None
-    service = _argument(call, 0, "service_name")
-    if not (isinstance(service, nodes.Const) and isinstance(service.value, str)):
-        return None
-    from flake8_boto3.aws import table  # the table loads only when such a call is seen
-
-    if not table().has_service(service.value):
+    if name not in SESSION_METHODS or not isinstance(call.func, nodes.Attribute) or _real_service(call) is None:
         return None
     try:
         values = list(call.func.expr.infer(context))

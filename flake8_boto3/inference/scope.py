@@ -32,6 +32,7 @@ from astroid.builder import AstroidBuilder
 from astroid.manager import AstroidManager
 
 from flake8_boto3 import project
+from flake8_boto3.analysis.names import decorator_names
 from flake8_boto3.inference.brain_boto3 import is_stubbed_module, model_transforms
 
 # Modules astroid itself needs, and the few whose meaning the model relies on:
@@ -67,7 +68,7 @@ def register_instance_attribute(builder: AstroidBuilder, node: nodes.AssignAttr)
     positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
     if not isinstance(cls, nodes.ClassDef) or not positional or positional[0].name != expr.name:
         return
-    decorators = {d.as_string().rsplit(".", 1)[-1] for d in (function.decorators.nodes if function.decorators else [])}
+    decorators = {name.rsplit(".", 1)[-1] for name in decorator_names(function)}
     if "staticmethod" in decorators:
         return
     owner = cls.locals if "classmethod" in decorators else cls.instance_attrs

@@ -60,8 +60,7 @@ def check(context: FileContext) -> Iterator[Finding]:
         context.aws_calls.calls, "get_paginator", "operation_name", table().paginator_names
     ):
         owner = call.service or "no service"
-        suggestions = table().closest(name, valid)
-        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        hint = table().did_you_mean(name, valid)
         yield RULE.finding(
             call.call, f"{owner} has no paginator '{name}' (OperationNotPageableError at run time){hint}"
         )

@@ -63,7 +63,7 @@ from astroid import nodes
 from flake8_boto3.analysis.names import bindings, call_name
 from flake8_boto3.context import FileContext
 from flake8_boto3.inference import Kind, infer_boto3
-from flake8_boto3.inference.brain_boto3 import is_imported_from_boto3_family
+from flake8_boto3.inference.brain_boto3 import constructed_by
 from flake8_boto3.registry import CREDENTIALS_GUIDE, Finding, Rule
 
 CREDENTIAL_KEYWORDS = ("aws_access_key_id", "aws_secret_access_key", "aws_session_token")
@@ -119,17 +119,10 @@ def literal_value(node: nodes.NodeNG) -> str | None:
     return values[0] if values else None
 
 
-CONSTRUCTOR_NAMES = frozenset({"client", "resource", "Session", "create_client"})
-
-
 def _constructor_positions(call: nodes.Call) -> dict[int, str] | None:
     """Where the credentials sit in this constructor call, or None if it is not one."""
-    if call_name(call) not in CONSTRUCTOR_NAMES and not (
-        isinstance(call.func, nodes.Name) and is_imported_from_boto3_family(call.func)
-    ):
-        return None
-    found = infer_boto3(call)
-    if found is None or found.origin is not call or not found.is_constructed:
+    found = constructed_by(call)
+    if found is None:
         return None
     if found.kind is not Kind.SESSION:
         return CLIENT_POSITIONS

@@ -65,8 +65,7 @@ def check(context: FileContext) -> Iterator[Finding]:
         operations = aws.operations(service)
         if call.operation in operations or call.operation in aws.injected_methods(service):
             continue
-        suggestions = aws.closest(call.operation, operations)
-        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        hint = aws.did_you_mean(call.operation, operations)
         yield RULE.finding(
             call.call,
             f"{service} client has no method '{call.operation}' (AttributeError at run time){hint}",
