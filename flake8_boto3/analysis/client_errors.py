@@ -1,14 +1,14 @@
 """``except ClientError`` handlers: do they look at the error code, do they re-raise?
 
-A handler *looks at the code* when it branches on ``e.response["Error"]["Code"]``
-(or ``.get("Error", {}).get("Code")``, or the HTTP status
-``e.response["ResponseMetadata"]["HTTPStatusCode"]``), directly or through a
-local variable, or hands the exception to a function of the project that does.
+A handler *looks at the error* when it branches on ``e.response["Error"]["Code"]``
+(or ``.get("Error", {}).get("Code")``, the HTTP status
+``e.response["ResponseMetadata"]["HTTPStatusCode"]``, the message or ``str(e)``),
+directly or through a local variable, dispatches on the code through a lookup
+table, or hands the exception to a function of the project that reads the code.
 Reading the code only to log it or to format a message is not looking at it.
 
-The paths through a handler are followed statement by statement: a path that
-ends without raising is fine only if it went through a branch that matched
-specific codes (``if code == "NoSuchKey": return None``).
+The paths through a handler, and which of them swallow the other codes, are
+followed in :mod:`.handler_paths`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import cached_property
 from astroid import nodes
 
 from flake8_boto3.analysis import functions, handler_paths
-from flake8_boto3.analysis.names import FUNCTION_TYPES, bindings, dotted_name, positional_parameter_names
+from flake8_boto3.analysis.names import bindings, dotted_name, inferred_functions, positional_parameter_names
 from flake8_boto3.inference import Kind, infer_boto3
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
@@ -49,8 +49,10 @@ def is_client_error_class(node: nodes.NodeNG) -> bool:
             return False
     elif name != "ClientError":
         return False
-    if isinstance(node, nodes.Attribute) and infer_boto3(node.expr) is not None:
-        return infer_boto3(node.expr).kind is Kind.EXCEPTIONS
+    if isinstance(node, nodes.Attribute):
+        owner = infer_boto3(node.expr)
+        if owner is not None:
+            return owner.kind is Kind.EXCEPTIONS
     try:
         return any(isinstance(v, nodes.ClassDef) and v.qname() == CLIENT_ERROR for v in node.infer())
     except Exception:
@@ -68,9 +70,8 @@ def catches_client_error(handler: nodes.ExceptHandler) -> bool:
 
 
 def _mentions_code_key(node: nodes.NodeNG) -> bool:
-    return any(
-        isinstance(c, nodes.Const) and c.value in CODE_KEYS for c in node.nodes_of_class(nodes.Const)
-    ) or (isinstance(node, nodes.Const) and node.value in CODE_KEYS)
+    # nodes_of_class() yields ``node`` itself too.
+    return any(isinstance(c, nodes.Const) and c.value in CODE_KEYS for c in node.nodes_of_class(nodes.Const))
 
 
 def _reads_response(node: nodes.NodeNG, exception_names: set[str]) -> bool:
@@ -90,9 +91,7 @@ def _reads_response(node: nodes.NodeNG, exception_names: set[str]) -> bool:
 
 def is_code_expression(node: nodes.NodeNG, exception_names: set[str], code_names: set[str]) -> bool:
     """An expression that carries the error code (or a name holding it)."""
-    if any(isinstance(n, nodes.Name) and n.name in code_names for n in node.nodes_of_class(nodes.Name)):
-        return True
-    if isinstance(node, nodes.Name) and node.name in code_names:
+    if any(n.name in code_names for n in node.nodes_of_class(nodes.Name)):
         return True
     return _reads_response(node, exception_names) and _mentions_code_key(node)
 
@@ -137,6 +136,17 @@ class Handler:
 
     def is_detail(self, node: nodes.NodeNG) -> bool:
         return is_error_detail(node, self.exception_names, self.detail_names)
+
+    def hands_to_code_reader(self, node: nodes.NodeNG) -> bool:
+        """``is_throttling(e)``: a call that gives this error to a project function reading its code."""
+        return isinstance(node, nodes.Call) and bool(self.exception_names) and passes_to_code_reader(
+            node, self.exception_names
+        )
+
+    @cached_property
+    def paths(self) -> list[handler_paths.Path]:
+        """Every way out of the handler (computed once, read by BTO401 and BTO402)."""
+        return handler_paths.paths_through(self)
 
     @cached_property
     def branches_on_error(self) -> bool:
@@ -205,27 +215,10 @@ def passes_to_code_reader(scope: nodes.NodeNG, exception_names: set[str], depth:
         name = (dotted_name(call.func) or "").rsplit(".", 1)[-1]
         if name in REPORTING_CALLS:
             continue
-        try:
-            callees = [v for v in call.func.infer() if isinstance(v, FUNCTION_TYPES)]
-        except Exception:
-            continue
-        for callee in callees:
+        for callee in inferred_functions(call):
             if any(_function_reads_code(callee, position, depth) for position in positions):
                 return True
     return False
-
-
-def function_always_raises(call: nodes.Call) -> bool:
-    """``raise_for(e)``: a project function every path of which raises."""
-    try:
-        callees = [v for v in call.func.infer() if isinstance(v, FUNCTION_TYPES)]
-    except Exception:
-        return False
-    if len(callees) != 1:
-        return False
-    from flake8_boto3.analysis.handler_paths import always_raises
-
-    return always_raises(callees[0].body)
 
 
 # --- the analysis ----------------------------------------------------------------------------------
@@ -254,8 +247,8 @@ class ClientErrorHandlers:
 
     @staticmethod
     def reraises_everywhere(handler: Handler) -> bool:
-        return all(path.ends_in_raise for path in handler_paths.paths_through(handler))
+        return all(path.ends_in_raise for path in handler.paths)
 
     @staticmethod
     def swallowing_paths(handler: Handler) -> list[handler_paths.Path]:
-        return [path for path in handler_paths.paths_through(handler) if path.swallows]
+        return [path for path in handler.paths if path.swallows]

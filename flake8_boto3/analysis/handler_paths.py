@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from astroid import nodes
 
-from flake8_boto3.analysis.names import dotted_name
+from flake8_boto3.analysis.names import dotted_name, inferred_functions
 
 if TYPE_CHECKING:
     from flake8_boto3.analysis.client_errors import Handler
@@ -53,12 +53,7 @@ def _polarity(test: nodes.NodeNG, handler: Handler | None) -> str | None:
         found = {_polarity(value, handler) for value in test.values} - {None}
         return found.pop() if len(found) == 1 else ("specific" if found else None)
     if not handler.is_detail(test):
-        from flake8_boto3.analysis.client_errors import passes_to_code_reader
-
-        if isinstance(test, nodes.Call) and handler.exception_names:
-            if passes_to_code_reader(test, handler.exception_names):
-                return "specific"  # is_throttling(e)
-        return None
+        return "specific" if handler.hands_to_code_reader(test) else None  # is_throttling(e)
     if isinstance(test, nodes.Compare) and {op for op, _ in test.ops} <= {"!=", "not in", "is not"}:
         return "rest"
     return "specific"
@@ -141,9 +136,8 @@ def _always_raises(call: nodes.Call, handler: Handler | None) -> bool:
         return True
     if handler is None or not any(isinstance(a, nodes.Name) and a.name in handler.exception_names for a in call.args):
         return False
-    from flake8_boto3.analysis.client_errors import function_always_raises
-
-    return function_always_raises(call)
+    callees = inferred_functions(call)
+    return len(callees) == 1 and always_raises(callees[0].body)
 
 
 def always_raises(body: list[nodes.NodeNG]) -> bool:

@@ -89,3 +89,11 @@ def enclosing_scope(node: nodes.NodeNG) -> nodes.NodeNG:
     while parent is not None and not isinstance(parent, (*FUNCTION_TYPES, nodes.Module)):
         parent = parent.parent
     return parent if parent is not None else node.root()
+
+
+def inferred_functions(call: nodes.Call) -> list[nodes.FunctionDef]:
+    """The functions astroid infers ``call`` to call (none when it cannot tell)."""
+    try:
+        return [value for value in call.func.infer() if isinstance(value, FUNCTION_TYPES)]
+    except Exception:  # inference errors of every kind: nothing known
+        return []
