@@ -60,11 +60,18 @@ def check_module(module: nodes.Module, path: str, settings: Settings = DEFAULT_S
 
 
 def check_source(
-    source: str, path: str, settings: Settings = DEFAULT_SETTINGS, tree: ast.Module | None = None
+    source: str,
+    path: str,
+    settings: Settings = DEFAULT_SETTINGS,
+    tree: ast.Module | None = None,
+    screened: bool = False,
 ) -> list[Finding]:
-    """All findings for one file; an internal error becomes one BTO900 finding."""
+    """All findings for one file; an internal error becomes one BTO900 finding.
+
+    ``screened``: the caller has already seen the file pass the screen.
+    """
     try:
-        if not screen.could_fire(source, path):
+        if not screened and not screen.could_fire(source, path):
             return []
         manager = AstroidManager()
         scope.bound_cache(manager)

@@ -61,9 +61,10 @@ class Boto3Checker:
         try:
             if not screen.could_fire(source, self.filename):
                 return
-        except Exception:  # noqa: BLE001 - the checker below reports it as BTO900
-            pass
+            screened = True
+        except Exception:  # noqa: BLE001 - the checker screens again and reports it as BTO900
+            screened = False
         from flake8_boto3 import checker
 
-        for finding in checker.check_source(source, self.filename, self.settings, self.tree):
+        for finding in checker.check_source(source, self.filename, self.settings, self.tree, screened):
             yield finding.line, finding.col, finding.message, type(self)

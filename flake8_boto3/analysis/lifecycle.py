@@ -181,6 +181,8 @@ class Lifecycle:
         self.settings = settings
         self.test_file = test_file
         self._factory_cache: dict[nodes.FunctionDef, tuple[Kind, str | None] | None] = {}
+        # For each factory: the calls its return statements hold or return the result of.
+        self._returned_calls: dict[nodes.FunctionDef, set[nodes.Call]] = {}
 
     # constructions ------------------------------------------------------------
 
@@ -194,29 +196,33 @@ class Lifecycle:
             return self._factory_cache[function]
         self._factory_cache[function] = None  # recursion guard
         result = None
+        returned: set[nodes.Call] = set()
         if not functions.run_once_reason(function) and _could_be_factory(function):
             for ret in function.nodes_of_class(nodes.Return, skip_klass=(*FUNCTION_TYPES, nodes.ClassDef)):
                 if ret.value is None:
                     continue
-                if isinstance(ret.value, nodes.Call):
+                returned.update(ret.value.nodes_of_class(nodes.Call))
+                if result is None and isinstance(ret.value, nodes.Call):
                     wrapped = self._factory_call(ret.value)  # a factory wrapping another
                     if wrapped is not None:
                         result = (wrapped.kind, wrapped.service)
-                        break
                 # The returned object, or the table/bucket/meta.client made from it,
                 # comes from a construction in this very function.
                 found: Boto3Object | None = infer_boto3(ret.value)
                 origin = found.origin if found is not None else None
+                if isinstance(origin, nodes.Call):
+                    returned.add(origin)
                 if (
-                    isinstance(origin, nodes.Call)
+                    result is None
+                    and isinstance(origin, nodes.Call)
                     and enclosing_function(origin) is function
                     and not is_lazily_cached(origin)
                 ):
                     constructed = infer_boto3(origin)
                     if constructed is not None and constructed.is_constructed:
                         result = (constructed.kind, constructed.service)
-                        break
         self._factory_cache[function] = result
+        self._returned_calls[function] = returned
         return result
 
     def _factory_call(self, call: nodes.Call) -> Construction | None:
@@ -309,15 +315,7 @@ class Lifecycle:
         """The construction is what its (factory) function returns: judge the call sites."""
         if self.factory_result(function) is None:
             return False
-        for ret in function.nodes_of_class(nodes.Return, skip_klass=(*FUNCTION_TYPES, nodes.ClassDef)):
-            if ret.value is None:
-                continue
-            if construction.call in ret.value.nodes_of_class(nodes.Call) or ret.value is construction.call:
-                return True
-            found = infer_boto3(ret.value)
-            if found is not None and found.origin is construction.call:
-                return True
-        return False
+        return construction.call in self._returned_calls[function]
 
     def _is_receiver_of_construction(self, construction: Construction, constructed_calls: set) -> bool:
         """``boto3.Session()`` in ``boto3.Session().client("s3")``: judged with the client."""
