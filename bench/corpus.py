@@ -149,6 +149,21 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
 
 
+def perf_row(name: str, per_file: list[tuple[float, float, int, int]]) -> tuple:
+    """(name, files, lines, flake8 s, plugin s, p50 ms, p99 ms, findings) from per-file timings."""
+    plugin_ms = [plugin * 1000 for _, plugin, _, _ in per_file]
+    return (
+        name,
+        len(per_file),
+        sum(lines for _, _, lines, _ in per_file),
+        sum(plain for plain, _, _, _ in per_file),
+        sum(plugin for _, plugin, _, _ in per_file),
+        percentile(plugin_ms, 0.5),
+        percentile(plugin_ms, 0.99),
+        sum(findings for _, _, _, findings in per_file),
+    )
+
+
 def run_perf(args) -> int:
     from flake8.plugins.finder import Checkers
 
@@ -160,47 +175,29 @@ def run_perf(args) -> int:
     packages = dict(PACKAGES)
     if args.boto3_free:
         packages.update(BOTO3_FREE)
-    rows = []
-    corpus_plugin_ms: list[float] = []
+    measured: list[tuple[str, list]] = []  # (name, per-file timings), in table order
     roots = []
-    totals = [0, 0, 0.0, 0.0, 0]
     for name, version in packages.items():
         if args.package and name not in args.package:
             continue
         root = fetch(name, version)
         roots.append(root)
-        per_file = [time_file(path, app, plain_checkers, Boto3Checker) for path in python_files(root)]
-        plain = sum(p for p, _, _, _ in per_file)
-        plugin = sum(q for _, q, _, _ in per_file)
-        ms = [q * 1000 for _, q, _, _ in per_file]
-        lines = sum(n for _, _, n, _ in per_file)
-        findings = sum(f for _, _, _, f in per_file)
-        rows.append((name, len(per_file), lines, plain, plugin, percentile(ms, 0.5), percentile(ms, 0.99), findings))
-        if name in BOTO3_FREE:
-            continue
-        corpus_plugin_ms += ms
-        for i, value in enumerate((len(per_file), lines, plain, plugin, findings)):
-            totals[i] += value
+        measured.append((name, [time_file(path, app, plain_checkers, Boto3Checker) for path in python_files(root)]))
     if args.stdlib:
         stdlib = Path(os.path.dirname(os.__file__))
         files = [p for p in sorted(stdlib.rglob("*.py")) if "site-packages" not in p.parts and "test" not in p.parts]
-        per_file = [time_file(path, app, plain_checkers, Boto3Checker) for path in files]
-        ms = [q * 1000 for _, q, _, _ in per_file]
-        rows.append(("python stdlib (no tests)", len(files), sum(n for *_, n, _ in per_file),
-                     sum(p for p, *_ in per_file), sum(q for _, q, *_ in per_file),
-                     percentile(ms, 0.5), percentile(ms, 0.99), sum(f for *_, f in per_file)))
-    header = f"{'package':<34} {'files':>6} {'lines':>8} {'flake8 s':>9} {'plugin s':>9} {'ratio':>7} " \
-             f"{'p50 ms':>7} {'p99 ms':>7} {'findings':>8}"
-    print(header)
+        measured.append(("python stdlib (no tests)", [time_file(p, app, plain_checkers, Boto3Checker) for p in files]))
+    corpus = [timing for name, per_file in measured if name in PACKAGES for timing in per_file]
+    rows = [perf_row(name, per_file) for name, per_file in measured]
+    if corpus:
+        count = sum(name in PACKAGES for name, _ in measured)
+        rows.append(perf_row(f"boto3 corpus ({count} packages)", corpus))
+    print(f"{'package':<34} {'files':>6} {'lines':>8} {'flake8 s':>9} {'plugin s':>9} {'ratio':>7} "
+          f"{'p50 ms':>7} {'p99 ms':>7} {'findings':>8}")
     for name, files, lines, plain, plugin, p50, p99, findings in rows:
         ratio = plugin / plain if plain else 0.0
         print(f"{name:<34} {files:>6} {lines:>8} {plain:>9.2f} {plugin:>9.2f} {ratio:>6.1%} "
               f"{p50:>7.1f} {p99:>7.1f} {findings:>8}")
-    files, lines, plain, plugin, findings = totals
-    if plain:
-        print(f"{'boto3 corpus (six packages)':<34} {files:>6} {lines:>8} {plain:>9.2f} {plugin:>9.2f} "
-              f"{plugin / plain:>6.1%} {percentile(corpus_plugin_ms, 0.5):>7.1f} "
-              f"{percentile(corpus_plugin_ms, 0.99):>7.1f} {findings:>8}")
     if not args.no_memory and roots:
         corpus_roots = [r for r in roots if not any(r.name.startswith(f"{n}-") for n in BOTO3_FREE)]
         without = peak_rss_kib(corpus_roots, with_plugin=False)
