@@ -3,6 +3,7 @@
     python bench/corpus.py findings [--package NAME] [--out findings.json] [--show CODE]
     python bench/corpus.py perf [--package NAME] [--no-memory]   # time and memory against plain flake8
     python bench/corpus.py crashes [--no-stdlib]                 # internal errors on the corpus and stdlib
+    python bench/corpus.py precision [-v] [--findings F.json]    # judged findings (bench/labels/) per code
     python bench/compare_findings.py before.json after.json      # findings changed by an optimisation
 
 Wheels are downloaded with pip (no dependencies) into a cache directory outside
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,8 +30,8 @@ sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
 
 from flake8_boto3.checker import check_file  # noqa: E402
 
-# The corpus: pinned so that runs compare.
-PACKAGES = {
+# The corpus: pinned so that runs compare. Libraries that wrap boto3 ...
+LIBRARIES = {
     "c7n": "0.9.53",
     "apache-airflow-providers-amazon": "9.39.0",
     "awswrangler": "3.17.1",
@@ -37,6 +39,21 @@ PACKAGES = {
     "aws-lambda-powertools": "3.37.0",
     "chalice": "1.34.0",
 }
+# ... and applications and tools that call it the way application code does
+# (CLIs, deployers, auditors, integrations), so that precision is judged on both.
+APPLICATIONS = {
+    "ScoutSuite": "5.14.0",
+    "pacu": "1.7.0",
+    "runway": "2.8.4",
+    "sceptre": "4.7.0",
+    "aws-parallelcluster": "3.16.1",
+    "aws-sam-cli": "1.170.0",
+    "ecs-deploy": "1.17.0",
+    "dagster-aws": "0.29.27",
+    "prefect-aws": "0.7.12",
+    "mlflow": "3.18.0",
+}
+PACKAGES = {**LIBRARIES, **APPLICATIONS}
 CACHE = Path(os.environ.get("FLAKE8_BOTO3_BENCH_CACHE", Path.home() / ".cache" / "flake8-boto3-bench"))
 
 
@@ -239,6 +256,105 @@ def run_crashes(args) -> int:
     return 1 if errors else 0
 
 
+# --- precision ------------------------------------------------------------------------------------
+
+LABELS = ROOT / "bench" / "labels"
+VERDICTS = ("true", "false", "debatable")
+
+
+@dataclass(frozen=True)
+class Label:
+    verdict: str
+    why: str
+    source: str  # file:line of the label
+
+
+def read_labels(directory: Path = LABELS) -> dict[tuple[str, str, int, str], Label]:
+    """(package, path, line, code) -> verdict, from every ``*.tsv`` under ``directory``."""
+    labels: dict[tuple[str, str, int, str], Label] = {}
+    for path in sorted(directory.glob("*.tsv")):
+        for number, row in enumerate(path.read_text().splitlines(), start=1):
+            if not row.strip() or row.startswith("#"):
+                continue
+            package, file, line, code, verdict, why = row.split("\t", 5)
+            if verdict not in VERDICTS:
+                raise SystemExit(f"{path.name}:{number}: verdict must be one of {VERDICTS}, not {verdict!r}")
+            key = (package, file, int(line), code)
+            if key in labels:
+                raise SystemExit(f"{path.name}:{number}: {key} is judged twice (also {labels[key].source})")
+            labels[key] = Label(verdict, why, f"{path.name}:{number}")
+    return labels
+
+
+def corpus_findings(packages) -> list[dict]:
+    found = []
+    for name in packages:
+        root = fetch(name, PACKAGES[name])
+        for path in python_files(root):
+            for finding in check_file(str(path)):
+                found.append({"package": name, "path": str(path.relative_to(root)), "line": finding.line,
+                              "col": finding.col, "code": finding.code, "message": finding.message})
+    return found
+
+
+def run_precision(args) -> int:
+    from flake8_boto3.registry import RULES_BY_CODE
+
+    if args.findings:
+        found = [f for group in json.loads(Path(args.findings).read_text()).values() for f in group]
+    else:
+        found = corpus_findings(args.package or PACKAGES)
+    labels = read_labels()
+    reported = {(f["package"], f["path"], f["line"], f["code"]): f for f in found}
+    rows: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    unjudged: dict[str, list[dict]] = collections.defaultdict(list)
+    for key, finding in sorted(reported.items()):
+        code = key[3]
+        rows[code]["findings"] += 1
+        label = labels.get(key)
+        if label is None:
+            unjudged[code].append(finding)
+        else:
+            rows[code][label.verdict] += 1
+    print(f"{'code':<7} {'default':>7} {'findings':>8} {'true':>5} {'false':>5} {'debat.':>6} {'precision':>9}"
+          f" {'unjudged':>8}")
+    failing = []
+    for code in sorted(rows):
+        row = rows[code]
+        judged = row["true"] + row["false"] + row["debatable"]
+        precision = row["true"] / judged if judged else None
+        rule = RULES_BY_CODE.get(code)
+        default = "on" if rule is None or rule.enabled_by_default else "off"
+        shown = f"{precision:.2f}" if precision is not None else "-"
+        print(f"{code:<7} {default:>7} {row['findings']:>8} {row['true']:>5} {row['false']:>5} {row['debatable']:>6}"
+              f" {shown:>9} {len(unjudged[code]):>8}")
+        if default == "on" and (
+            (precision is not None and precision < args.min_precision)
+            or len(unjudged[code]) > args.max_unjudged * row["findings"]
+        ):
+            failing.append(code)
+    judged_on = [k for k in reported if k in labels and (RULES_BY_CODE.get(k[3]) is None
+                                                          or RULES_BY_CODE[k[3]].enabled_by_default)]
+    true_on = sum(labels[k].verdict == "true" for k in judged_on)
+    if judged_on:
+        print(f"{'all on':<7} {'':>7} {'':>8} {true_on:>5} {'':>5} {'':>6} {true_on / len(judged_on):>9.2f}")
+    # Judged true but no longer reported: recall lost (unless the label was changed with a reason).
+    in_scope = set(args.package or PACKAGES)
+    lost = sorted(k for k, label in labels.items() if label.verdict == "true" and k[0] in in_scope and k not in reported)
+    stale = sorted(k for k, label in labels.items() if label.verdict != "true" and k[0] in in_scope and k not in reported)
+    print(f"\n{len(lost)} finding(s) judged true are no longer reported; {len(stale)} judged not true are gone")
+    for key in lost:
+        print(f"  lost: {key[0]}/{key[1]}:{key[2]} {key[3]} ({labels[key].source}: {labels[key].why})")
+    if args.verbose:
+        for code in sorted(unjudged):
+            for f in unjudged[code]:
+                print(f"unjudged: {f['package']}\t{f['path']}\t{f['line']}\t{f['code']}\t{f['message']}")
+    if failing or lost:
+        print(f"\nbelow the bar: {', '.join(failing) or 'none'}; lost true findings: {len(lost)}")
+        return 1
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -253,8 +369,15 @@ def main(argv=None) -> int:
     perf.add_argument("--stdlib", action="store_true", help="also time the Python standard library")
     crashes = commands.add_parser("crashes", help="internal errors on the corpus and the standard library")
     crashes.add_argument("--no-stdlib", action="store_true")
+    precision = commands.add_parser("precision", help="judged findings (bench/labels/*.tsv) and precision per code")
+    precision.add_argument("--package", action="append", help="only this package (repeatable)")
+    precision.add_argument("--findings", help="use findings written by `findings --out` instead of running")
+    precision.add_argument("--min-precision", type=float, default=0.90, help="bar for default-on rules")
+    precision.add_argument("--max-unjudged", type=float, default=0.10, help="largest unjudged share per rule")
+    precision.add_argument("-v", "--verbose", action="store_true", help="list the findings not judged yet")
     args = parser.parse_args(argv)
-    return {"findings": run_findings, "perf": run_perf, "crashes": run_crashes}[args.command](args)
+    commands_by_name = {"findings": run_findings, "perf": run_perf, "crashes": run_crashes, "precision": run_precision}
+    return commands_by_name[args.command](args)
 
 
 if __name__ == "__main__":
