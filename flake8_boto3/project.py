@@ -20,6 +20,10 @@ from pathlib import Path
 NAMESPACE_LEVELS = 3
 BOTO3_MENTION = re.compile(r"\b(boto3|botocore|aioboto3|mypy_boto3_\w+|types_boto3_\w+)\b")
 
+# Package trees of the SDK itself. Projects vendor them into Lambda layers
+# (``layers/deps/python/botocore/...``); their code is the SDK, not a user of it.
+SDK_PACKAGES = frozenset({"boto3", "botocore", "s3transfer", "aiobotocore"})
+
 # The root of the file being linted: imports resolve against it.
 _current_root = [""]
 
@@ -34,6 +38,12 @@ def module_name_and_root(path: str) -> tuple[str, str]:
         parts.insert(0, directory.name)
         directory = directory.parent
     return ".".join(parts) or file.stem, str(directory)
+
+
+def is_sdk_source(path: str) -> bool:
+    """A file inside a copy of boto3, botocore, s3transfer or aiobotocore (a directory of that name)."""
+    directories = path.replace("\\", "/").split("/")[:-1]
+    return any(directory in SDK_PACKAGES for directory in directories)
 
 
 def set_current_root(root: str) -> None:

@@ -14,7 +14,9 @@ lets a file through to astroid only when boto3 objects can exist in it:
   per process, never built.
 
 Everything else (a plain Django view, the standard library) returns at once
-with no astroid work.
+with no astroid work, and so do files of the SDK itself vendored into a
+project (``layers/python/botocore/...``): the SDK's own code is not a user
+misusing the SDK.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ STDLIB = frozenset(sys.stdlib_module_names)
 
 def could_fire(source: str, path: str = "") -> bool:
     """True when the file needs the astroid analysis."""
+    if project.is_sdk_source(path):
+        return False
     # Substring tests first: far cheaper than any regular expression on large files.
     if ("boto" in source or "ClientError" in source) and SDK.search(source):
         return True

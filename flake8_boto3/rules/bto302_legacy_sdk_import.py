@@ -18,6 +18,12 @@ regions and request-signing changes since, and does not support Python 3.12.
 `botocore.vendored.requests` was a private copy of requests that botocore
 deprecated in 2018; since botocore 1.13 only its exception classes remain, so
 `requests.get` and friends fail at run time with current botocore.
+`botocore.vendored.six` is still shipped, but as botocore's private copy for
+its own use, not part of its API: import `six` itself (or drop it with Python 2).
+
+Files inside a copy of the SDK itself (`boto3/`, `botocore/`, `s3transfer/`,
+`aiobotocore/` directories, as vendored into Lambda layers) are never checked
+by any rule: the SDK's own code is not a user misusing the SDK.
 
 ## Example
 ```python
@@ -53,9 +59,17 @@ from flake8_boto3.context import FileContext
 from flake8_boto3.registry import BOTO3_MIGRATION, Finding, Rule
 
 BOTO2 = "'boto' is boto 2, unmaintained since 2018 and unaware of current AWS services, regions and signing; use boto3"
-VENDORED = (
+VENDORED_REQUESTS = (
     "botocore.vendored is botocore's private compatibility shim: requests' functions were removed from it"
     " in botocore 1.13 and only its exception classes remain; install and import requests itself"
+)
+VENDORED_SIX = (
+    "botocore.vendored.six is botocore's private copy of six, kept for its own use and not part of its API;"
+    " import six itself"
+)
+VENDORED = (
+    "botocore.vendored is botocore's private compatibility shim (only six and requests' exception classes"
+    " remain in it); import the packages themselves"
 )
 EXCEPTION_NAME = re.compile(r"(Error|Exception|Timeout|Redirects|Required)$")
 
@@ -63,6 +77,9 @@ EXCEPTION_NAME = re.compile(r"(Error|Exception|Timeout|Redirects|Required)$")
 def _problem(module_name: str) -> str | None:
     if module_name == "boto" or module_name.startswith("boto."):
         return BOTO2
+    for prefix, problem in (("botocore.vendored.requests", VENDORED_REQUESTS), ("botocore.vendored.six", VENDORED_SIX)):
+        if module_name == prefix or module_name.startswith(prefix + "."):
+            return problem
     if module_name == "botocore.vendored" or module_name.startswith("botocore.vendored."):
         return VENDORED
     return None
@@ -87,12 +104,16 @@ def _guarded_by_import_error(node: nodes.NodeNG) -> bool:
     return False
 
 
-def _is_vendored_attribute(node: nodes.Attribute) -> bool:
-    """``botocore.vendored`` reached through ``import botocore`` (its imports are flagged already)."""
+def _vendored_attribute_problem(node: nodes.Attribute) -> str | None:
+    """``botocore.vendored(.x)`` reached through ``import botocore`` (its imports are flagged already)."""
     if node.attrname != "vendored" or not isinstance(node.expr, nodes.Name) or node.expr.name != "botocore":
-        return False
+        return None
     imports = [b for b in bindings(node.expr) if isinstance(b, nodes.Import)]
-    return bool(imports) and not any(_problem(name) for b in imports for name, _ in b.names)
+    if not imports or any(_problem(name) for b in imports for name, _ in b.names):
+        return None
+    parent = node.parent
+    submodule = parent.attrname if isinstance(parent, nodes.Attribute) and parent.expr is node else None
+    return _problem(f"botocore.vendored.{submodule}" if submodule else "botocore.vendored")
 
 
 def check(context: FileContext) -> Iterator[Finding]:
@@ -102,10 +123,13 @@ def check(context: FileContext) -> Iterator[Finding]:
         elif isinstance(node, nodes.ImportFrom):
             if node.level or _only_compat_exceptions(node) or _guarded_by_import_error(node):
                 continue
-            problems = {_problem(node.modname)} | {_problem(f"{node.modname}.{name}") for name, _ in node.names}
+            if node.modname == "botocore.vendored":  # the most specific: what is imported from it
+                problems = {_problem(f"{node.modname}.{name}") for name, _ in node.names}
+            else:
+                problems = {_problem(node.modname)} | {_problem(f"{node.modname}.{name}") for name, _ in node.names}
             problems -= {None}
         else:
-            problems = {VENDORED} if _is_vendored_attribute(node) else set()
+            problems = {_vendored_attribute_problem(node)} - {None}
         for problem in sorted(problems):
             yield RULE.finding(node, problem)
 
