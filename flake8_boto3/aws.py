@@ -3,6 +3,10 @@
 Operations, paginators, waiters, deprecated operations and batch failure keys
 per service, plus the methods boto3 adds to clients. Loaded once per process,
 the first time a file needs it.
+
+Beside it, the one hand-kept list of AWS facts botocore cannot model: paginated
+operations whose results a documented quota caps at no more than one page
+(``data/quota_bounded.json``, checked against the table by the tests).
 """
 
 from __future__ import annotations
@@ -23,13 +27,18 @@ class Paginator:
     more_results: str | None
     limit_key: str | None
     result_keys: tuple[str, ...]
-    page_max: int | None
+    # What one call without the limit key returns, when the model's documentation says:
+    # a page of this many items at most, or everything (page_default None, returns_all True).
+    page_default: int | None
+    returns_all: bool
 
 
 class Table:
     def __init__(self, data: dict) -> None:
         self.botocore_version: str = data["botocore_version"]
         self.client_methods: frozenset[str] = frozenset(data["client_methods"])
+        # Operations that return temporary credentials (sts.assume_role, sso.get_role_credentials...).
+        self.credential_operations: frozenset[str] = frozenset(data["credential_operations"])
         self._services: dict[str, dict] = data["services"]
 
     # services ---------------------------------------------------------------
@@ -61,7 +70,8 @@ class Table:
             spec.get("more_results"),
             spec.get("limit_key"),
             tuple(spec["result_keys"]),
-            spec.get("page_max"),
+            spec.get("page_default"),
+            spec.get("returns_all", False),
         )
 
     def paginator_names(self, service: str) -> frozenset[str]:
@@ -124,6 +134,34 @@ class Table:
         """``"; did you mean 'a', 'b'?"`` for a message, or "" when nothing is close."""
         suggestions = cls.closest(name, candidates)
         return f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+
+
+@dataclass(frozen=True)
+class QuotaBound:
+    """A paginated operation whose result a documented AWS quota caps at no more than one page."""
+
+    service: str
+    operation: str
+    scope: tuple[str, ...]  # keywords that scope the call to one parent; empty: every call is scoped
+    cap: int
+    page: int
+    page_source: str
+    quota: str
+    url: str
+
+    def applies_to(self, keywords: set[str]) -> bool:
+        return not self.scope or bool(keywords & set(self.scope))
+
+
+@cache
+def quota_bounds() -> dict[tuple[str, str], QuotaBound]:
+    """(service, operation) -> its quota bound, from ``data/quota_bounded.json``."""
+    data = json.loads(resources.files("flake8_boto3.data").joinpath("quota_bounded.json").read_text())
+    bounds = {}
+    for entry in data["entries"]:
+        bound = QuotaBound(**{**entry, "scope": tuple(entry["scope"])})
+        bounds[(bound.service, bound.operation)] = bound
+    return bounds
 
 
 @cache

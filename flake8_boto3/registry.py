@@ -33,6 +33,7 @@ OPERATION_REFERENCE = (
     "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/{service}/client/{operation}.html"
 )
 DYNAMODB_PAGINATION = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Pagination"
+DYNAMODB_LIMIT_GUIDE = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Limit"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ RULE_MODULES = (
     "flake8_boto3.rules.bto203_unknown_paginator",
     "flake8_boto3.rules.bto204_unknown_waiter",
     "flake8_boto3.rules.bto205_polling_loop_instead_of_waiter",
+    "flake8_boto3.rules.bto206_limit_with_filter_expression",
     "flake8_boto3.rules.bto301_hardcoded_credentials",
     "flake8_boto3.rules.bto302_legacy_sdk_import",
     "flake8_boto3.rules.bto303_deprecated_operation",

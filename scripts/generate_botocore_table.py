@@ -2,10 +2,12 @@
 
 Everything the rules know about AWS comes from here, never from a hand-typed
 list: for each service, the operations (snake_case, as boto3 exposes them),
-paginators (input/output tokens, more-results key, limit key, result keys and
-the largest page the model allows), waiters (name -> operation), deprecated
+paginators (input/output tokens, more-results key, limit key, result keys, and
+the page a call without the limit key returns, as the limit key's documentation
+states it: a default page size, or "all items are returned"), waiters (name -> operation), deprecated
 operations (with the operation their documentation says replaces them), the
-response members that report partial failures of batch operations, and the
+response members that report partial failures of batch operations, the
+operations that return temporary credentials (``sts.assume_role``), and the
 methods boto3 adds to its clients (``upload_file``, ``get_paginator`` ...).
 
 botocore and boto3 are pinned development dependencies (the ``test`` extra), so
@@ -35,6 +37,8 @@ TABLE = ROOT / "flake8_boto3" / "data" / "botocore_table.json.gz"
 
 # Response members through which batch operations report the entries that failed.
 PARTIAL_FAILURE_MEMBER = re.compile(r"^(Failed\w*|Unprocessed\w*|Errors)$")
+# ... and, for operations named batch_*, error lists named after what failed.
+BATCH_ERROR_MEMBER = re.compile(r"^\w*(Errors|ErrorEntries|ErrorList)$")
 # "We recommend that you use the newer version, ListObjectsV2", "use X instead".
 SUPERSEDED_HINT = re.compile(r"deprecated|newer version|updated version|has been revised|no longer recommended", re.I)
 
@@ -45,11 +49,65 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def _page_max(operation_model, limit_key: str | None) -> int | None:
+NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
+# "If this parameter is not specified, then all items are returned."
+RETURNS_ALL = re.compile(
+    r"(?:not specified|not provided|isn't specified|don't specify|do not specify|omit\w*|not included|not set)[^.]*"
+    r"\ball (?:the )?(?:\w+ )?(?:are|is) returned",
+    re.I,
+)
+# "ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number higher."
+PER_RESPONSE = re.compile(
+    rf"\b(?:returns?|return) (?:a maximum of|at most|up to|only) {NUMBER} (?:\w+ ){{0,3}}?"
+    r"(?:in each|per|in a single|in one|each) (?:response|page|call|request)",
+    re.I,
+)
+# Sentences about what happens without the limit key: "The default value is 50.", "If you don't
+# specify a value, Route 53 returns up to 100 change batches.", "this number is automatically set to 10".
+DEFAULT_SENTENCE = re.compile(
+    r"\bdefault|don't specify|do not specify|not specified|(?:isn't|is not|not) used|\bomit|not provided"
+    r"|do not include|don't include|not set|automatically set|If you don't|If you do not",
+    re.I,
+)
+AFTER_DEFAULT = re.compile(rf"default\w*\D{{0,40}}?{NUMBER}", re.I)
+
+
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def page_facts(documentation: str | None) -> dict:
+    """What one call without the limit key returns, as the limit key's documentation says.
+
+    ``{"returns_all": True}``, ``{"page_default": N}``, or ``{}`` when the documentation says nothing.
+    The model's ``max`` constraint is not used: it is what a caller may ask for, not what a call
+    returns (ListEventSourceMappings allows MaxItems up to 10,000 and returns 100 per response).
+    """
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", documentation or "")).strip()
+    if RETURNS_ALL.search(text):
+        return {"returns_all": True}
+    match = PER_RESPONSE.search(text)
+    if match:
+        return {"page_default": _number(match.group(1))}
+    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z(])", text):
+        if not DEFAULT_SENTENCE.search(sentence):
+            continue
+        numbers = [_number(n) for n in re.findall(NUMBER, sentence) if _number(n) > 0]
+        if not numbers:
+            continue
+        after_default = AFTER_DEFAULT.search(sentence)
+        if after_default:
+            return {"page_default": _number(after_default.group(1))}
+        # "between 5 and 1000; if you don't specify it, up to 100": the last number is the default.
+        return {"page_default": numbers[-1]}
+    return {}
+
+
+def _page_facts(operation_model, limit_key: str | None) -> dict:
     if not limit_key or operation_model.input_shape is None:
-        return None
+        return {}
     member = operation_model.input_shape.members.get(limit_key)
-    return member.metadata.get("max") if member is not None else None
+    return page_facts(member.documentation) if member is not None else {}
 
 
 def _paginators(session, service: str, model) -> dict:
@@ -70,7 +128,7 @@ def _paginators(session, service: str, model) -> dict:
             "more_results": spec.get("more_results"),
             "limit_key": limit_key,
             "result_keys": _as_list(spec.get("result_key")),
-            "page_max": _page_max(model.operation_model(operation), limit_key),
+            **_page_facts(model.operation_model(operation), limit_key),
         }
     return paginators
 
@@ -105,6 +163,15 @@ def _deprecated(model) -> dict:
     return deprecated
 
 
+def _entry_errors(output) -> list[str]:
+    """``["Error"]`` when the response lists one result per entry, each with its own ``Error``
+    (DynamoDB ``batch_execute_statement``: ``Responses[].Error``)."""
+    for member in output.members.values():
+        if member.type_name == "list" and member.member.type_name == "structure" and "Error" in member.member.members:
+            return ["Error"]
+    return []
+
+
 def _partial_failures(model) -> dict:
     found = {}
     for operation in sorted(model.operation_names):
@@ -112,9 +179,31 @@ def _partial_failures(model) -> dict:
         if output is None:
             continue
         keys = sorted(name for name in output.members if PARTIAL_FAILURE_MEMBER.match(name))
+        if not keys and xform_name(operation).startswith("batch_"):
+            # Batch operations name their failure lists in other ways too: BatchPutMessageErrorEntries.
+            keys = sorted(name for name in output.members if BATCH_ERROR_MEMBER.match(name)) or _entry_errors(output)
         if keys:
             found[xform_name(operation)] = keys
     return found
+
+
+def _carries_credentials(shape, depth: int = 0) -> bool:
+    """A structure holding an access key id, a secret and a session token (temporary credentials)."""
+    if shape is None or depth > 3 or shape.type_name != "structure":
+        return False
+    names = [name.lower() for name in shape.members]
+    if all(any(part in n for n in names) for part in ("accesskeyid", "secret", "token")):
+        return True
+    return any(_carries_credentials(member, depth + 1) for member in shape.members.values())
+
+
+def _credential_operations(model) -> list[str]:
+    """Operations that return temporary AWS credentials (``sts.assume_role``, ``sso.get_role_credentials``)."""
+    return sorted(
+        xform_name(name)
+        for name in model.operation_names
+        if _carries_credentials(model.operation_model(name).output_shape)
+    )
 
 
 def _injected_methods(session) -> tuple[list[str], dict[str, list[str]]]:
@@ -136,8 +225,10 @@ def build_table() -> dict:
     session = botocore.session.get_session()
     common, specific = _injected_methods(session)
     services = {}
+    credential_operations: set[str] = set()
     for service in sorted(session.get_available_services()):
         model = session.get_service_model(service)
+        credential_operations.update(_credential_operations(model))
         entry = {
             "operations": sorted(xform_name(name) for name in model.operation_names),
             "paginators": _paginators(session, service, model),
@@ -152,6 +243,7 @@ def build_table() -> dict:
         "botocore_version": botocore.__version__,
         "boto3_version": boto3.__version__,
         "client_methods": common,
+        "credential_operations": sorted(credential_operations),
         "services": services,
     }
 

@@ -149,3 +149,22 @@ class AwsCalls:
 
     def on(self, *kinds: Kind) -> list[AwsCall]:
         return [c for c in self.calls if c.receiver.kind in kinds]
+
+    def table_reads(self) -> list[AwsCall]:
+        """``scan``/``query`` on DynamoDB resource tables (``boto3.resource("dynamodb").Table(t)``)."""
+        return [
+            call
+            for call in self.on(Kind.SUB_RESOURCE)
+            if call.operation in TABLE_METHODS
+            and call.receiver.type_name == "Table"
+            and call.receiver.service in (None, "dynamodb")
+        ]
+
+    def dynamodb_reads(self) -> list[AwsCall]:
+        """``scan``/``query`` on DynamoDB clients and resource tables."""
+        clients = [
+            call
+            for call in self.on(Kind.CLIENT)
+            if call.operation in TABLE_METHODS and call.services() == frozenset({"dynamodb"})
+        ]
+        return clients + self.table_reads()

@@ -1,10 +1,30 @@
-"""Does the code around a paginated call handle the continuation itself?
+"""Is one page of a paginated call all the code needs?
 
-Manual pagination is correct: passing the input token (``ContinuationToken``,
-``ExclusiveStartKey``, ``NextToken``...), reading the output token or the
-more-results flag (``NextContinuationToken``, ``IsTruncated``,
-``LastEvaluatedKey``), asking for a bounded page with the limit key, or naming
-the exact resources wanted (``InstanceIds=[...]``), where one page is complete.
+A call of a paginated operation that reads one page is fine when:
+
+- the code handles the continuation itself: it passes the input token
+  (``ContinuationToken``, ``ExclusiveStartKey``, ``NextToken``...) or reads the
+  output token or more-results flag (``NextContinuationToken``, ``IsTruncated``,
+  ``LastEvaluatedKey``);
+- it asks for a bounded page with the limit key (``MaxKeys=1``, ``Limit=10``),
+  unless the code then acts on every item of that page as if it were all of
+  them (a purge loop over ``describe_snapshots(MaxResults=20)``), or unless a
+  DynamoDB ``FilterExpression`` makes ``Limit`` count items read before the
+  filter (then the page may hold fewer matches than asked for, or none: BTO206);
+- it names the exact resources it wants: identifier lists (``InstanceIds=[...]``,
+  ``...Arns=``), the one resource the operation describes
+  (``describe_stacks(StackName=...)``, ``describe_export_tasks(taskId=...)``),
+  an EC2 filter on the listed resources' own ids (``Filters=[{"Name":
+  "volume-id", ...}]``, ``resource-id`` for ``describe_tags``), or one
+  resource's tags (AWS allows 50 per resource, fewer than any page);
+- it uses the result only for emptiness, its first item or a fixed prefix
+  (:mod:`.result_use`), or looks for the exact name it passed as a name prefix
+  (``describe_log_groups(logGroupNamePrefix=x)`` then ``== x``: in name order
+  the exact name comes first).
+
+What AWS itself bounds (documented quotas, operations whose call without a
+limit returns everything) comes from the boto3 model and is decided by the
+rules with :mod:`flake8_boto3.aws`.
 """
 
 from __future__ import annotations
@@ -14,12 +34,31 @@ from collections.abc import Iterable
 
 from astroid import nodes
 
-from flake8_boto3.analysis.names import enclosing_scope
+from flake8_boto3.analysis import result_use
+from flake8_boto3.analysis.names import bindings, call_name, enclosing_scope
+from flake8_boto3.aws import table
 
-# Keyword arguments that name the exact resources wanted: one page holds them all.
-IDENTIFIER_FILTER = re.compile(r"^\w*(Ids|IDs|Names|Arns|ARNs)(List)?$|^\w*(Id|ID|Arn|ARN|Name)List$")
+# Keyword arguments listing the exact resources wanted (`InstanceIds`, `ResourceARNList`): one
+# page holds them all when they name what the operation lists, not a parent (`OwnerIds`).
+IDENTIFIER_LIST = re.compile(
+    r"^(?P<stem>\w*?)(?:Ids|IDs|Names|Arns|ARNs|Identifiers|(?:Id|ID|Arn|ARN|Name)List)(?:List)?$"
+)
 # Listing one resource's tags: AWS caps tags at 50 per resource, below every page size.
 TAG_LISTING = re.compile(r"^list_(\w+_)?tags(_for_resource|_of_resource|_for_stream|_for_domain)?$")
+SINGLE_IDENTIFIER = re.compile(r"(Name|Id|ID|Identifier|Arn|ARN)$")
+# A bare identifier keyword (`name=`, `Id=`) names the listed resource itself.
+BARE_IDENTIFIERS = frozenset({"name", "Name", "id", "Id", "ID", "identifier", "Identifier", "arn", "Arn", "ARN"})
+VERBS = ("describe_", "list_", "get_", "search_")
+# Records AWS keeps one of per resource: describe_instance_status, describe_volumes_modifications.
+PER_RESOURCE_RECORDS = ("status", "modification", "attribute")
+# Operations that change what they are given: reading one page and acting on every item of it
+# means the limit was not meant as the whole answer.
+READ_ONLY_VERB = re.compile(r"^(get|describe|list|search|query|scan|batch_get|select|lookup|filter|head|validate)_?")
+PREFIX_KEYWORD = re.compile(r"Prefix$", re.I)
+# DynamoDB scan/query: continuation, limit and result members.
+DYNAMODB_TOKENS = ("ExclusiveStartKey", "LastEvaluatedKey")
+DYNAMODB_LIMIT = ("Limit",)
+DYNAMODB_RESULTS = ("Items",)
 
 
 def mentioned_keys(scope: nodes.NodeNG) -> set[str]:
@@ -33,43 +72,225 @@ def mentioned_keys(scope: nodes.NodeNG) -> set[str]:
     return found
 
 
-SINGLE_IDENTIFIER = re.compile(r"(Name|Id|ID|Identifier|Arn|ARN)$")
-# A bare identifier keyword (`name=`, `Id=`) names the listed resource itself.
-BARE_IDENTIFIERS = frozenset({"name", "Name", "id", "Id", "ID", "identifier", "Identifier", "arn", "Arn", "ARN"})
-VERBS = ("describe_", "list_", "get_", "search_")
+def keywords_of(call: nodes.Call) -> set[str]:
+    return {kw.arg for kw in call.keywords or () if kw.arg}
+
+
+def keyword_value(call: nodes.Call, name: str) -> nodes.NodeNG | None:
+    return next((kw.value for kw in call.keywords or () if kw.arg == name), None)
+
+
+# --- naming the exact resources ----------------------------------------------------------------
+
+
+def singular(word: str) -> str:
+    if word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word.removesuffix("s")
+
+
+# `list_versions_by_function`, `list_policies_for_target`: what follows names the parent.
+CONNECTORS = frozenset({"by", "for", "of", "in", "from", "on", "with", "to"})
+
+
+def listed_words(operation: str) -> list[str] | None:
+    """``["stack", "event"]`` for ``describe_stack_events``: what the operation lists, singular."""
+    for verb in VERBS:
+        if operation.startswith(verb):
+            return [singular(word) for word in operation[len(verb) :].split("_")]
+    return None
+
+
+def listed_noun(operation: str) -> str | None:
+    """``stackevent`` for ``describe_stack_events``: the listed words run together."""
+    words = listed_words(operation)
+    return "".join(words) if words is not None else None
 
 
 def names_the_result(operation: str, keywords: set[str]) -> bool:
-    """``describe_stacks(StackName=...)``: the call names the one resource it describes.
+    """``describe_stacks(StackName=...)``, ``describe_export_tasks(taskId=...)``: the call names
+    the one resource it describes.
 
     The keyword must name the operation's own result (``Stack`` for
-    ``describe_stacks``), not a parent: ``describe_stack_events(StackName=...)``
-    still pages through events.
+    ``describe_stacks``, ``Task`` for ``describe_export_tasks``), not a parent:
+    ``describe_stack_events(StackName=...)`` still pages through events.
     """
-    noun = operation
-    for verb in VERBS:
-        if noun.startswith(verb):
-            noun = noun[len(verb) :]
-            break
-    else:
+    words = listed_words(operation)
+    if words is None:
         return False
     if keywords & BARE_IDENTIFIERS:
         return True
-    singular = noun.replace("_", "").removesuffix("es" if noun.endswith("sses") else "s").lower()
-    return any(
-        SINGLE_IDENTIFIER.search(name) and name.lower().startswith(singular) and len(singular) > 2 for name in keywords
-    )
+    noun = "".join(words)
+    for name in keywords:
+        match = SINGLE_IDENTIFIER.search(name)
+        if not match:
+            continue
+        if name.lower().startswith(noun) and len(noun) > 2:
+            return True
+        # taskId for describe_export_tasks: the last word of what is listed, unless it names a parent
+        # (`list_versions_by_function(FunctionName=...)`) or is also the first word (`stack` events).
+        stem = name[: match.start()].lower()
+        if len(words) > 1 and stem == words[-1] and stem != words[0] and not CONNECTORS & set(words):
+            return True
+    return False
 
 
-def handles_continuation(
-    call: nodes.Call, token_keys: Iterable[str], limit_keys: Iterable[str], operation: str = ""
-) -> bool:
-    keywords = {kw.arg for kw in call.keywords or () if kw.arg}
-    if keywords & set(limit_keys):
-        return True  # a deliberately bounded page
-    if any(IDENTIFIER_FILTER.match(name) for name in keywords) or names_the_result(operation, keywords):
-        return True  # InstanceIds=[...], StackName=...: one page is complete
+def _literal_list(node: nodes.NodeNG | None) -> nodes.List | None:
+    """The list literal ``node`` is, or the one a local name is bound to once."""
+    if isinstance(node, nodes.List):
+        return node
+    if isinstance(node, nodes.Name):
+        found = bindings(node)
+        if len(found) == 1 and isinstance(found[0], nodes.AssignName):
+            statement = found[0].parent
+            if isinstance(statement, nodes.Assign) and isinstance(statement.value, nodes.List):
+                return statement.value
+    return None
+
+
+def filter_names(call: nodes.Call) -> list[str] | None:
+    """The ``Name`` of each EC2-style filter (``Filters=[{"Name": "vpc-id", "Values": [...]}]``)."""
+    filters = _literal_list(keyword_value(call, "Filters"))
+    if filters is None:
+        return None
+    names = []
+    for element in filters.elts:
+        if not isinstance(element, nodes.Dict):
+            return None
+        name = next(
+            (value for key, value in element.items if isinstance(key, nodes.Const) and key.value == "Name"), None
+        )
+        if not isinstance(name, nodes.Const) or not isinstance(name.value, str):
+            return None
+        names.append(name.value)
+    return names
+
+
+def filters_by_own_ids(call: nodes.Call, operation: str) -> bool:
+    """An EC2 filter on the ids of the very resources listed (``describe_volumes_modifications`` by
+    ``volume-id``), or on ``resource-id`` for ``describe_tags``: one page holds them all."""
+    names = filter_names(call)
+    noun = listed_noun(operation)
+    if not names or noun is None:
+        return False
+    for name in names:
+        if name == "resource-id" and noun == "tag":
+            return True
+        if name.endswith("-id"):
+            own = "".join(singular(word) for word in name[: -len("-id")].split("-"))
+            if noun == own or any(noun == own + record for record in PER_RESOURCE_RECORDS):
+                return True
+    return False
+
+
+def is_listed_resource(stem: str, words: list[str]) -> bool:
+    """Does ``stem`` (``instance`` of ``InstanceIds``) name what an operation lists (``words``)?
+
+    The whole noun, the noun with a per-resource record (``instance`` for
+    ``describe_instance_status``), or its last word (``instance`` for
+    ``describe_auto_scaling_instances``) unless a connector makes that a parent.
+    An empty stem (``Names=[...]``) names the listed resources themselves.
+    """
+    stem = "".join(singular(word) for word in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", stem)).lower()
+    noun = "".join(words)
+    if not stem or stem == noun or any(noun == stem + record for record in PER_RESOURCE_RECORDS):
+        return True
+    return len(words) > 1 and stem == words[-1] and not CONNECTORS & set(words)
+
+
+def lists_exact_identifiers(operation: str, keywords: set[str]) -> bool:
+    """``describe_instances(InstanceIds=[...])``, ``get_resources(ResourceARNList=[...])``."""
+    words = listed_words(operation)
+    for name in keywords:
+        match = IDENTIFIER_LIST.match(name)
+        if match and (words is None or is_listed_resource(match.group("stem"), words)):
+            return True
+    return False
+
+
+def names_exact_resources(call: nodes.Call, operation: str) -> bool:
+    keywords = keywords_of(call)
+    if lists_exact_identifiers(operation, keywords) or names_the_result(operation, keywords):
+        return True
     if TAG_LISTING.match(operation) and any(SINGLE_IDENTIFIER.search(name) for name in keywords):
-        return True  # one resource's tags fit in one page
-    mentioned = mentioned_keys(enclosing_scope(call))
-    return bool(mentioned & set(token_keys))
+        return True
+    return filters_by_own_ids(call, operation)
+
+
+# --- the limit key -------------------------------------------------------------------------------
+
+
+def limit_with_filter_expression(call: nodes.Call, limit_keys: Iterable[str]) -> bool:
+    """DynamoDB ``scan``/``query`` with ``Limit`` and ``FilterExpression``: the limit counts items
+    read before the filter, so the page may hold fewer matches than asked for, or none."""
+    keywords = keywords_of(call)
+    return bool(keywords & set(limit_keys)) and "FilterExpression" in keywords
+
+
+def acts_on_every_item(call: nodes.Call, result_keys: tuple[str, ...]) -> bool:
+    """A loop over the page's items changes each one (``delete_snapshot``, ``terminate_instances``)."""
+    items = result_use.result_items(call, result_keys)
+    for item in items or ():
+        for loop in result_use.iterated(item):
+            for inner in loop.nodes_of_class(nodes.Call):
+                name = call_name(inner)
+                if (
+                    inner is not call
+                    and name in table().operation_index
+                    and not READ_ONLY_VERB.match(name)
+                    and isinstance(inner.func, nodes.Attribute)
+                ):
+                    return True
+    return False
+
+
+def deliberate_limit(call: nodes.Call, limit_keys: Iterable[str], result_keys: tuple[str, ...]) -> bool:
+    """The call asks for a bounded page and the code treats it as one."""
+    if not keywords_of(call) & set(limit_keys):
+        return False
+    return not limit_with_filter_expression(call, limit_keys) and not acts_on_every_item(call, result_keys)
+
+
+# --- the continuation and the use of the result ---------------------------------------------
+
+
+def handles_tokens(call: nodes.Call, token_keys: Iterable[str]) -> bool:
+    """Passes the input token or reads the output token (also through ``**kwargs`` built nearby)."""
+    tokens = set(token_keys)
+    return bool(keywords_of(call) & tokens) or bool(mentioned_keys(enclosing_scope(call)) & tokens)
+
+
+def exact_match_after_prefix(call: nodes.Call) -> bool:
+    """``describe_log_groups(logGroupNamePrefix=name)`` then ``... == name``: in name order the exact
+    name sorts first, so the first page has it."""
+    prefixes = [kw.value.as_string() for kw in call.keywords or () if kw.arg and PREFIX_KEYWORD.search(kw.arg)]
+    if not prefixes:
+        return False
+    for compare in enclosing_scope(call).nodes_of_class(nodes.Compare):
+        if [op for op, _ in compare.ops] != ["=="]:
+            continue
+        sides = {compare.left.as_string(), compare.ops[0][1].as_string()}
+        if sides & set(prefixes):
+            return True
+    return False
+
+
+def one_page_is_enough(
+    call: nodes.Call,
+    operation: str,
+    token_keys: Iterable[str],
+    limit_keys: Iterable[str],
+    result_keys: tuple[str, ...],
+) -> bool:
+    """The code handles the continuation, or one page has everything it uses (see the module docs)."""
+    return (
+        handles_tokens(call, token_keys)
+        or deliberate_limit(call, limit_keys, result_keys)
+        or names_exact_resources(call, operation)
+        or result_use.needs_only_part(call, result_keys)
+        or exact_match_after_prefix(call)
+    )

@@ -1,6 +1,6 @@
 """# BTO201 paginated-call-without-paginator
 
-Message: `BTO201 s3.list_objects_v2() returns one page of 'Contents'; iterate s3.get_paginator("list_objects_v2").paginate(...)`
+Message: `BTO201 s3.list_objects_v2() returns one page of 'Contents' (up to 1,000 per call); iterate s3.get_paginator("list_objects_v2").paginate(...)`
 
 ## What it does
 Flags a call of an AWS operation that botocore paginates for that service
@@ -17,18 +17,42 @@ constructor, `self.client` set in `__init__`, a factory's return value, a
 never flagged. With an unknown service (`boto3.client(name)`), the operation
 is flagged only when every service that has it paginates it.
 
-Not flagged when the call passes the operation's input token
-(`ContinuationToken`, `ExclusiveStartKey`, `NextToken`, `Marker`, ...), also
-through `**kwargs` built in the same function; when the function reads the
-output token or more-results key (`NextContinuationToken`, `IsTruncated`,
-`LastEvaluatedKey`, ...); when the call passes the limit key (`MaxKeys`,
-`Limit`, `MaxResults`: a deliberately bounded page); or when it filters by
-explicit identifiers (`InstanceIds=...`, `Names=...`, `...Arns=...`) or names
-the one resource it describes (`describe_stacks(StackName=...)`,
-`describe_db_instances(DBInstanceIdentifier=...)`, `list_x(name=...)`), where
-one page is complete; or when it lists the tags of one resource
-(`list_tags_for_resource(ResourceArn=...)`: AWS allows at most 50 tags per
-resource, fewer than any page).
+Not flagged when one page is all the code needs:
+- it handles the continuation itself: it passes the operation's input token
+  (`ContinuationToken`, `ExclusiveStartKey`, `NextToken`, `Marker`, ...),
+  also through `**kwargs` built in the same function, or reads the output
+  token or more-results key (`NextContinuationToken`, `IsTruncated`,
+  `LastEvaluatedKey`, ...);
+- it passes the limit key (`MaxKeys`, `Limit`, `MaxResults`): a deliberately
+  bounded page. Not when a loop then acts on every item of that page as if it
+  were all of them (deletes, terminates or updates each: a purge loop over
+  `describe_snapshots(MaxResults=20)` purges 20), and not for DynamoDB
+  `scan`/`query` with a `FilterExpression`, where `Limit` counts the items
+  read before the filter (that is BTO206);
+- it names the exact resources it wants, where one page is complete:
+  identifier lists (`InstanceIds=...`, `Names=...`, `...Arns=...`,
+  `ResourceARNList=...`), the one resource the operation describes
+  (`describe_stacks(StackName=...)`, `describe_db_instances(DBInstanceIdentifier=...)`,
+  `describe_export_tasks(taskId=...)`, `list_x(name=...)`), an EC2 filter on
+  the listed resources' own ids (`Filters=[{"Name": "volume-id", ...}]` for
+  `describe_volumes_modifications`, `resource-id` for `describe_tags`), or the
+  tags of one resource (`list_tags_for_resource(ResourceArn=...)`: AWS allows
+  at most 50 tags per resource, fewer than any page);
+- it uses the result only to test for emptiness (`if resp["Users"]:`,
+  `len(...) > 0`, `any(...)`), takes its first item (`[0]`,
+  `next(iter(...))`) or a fixed prefix (`[:10]`: `describe_stack_events` lists
+  the newest first), or looks for the exact name it passed as a name prefix
+  (`describe_log_groups(logGroupNamePrefix=name)` then `== name`: in name order
+  the exact name comes first);
+- AWS bounds the result below one page: a documented quota caps it (an IAM
+  user's access keys, 2; a policy's versions, 5; an account's aliases, 1; a
+  GuardDuty detector per Region; a log group's subscription filters, 2; a KMS
+  key's aliases, 50; ...: the list, with the quota's documentation, is in
+  `flake8_boto3/data/quota_bounded.json`), or botocore's model documents that a
+  call without the limit key returns every item (EC2 `describe_security_groups`).
+
+The message states the page size a call returns when botocore's model documents
+it, and says nothing about it where the model says nothing.
 
 ## Why is this bad?
 A paginated operation returns one page: S3 `list_objects_v2` at most 1,000
@@ -71,14 +95,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis.continuation import handles_continuation
-from flake8_boto3.aws import Paginator, table
+from flake8_boto3.analysis import continuation
+from flake8_boto3.aws import Paginator, quota_bounds, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.inference import Kind
 from flake8_boto3.registry import PAGINATORS_GUIDE, Finding, Rule
 
 
-def _paginators(call) -> list[Paginator]:
+def paginators_of(call) -> list[Paginator]:
     """The paginators that apply: the service's, or (unknown service) every service's."""
     services = call.services()
     paginators = [table().paginator(service, call.operation) for service in sorted(services)]
@@ -87,26 +111,41 @@ def _paginators(call) -> list[Paginator]:
     return paginators
 
 
-def _message(call, paginator: Paginator) -> str:
+def bounded_by_aws(call, paginators: list[Paginator], keywords: set[str]) -> bool:
+    """A documented quota caps the result below one page, or the model says one call returns everything."""
+    if not keywords & {p.limit_key for p in paginators if p.limit_key} and all(p.returns_all for p in paginators):
+        return True
+    bounds = [quota_bounds().get((service, call.operation)) for service in sorted(call.services())]
+    return all(bound is not None and bound.applies_to(keywords) for bound in bounds)
+
+
+def _message(call, paginator: Paginator, keywords: set[str]) -> str:
     results = " and ".join(f"'{key}'" for key in paginator.result_keys) or "results"
-    bound = f" ({paginator.page_max:,} at most)" if paginator.page_max else ""
     receiver = call.receiver_text
-    return (
-        f"{receiver}.{call.operation}() returns one page of {results}{bound};"
-        f' iterate {receiver}.get_paginator("{call.operation}").paginate(...)'
-    )
+    advice = f'iterate {receiver}.get_paginator("{call.operation}").paginate(...)'
+    if paginator.limit_key in keywords:
+        return (
+            f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key} bounds the page,"
+            f" not the items the loop acts on); {advice}"
+        )
+    size = f" (up to {paginator.page_default:,} per call)" if paginator.page_default else ""
+    return f"{receiver}.{call.operation}() returns one page of {results}{size}; {advice}"
 
 
 def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.on(Kind.CLIENT):
-        paginators = _paginators(call)
+        paginators = paginators_of(call)
         if not paginators:
             continue
+        keywords = continuation.keywords_of(call.call)
         tokens = {key for p in paginators for key in (*p.input_token, *p.output_token, p.more_results) if key}
         limits = {p.limit_key for p in paginators if p.limit_key}
-        if handles_continuation(call.call, tokens, limits, call.operation):
+        results = tuple(key for p in paginators for key in p.result_keys)
+        if bounded_by_aws(call, paginators, keywords) or continuation.limit_with_filter_expression(call.call, limits):
+            continue  # the second is BTO206's
+        if continuation.one_page_is_enough(call.call, call.operation, tokens, limits, results):
             continue
-        yield RULE.finding(call.call, _message(call, paginators[0]))
+        yield RULE.finding(call.call, _message(call, paginators[0], keywords))
 
 
 RULE = Rule(

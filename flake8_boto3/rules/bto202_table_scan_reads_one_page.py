@@ -10,8 +10,12 @@ such as `bucket.objects.all()`, which paginate by themselves and are never
 flagged, these two methods return one page.
 
 Not flagged when the call passes `ExclusiveStartKey` (also through
-`**kwargs`), when the function reads `LastEvaluatedKey`, or when it passes
-`Limit` (a deliberately bounded page).
+`**kwargs`), when the function reads `LastEvaluatedKey`, when it passes
+`Limit` (a deliberately bounded page; but with a `FilterExpression`, `Limit`
+counts the items read before the filter: that is BTO206, and when a loop then
+changes every item of the page, the page was not meant as all of them), or when
+the result is only tested for emptiness or only its first item (or a fixed
+prefix) is used: one page has those, as in BTO201.
 
 ## Why is this bad?
 DynamoDB stops reading after 1 MB of data and returns what it has, with a
@@ -58,23 +62,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis.continuation import handles_continuation
+from flake8_boto3.analysis import continuation
+from flake8_boto3.analysis.continuation import DYNAMODB_LIMIT, DYNAMODB_RESULTS, DYNAMODB_TOKENS
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import Kind
 from flake8_boto3.registry import DYNAMODB_PAGINATION, Finding, Rule
-
-PAGED_METHODS = ("scan", "query")
-TOKENS = ("ExclusiveStartKey", "LastEvaluatedKey")
 
 
 def check(context: FileContext) -> Iterator[Finding]:
-    for call in context.aws_calls.on(Kind.SUB_RESOURCE):
-        receiver = call.receiver
-        if call.operation not in PAGED_METHODS or receiver.type_name != "Table":
-            continue
-        if receiver.service not in (None, "dynamodb"):
-            continue
-        if handles_continuation(call.call, TOKENS, ("Limit",)):
+    for call in context.aws_calls.table_reads():
+        if continuation.limit_with_filter_expression(call.call, DYNAMODB_LIMIT):
+            continue  # BTO206
+        if continuation.one_page_is_enough(call.call, call.operation, DYNAMODB_TOKENS, DYNAMODB_LIMIT, DYNAMODB_RESULTS):
             continue
         yield RULE.finding(
             call.call,
