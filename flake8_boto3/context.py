@@ -11,6 +11,7 @@ from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.aws_calls import AwsCalls
 from flake8_boto3.analysis.client_errors import ClientErrorHandlers
 from flake8_boto3.analysis.lifecycle import Lifecycle
+from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.settings import Settings
 
 
@@ -25,12 +26,16 @@ class FileContext:
         return functions.is_test_file(self.path)
 
     @cached_property
+    def once_per_process(self) -> OncePerProcess:
+        return OncePerProcess(self.module)
+
+    @cached_property
     def lifecycle(self) -> Lifecycle:
-        return Lifecycle(self.module, self.settings, self.is_test_file)
+        return Lifecycle(self.module, self.settings, self.is_test_file, self.once_per_process)
 
     @cached_property
     def client_error_handlers(self) -> ClientErrorHandlers:
-        return ClientErrorHandlers(self.module, self.is_test_file)
+        return ClientErrorHandlers(self.module, self.is_test_file, self.once_per_process)
 
     @cached_property
     def aws_calls(self) -> AwsCalls:

@@ -5,7 +5,9 @@ module-level names or values built only from those (``os.environ["REGION"]``,
 ``Config(retries=...)``, ``boto3.Session().client("s3")``). Then the client
 could simply have been created once: that is what BTO101-BTO103 flag. A
 construction that needs the function's parameters, ``self`` or a handler's event
-is per-call configuration (BTO104).
+is per-call configuration (BTO104), and so is one built from temporary
+credentials fetched in the same call (``sts.assume_role(...)``: hoisting it
+would reuse credentials after they expire).
 
 The same machinery tells which local names an expression depends on, which
 decides whether a construction in a loop changes from one iteration to the next.
@@ -16,7 +18,8 @@ from __future__ import annotations
 from astroid import nodes
 from astroid.const import Context
 
-from flake8_boto3.analysis.names import COMPREHENSION_TYPES, resolve
+from flake8_boto3.analysis.names import COMPREHENSION_TYPES, call_name, resolve
+from flake8_boto3.aws import table
 
 MAX_DEPTH = 12
 
@@ -104,6 +107,8 @@ def is_hoistable(node: nodes.NodeNG, seen: set | None = None, depth: int = 0) ->
         return all(_binding_is_hoistable(binding, seen, depth) for binding in bindings)
     if isinstance(node, (nodes.Lambda, *COMPREHENSION_TYPES, nodes.Await, nodes.Yield, nodes.NamedExpr)):
         return False
+    if isinstance(node, nodes.Call) and call_name(node) in table().credential_operations:
+        return False  # temporary credentials expire: fetched per call, used per call
     if isinstance(node, _OPERAND_NODES):
         return all(is_hoistable(child, seen, depth + 1) for child in node.get_children())
     return False

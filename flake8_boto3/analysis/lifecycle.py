@@ -15,13 +15,14 @@ from functools import cached_property
 
 from astroid import nodes
 
-from flake8_boto3.analysis import functions, hoisting
+from flake8_boto3.analysis import functions, hoisting, run_once
 from flake8_boto3.analysis.names import (
     COMPREHENSION_TYPES,
     FUNCTION_TYPES,
     bindings,
     enclosing_function,
     enclosing_functions,
+    innermost_loop,
 )
 from flake8_boto3 import project
 from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
@@ -52,8 +53,16 @@ class Site:
     construction: Construction
     verdict: Verdict
     function: nodes.FunctionDef | None
-    handler: nodes.FunctionDef | None = None
-    handler_reason: str | None = None
+    # How a request handler reaches the construction, when one does.
+    reach: functions.Reach | None = None
+
+    @property
+    def handler(self) -> nodes.FunctionDef | None:
+        return self.reach.handler if self.reach is not None else None
+
+    @property
+    def handler_reason(self) -> str | None:
+        return self.reach.reason if self.reach is not None else None
 
     @property
     def call(self) -> nodes.Call:
@@ -70,18 +79,6 @@ class Site:
 
 
 # --- loops --------------------------------------------------------------------
-
-
-def innermost_loop(node: nodes.NodeNG) -> nodes.NodeNG | None:
-    """The loop whose every iteration evaluates ``node``, within its function."""
-    child, parent = node, node.parent
-    while parent is not None and not isinstance(parent, (*FUNCTION_TYPES, nodes.Lambda, nodes.Module)):
-        if isinstance(parent, (nodes.For, nodes.AsyncFor, nodes.While)) and child in parent.body:
-            return parent
-        if isinstance(parent, COMPREHENSION_TYPES) and not (parent.generators and child is parent.generators[0]):
-            return parent
-        child, parent = parent, parent.parent
-    return None
 
 
 def loop_bound_names(loop: nodes.NodeNG) -> set[str]:
@@ -176,10 +173,13 @@ def _could_be_factory(function: nodes.FunctionDef) -> bool:
 class Lifecycle:
     """All constructions of one module with their verdicts."""
 
-    def __init__(self, module: nodes.Module, settings: Settings, test_file: bool) -> None:
+    def __init__(
+        self, module: nodes.Module, settings: Settings, test_file: bool, once: run_once.OncePerProcess
+    ) -> None:
         self.module = module
         self.settings = settings
         self.test_file = test_file
+        self.once = once
         self._factory_cache: dict[nodes.FunctionDef, tuple[Kind, str | None] | None] = {}
         # For each factory: the calls its return statements hold or return the result of.
         self._returned_calls: dict[nodes.FunctionDef, set[nodes.Call]] = {}
@@ -301,14 +301,14 @@ class Lifecycle:
     def _handler_reach(self) -> dict:
         return functions.functions_reached_from_handlers(self.module, self.settings)
 
-    def _handler_for(self, function: nodes.FunctionDef) -> tuple[nodes.FunctionDef, str] | None:
-        """The handler ``function`` is, is nested in, or is called by."""
+    def _handler_for(self, function: nodes.FunctionDef) -> functions.Reach | None:
+        """How a handler reaches ``function``: it is the handler, is nested in it, or is called by it."""
         for current in (function, *enclosing_functions(function)):
             if current in self._handler_reach:
-                handler, reason = self._handler_reach[current]
-                if current is not handler and functions.run_once_reason(current):
+                reach = self._handler_reach[current]
+                if current is not reach.handler and functions.run_once_reason(current):
                     return None
-                return handler, reason
+                return reach
         return None
 
     def _returned_by_factory(self, construction: Construction, function: nodes.FunctionDef) -> bool:
@@ -338,16 +338,18 @@ class Lifecycle:
             return None  # one client per region, per account: what the loop is for
         if function is None:
             return None  # module level or class body: once per process
-        handler = self._handler_for(function)
-        if (handler is None or handler[0] is not function) and self._returned_by_factory(construction, function):
+        reach = self._handler_for(function)
+        if (reach is None or reach.handler is not function) and self._returned_by_factory(construction, function):
             return None  # a factory: its call sites are judged instead
         hoistable = hoisting.construction_is_hoistable(call)
-        if handler is not None:
+        if reach is not None:
             if not hoistable:
                 if construction.kind is Kind.SESSION:
                     return None
-                return Site(construction, Verdict.PER_CALL_ARGUMENTS, function, *handler)
-            return Site(construction, Verdict.IN_HANDLER, function, *handler)
+                return Site(construction, Verdict.PER_CALL_ARGUMENTS, function, reach)
+            if reach.in_loop:
+                return Site(construction, Verdict.IN_LOOP, function, reach)  # a helper the handler calls in a loop
+            return Site(construction, Verdict.IN_HANDLER, function, reach)
         if construction.kind is Kind.SESSION:
             return None  # boto3 recommends a session per thread
         if self._run_once(function):
@@ -356,8 +358,9 @@ class Lifecycle:
             return Site(construction, Verdict.PER_CALL_ARGUMENTS, function)
         return Site(construction, Verdict.IN_FUNCTION, function)
 
-    @staticmethod
-    def _run_once(function: nodes.FunctionDef) -> bool:
+    def _run_once(self, function: nodes.FunctionDef) -> bool:
+        if function in self.once:
+            return True
         return any(functions.run_once_reason(f) for f in (function, *enclosing_functions(function)))
 
     @cached_property

@@ -97,3 +97,15 @@ def inferred_functions(call: nodes.Call) -> list[nodes.FunctionDef]:
         return [value for value in call.func.infer() if isinstance(value, FUNCTION_TYPES)]
     except Exception:  # inference errors of every kind: nothing known
         return []
+
+
+def innermost_loop(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """The loop whose every iteration evaluates ``node``, within its function."""
+    child, parent = node, node.parent
+    while parent is not None and not isinstance(parent, (*FUNCTION_TYPES, nodes.Lambda, nodes.Module)):
+        if isinstance(parent, (nodes.For, nodes.AsyncFor, nodes.While)) and child in parent.body:
+            return parent
+        if isinstance(parent, COMPREHENSION_TYPES) and not (parent.generators and child is parent.generators[0]):
+            return parent
+        child, parent = parent, parent.parent
+    return None

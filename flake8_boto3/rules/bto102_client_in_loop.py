@@ -64,6 +64,14 @@ from flake8_boto3.registry import CLIENTS_GUIDE, Finding, Rule
 
 def check(context: FileContext) -> Iterator[Finding]:
     for site in context.lifecycle.sites_with(Verdict.IN_LOOP):
+        if site.handler is not None:
+            yield RULE.finding(
+                site.call,
+                f"{site.describe()} created in '{site.function.name}', which {site.handler_reason}"
+                f" '{site.handler.name}' calls in a loop, on every iteration; create it once at module level"
+                " and reuse it",
+            )
+            continue
         where = f" in '{site.function.name}'" if site.function is not None else " at module level"
         yield RULE.finding(
             site.call,
