@@ -7,9 +7,12 @@ Flags a call of a batch operation whose response is discarded, or never
 checked for the member in which the operation reports the entries that failed.
 The operations and their failure members come from botocore's output shapes:
 every operation whose response has members named `Failed*`, `Unprocessed*` or
-`Errors`, leaving out read-only operations (`get_*`, `describe_*`, `list_*`,
-`validate_*`, `detect_*`, ...) and single-resource operations that report a
-resource's own errors. Among them: DynamoDB `batch_write_item`
+`Errors`, `batch_*` operations whose response names its error list otherwise
+(`ErrorList`, `...Errors`, `...ErrorEntries`) or lists one result per entry,
+each with its own `Error` (DynamoDB `batch_execute_statement`:
+`Responses[].Error`), leaving out read-only operations (`get_*`, `describe_*`,
+`list_*`, `validate_*`, `detect_*`, ...) and single-resource operations that
+report a resource's own errors. Among them: DynamoDB `batch_write_item`
 (`UnprocessedItems`) and `batch_get_item` (`UnprocessedKeys`), SQS
 `send_message_batch`, `delete_message_batch` and
 `change_message_visibility_batch` (`Failed`), SNS `publish_batch` (`Failed`),
@@ -19,8 +22,13 @@ Firehose `put_record_batch` (`FailedPutCount`), EventBridge `put_events`
 
 The response counts as checked when the function reads the failure member (as
 a string key anywhere in it: `response["UnprocessedItems"]`,
-`response.get("Failed")`, a loop that retries them). `Table.batch_writer()`
-retries unprocessed items itself and is never flagged.
+`response.get("Failed")`, a loop that retries them), or hands the response to
+a function of the same module that does (`check_failures(response)`). A
+response the function returns is followed to the callers in the same module:
+checked there, it is not flagged; and a response that leaves the module (a
+public function's return value, whose callers are elsewhere) is the callers'
+to check. `Table.batch_writer()` retries unprocessed items itself and is never
+flagged, and neither is test code.
 
 ## Why is this bad?
 Batch operations succeed as a whole even when some entries fail: throttled
@@ -73,8 +81,10 @@ import sys
 from collections.abc import Iterator
 
 
+from flake8_boto3.analysis import result_use
 from flake8_boto3.analysis.continuation import mentioned_keys
-from flake8_boto3.analysis.names import enclosing_scope
+from flake8_boto3.analysis.functions import helpers_given_values, in_test_code, module_calls_of
+from flake8_boto3.analysis.names import FUNCTION_TYPES, enclosing_scope
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.inference import Kind
@@ -99,17 +109,44 @@ def accepted_checks(keys: tuple[str, ...]) -> set[str]:
     accepted = set(keys)
     if any(key.startswith("Failed") and key.endswith("Count") for key in keys):
         accepted.add("ErrorCode")
+    if "Error" in keys:
+        accepted.add("Code")  # `entry["Error"]["Code"]`
     return accepted
 
 
+def _scopes_seeing(call) -> list:
+    """The functions that see this call's response: its own function, and when the function returns
+    the response, the same-module functions that call it. None when the response leaves the module."""
+    scope = enclosing_scope(call.call)
+    seeing = [scope]
+    if not isinstance(scope, FUNCTION_TYPES) or not result_use.returned(call.call):
+        return seeing
+    callers = [enclosing_scope(use) for use in module_calls_of(scope)]
+    if not callers and not scope.name.startswith("_"):
+        return []  # returned to callers elsewhere: theirs to check
+    return seeing + callers
+
+
+def _checked_in(scope, accepted: set[str]) -> bool:
+    if accepted & mentioned_keys(scope):
+        return True
+    return any(accepted & mentioned_keys(helper) for helper in helpers_given_values(scope))
+
+
 def check(context: FileContext) -> Iterator[Finding]:
+    if context.is_test_file:
+        return
     for call in context.aws_calls.on(Kind.CLIENT):
         keys: tuple[str, ...] = ()
         for service in sorted(call.services()):
             keys = failure_keys(service, call.operation)
             if keys:
                 break
-        if not keys or accepted_checks(keys) & mentioned_keys(enclosing_scope(call.call)):
+        if not keys or in_test_code(call.call):
+            continue
+        accepted = accepted_checks(keys)
+        scopes = _scopes_seeing(call)
+        if not scopes or any(_checked_in(scope, accepted) for scope in scopes):
             continue
         members = " and ".join(f"'{key}'" for key in keys)
         yield RULE.finding(
