@@ -333,15 +333,19 @@ def run_precision(args) -> int:
             or len(unjudged[code]) > args.max_unjudged * row["findings"]
         ):
             failing.append(code)
-    judged_on = [k for k in reported if k in labels and (RULES_BY_CODE.get(k[3]) is None
-                                                          or RULES_BY_CODE[k[3]].enabled_by_default)]
+
+    def default_on(code: str) -> bool:
+        return code not in RULES_BY_CODE or RULES_BY_CODE[code].enabled_by_default
+
+    judged_on = [k for k in reported if k in labels and default_on(k[3])]
     true_on = sum(labels[k].verdict == "true" for k in judged_on)
     if judged_on:
         print(f"{'all on':<7} {'':>7} {'':>8} {true_on:>5} {'':>5} {'':>6} {true_on / len(judged_on):>9.2f}")
     # Judged true but no longer reported: recall lost (unless the label was changed with a reason).
     in_scope = set(args.package or PACKAGES)
-    lost = sorted(k for k, label in labels.items() if label.verdict == "true" and k[0] in in_scope and k not in reported)
-    stale = sorted(k for k, label in labels.items() if label.verdict != "true" and k[0] in in_scope and k not in reported)
+    gone = [k for k in labels if k[0] in in_scope and k not in reported]
+    lost = sorted(k for k in gone if labels[k].verdict == "true")
+    stale = sorted(k for k in gone if labels[k].verdict != "true")
     print(f"\n{len(lost)} finding(s) judged true are no longer reported; {len(stale)} judged not true are gone")
     for key in lost:
         print(f"  lost: {key[0]}/{key[1]}:{key[2]} {key[3]} ({labels[key].source}: {labels[key].why})")

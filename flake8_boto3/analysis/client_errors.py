@@ -7,8 +7,14 @@ directly or through a local variable, dispatches on the code through a lookup
 table, or hands the exception to a function of the project that reads the code.
 Reading the code only to log it or to format a message is not looking at it.
 
-The paths through a handler, and which of them swallow the other codes, are
-followed in :mod:`.handler_paths`.
+The paths through a handler are followed in :mod:`.handler_paths`; which of
+them lose the failure is judged in :mod:`.failure_handling`.
+
+Handlers that name ClientError but are not about it are left out: ``except
+(ClientError, Exception)`` is ``except Exception``; a ``try`` that only waits
+on a waiter raises ``WaiterError``, never ClientError; a ClientError clause
+whose body is the same as the ``except Exception`` clause right after it treats
+ClientError as any other exception, by design.
 """
 
 from __future__ import annotations
@@ -18,16 +24,15 @@ from functools import cached_property
 
 from astroid import nodes
 
-from flake8_boto3.analysis import functions, handler_paths
+from flake8_boto3.analysis import failure_handling, functions, handler_paths
 from flake8_boto3.analysis.names import bindings, dotted_name, inferred_functions, positional_parameter_names
+from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.inference import Kind, infer_boto3
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
 CODE_KEYS = frozenset({"Code", "HTTPStatusCode"})
 # Calls whose arguments only report: reading the code inside them is not handling it.
-REPORTING_CALLS = frozenset(
-    {"print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "format", "echo", "secho"}
-)
+REPORTING_CALLS = handler_paths.REPORTING_CALLS | {"format"}
 MAX_HELPER_DEPTH = 2
 
 
@@ -129,6 +134,7 @@ def _in_reporting_call(node: nodes.NodeNG, stop: nodes.NodeNG) -> bool:
 @dataclass
 class Handler:
     node: nodes.ExceptHandler
+    context: failure_handling.HandlerContext
     exception_names: set[str] = field(default_factory=set)
     # Locals holding details of the error: `code = e.response["Error"]["Code"]`.
     detail_names: set[str] = field(default_factory=set)
@@ -136,6 +142,10 @@ class Handler:
 
     def is_detail(self, node: nodes.NodeNG) -> bool:
         return is_error_detail(node, self.exception_names, self.detail_names)
+
+    def mentions_error(self, node: nodes.NodeNG) -> bool:
+        """``node`` carries the error or a detail of it (``f"...{e}"``, ``str(e)``, ``code``)."""
+        return self.is_detail(node) or any(n.name in self.exception_names for n in node.nodes_of_class(nodes.Name))
 
     def hands_to_code_reader(self, node: nodes.NodeNG) -> bool:
         """``is_throttling(e)``: a call that gives this error to a project function reading its code."""
@@ -147,6 +157,15 @@ class Handler:
     def paths(self) -> list[handler_paths.Path]:
         """Every way out of the handler (computed once, read by BTO401 and BTO402)."""
         return handler_paths.paths_through(self)
+
+    @cached_property
+    def losing_paths(self) -> list[handler_paths.Path]:
+        """The paths that lose the failure (see :mod:`.failure_handling`)."""
+        return [path for path in self.paths if failure_handling.loses(path, self.context, self.paths)]
+
+    @property
+    def reraises_everywhere(self) -> bool:
+        return all(path.ends_in_raise for path in self.paths)
 
     @cached_property
     def branches_on_error(self) -> bool:
@@ -224,12 +243,52 @@ def passes_to_code_reader(scope: nodes.NodeNG, exception_names: set[str], depth:
 # --- the analysis ----------------------------------------------------------------------------------
 
 
+BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException"})
+
+
+def _catches_everything(handler: nodes.ExceptHandler) -> bool:
+    types = handler.type.elts if isinstance(handler.type, nodes.Tuple) else [handler.type]
+    return any((dotted_name(t) or "").rsplit(".", 1)[-1] in BROAD_EXCEPTIONS for t in types)
+
+
+def _calls_method(statement: nodes.NodeNG, method: str) -> bool:
+    value = statement.value if isinstance(statement, (nodes.Expr, nodes.Assign)) else None
+    return isinstance(value, nodes.Call) and isinstance(value.func, nodes.Attribute) and value.func.attrname == method
+
+
+def _only_waits(try_node: nodes.NodeNG) -> bool:
+    """The ``try`` only waits on a waiter: ``waiter.wait(...)`` raises WaiterError, not ClientError."""
+    body = try_node.body
+    return any(_calls_method(s, "wait") for s in body) and all(
+        _calls_method(s, "wait") or _calls_method(s, "get_waiter") for s in body
+    )
+
+
+def _same_as_next_broad_clause(handler: nodes.ExceptHandler) -> bool:
+    """``except ClientError as e: <body>`` followed by ``except Exception as e: <the same body>``."""
+    siblings = handler.parent.handlers
+    following = siblings[siblings.index(handler) + 1 :]
+    if not following or not (following[0].type is None or _catches_everything(following[0])):
+        return False
+    other = following[0]
+    same_name = (handler.name.name if handler.name else None) == (other.name.name if other.name else None)
+    return same_name and [n.as_string() for n in handler.body] == [n.as_string() for n in other.body]
+
+
+def is_about_client_error(handler: nodes.ExceptHandler) -> bool:
+    """It catches ClientError, and not as one more name for every exception (see the module docs)."""
+    if not catches_client_error(handler) or _catches_everything(handler):
+        return False
+    return not _only_waits(handler.parent) and not _same_as_next_broad_clause(handler)
+
+
 class ClientErrorHandlers:
     """Every ``except ClientError`` handler of a module, outside test code."""
 
-    def __init__(self, module: nodes.Module, test_file: bool) -> None:
+    def __init__(self, module: nodes.Module, test_file: bool, once: OncePerProcess) -> None:
         self.module = module
         self.test_file = test_file
+        self.once = once
 
     @cached_property
     def handlers(self) -> list[Handler]:
@@ -237,18 +296,29 @@ class ClientErrorHandlers:
             return []
         found = []
         for node in self.module.nodes_of_class(nodes.ExceptHandler):
-            if not catches_client_error(node) or functions.in_test_code(node):
+            if functions.in_test_code(node) or not is_about_client_error(node):
                 continue
             exception_names = {node.name.name} if node.name is not None else set()
             detail_names = _collect_detail_names(node, exception_names) if exception_names else set()
             helper = bool(exception_names) and passes_to_code_reader(node, exception_names)
-            found.append(Handler(node, exception_names, detail_names, helper))
+            context = failure_handling.HandlerContext(node, node.parent, self.once)
+            found.append(Handler(node, context, exception_names, detail_names, helper))
         return found
 
-    @staticmethod
-    def reraises_everywhere(handler: Handler) -> bool:
-        return all(path.ends_in_raise for path in handler.paths)
-
-    @staticmethod
-    def swallowing_paths(handler: Handler) -> list[handler_paths.Path]:
-        return [path for path in handler.paths if path.swallows]
+    @cached_property
+    def losing_suppressions(self) -> list[nodes.Call]:
+        """``with suppress(ClientError):`` that loses the failure: a handler that says nothing."""
+        if self.test_file:
+            return []
+        found = []
+        for statement in self.module.nodes_of_class((nodes.With, nodes.AsyncWith)):
+            for item, _ in statement.items:
+                if not (isinstance(item, nodes.Call) and (dotted_name(item.func) or "").endswith("suppress")):
+                    continue
+                if not any(is_client_error_class(arg) for arg in item.args) or functions.in_test_code(statement):
+                    continue
+                silent = handler_paths.Path(handler_paths.Exit.FALL, handler_paths.State())
+                context = failure_handling.HandlerContext(item, statement, self.once)
+                if failure_handling.loses(silent, context, [silent]):
+                    found.append(item)
+        return found

@@ -1,17 +1,32 @@
 """The paths through an ``except ClientError`` handler, statement by statement.
 
-Each path carries two facts: whether it ends by raising, and whether it
-*swallows*: it went down the "other codes" side of a test on the error (the
-side that is not a specific code or message) and then nothing at all happened
-before it left the handler: only ``pass``, ``return``, ``continue``, ``break``
-or the end of the handler. That is the "check one code, fall through for the
-rest" bug; an explicit ``else:`` or any statement on that side (logging,
-recording the error) is a decision the author made and is left alone.
+Each path records how it leaves the handler (raising, returning a value,
+``continue``/``break``, or falling off the end into the code after the
+``try``) and what it did with the failure on the way:
+
+- which *side* it is on: every code (no test on the error yet), a *specific*
+  code or message (``if code == "NoSuchKey":``), or the *other* codes (the
+  ``else`` of such a test, or what follows it);
+- whether it *reported* the failure as one (``log.error``/``exception``/
+  ``critical``), or only *noted* it: at a level that says "expected, carry on"
+  (``debug``/``info``/``warning``, with the error's details) or as output
+  (``print``, ``click.echo``: a report to the person running a script, a note
+  in a service's log). A note before the handler tests the error shows every
+  code, so it counts as a report there;
+- whether it *kept* the error for someone else: stored its details in a
+  field, a dict or a failures list, or yielded them;
+- whether it set a *not-there* value (``found = False``, ``policy = None``,
+  ``items = []``), or a real *fallback* value (``manager = Fallback()``).
+
+Whether a path loses the failure is judged from these facts in
+:mod:`.failure_handling`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from astroid import nodes
@@ -21,25 +36,217 @@ from flake8_boto3.analysis.names import dotted_name, inferred_functions
 if TYPE_CHECKING:
     from flake8_boto3.analysis.client_errors import Handler
 
-EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit", "pytest.fail", "self.fail"})
-LEAVING = (nodes.Return, nodes.Continue, nodes.Break)
+EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit", "pytest.fail", "self.fail", "abort", "flask.abort"})
+# Calls that report a failure as one: error-level logging.
+FAILURE_REPORTS = frozenset({"error", "exception", "critical", "fatal"})
+# Calls that note something at a level meaning "expected, carry on" (with the error's details)...
+NOTES = frozenset({"debug", "info", "warning", "warn", "log"})
+# ... and output a person reads (a failure report in a script; a note in a service's log).
+OUTPUT = frozenset({"print", "echo", "secho"})
+REPORTING_CALLS = FAILURE_REPORTS | NOTES | OUTPUT
+# Container methods that keep what they are given.
+KEEPING_METHODS = frozenset({"append", "add", "extend", "insert", "put", "update", "setdefault", "appendleft"})
+# Names of collections that gather failures: anything put there records that something failed.
+FAILURE_COLLECTION = ("error", "fail", "unprocessed", "problem", "issue", "skipped")
+ERROR_WORD = re.compile(r"error|fail", re.I)
+# Fields that record how an operation went: `user["PermissionsConfirmed"] = False`, `self.x_unavailable = True`.
+OUTCOME_FIELD = re.compile(r"error|fail|unavailable|denied|confirmed|success|accessible|retrieved|listed|status", re.I)
+# Calls that take the error without doing anything with it.
+PLAIN_FUNCTIONS = frozenset({"str", "repr", "isinstance", "getattr", "hasattr", "len", "type", "format", "id"})
 
 
-@dataclass(frozen=True)
-class Path:
-    ends_in_raise: bool
-    swallows: bool
+class Exit(enum.Enum):
+    RAISE = "raise"  # raise, sys.exit(), a helper that always raises
+    RETURN = "return"  # return (the value is on the path)
+    LOOP = "loop"  # continue or break
+    FALL = "fall"  # off the end of the handler, into the code after the try
+
+
+class Side(enum.Enum):
+    ALL = "all"  # no test on the error has been passed
+    SPECIFIC = "specific"  # inside a branch for named codes or messages
+    OTHER = "other"  # the codes no branch names
 
 
 @dataclass(frozen=True)
 class State:
-    """A path still running: is it on the 'other codes' side with nothing done yet?"""
+    side: Side = Side.ALL
+    reported: bool = False
+    noted: bool = False
+    kept: bool = False
+    not_there: bool = False
+    fallback: bool = False
 
-    pending: bool = False
+
+@dataclass(frozen=True)
+class Path:
+    exit: Exit
+    state: State
+    value: nodes.NodeNG | None = None  # what a return gives back (None: a bare return)
+
+    @property
+    def ends_in_raise(self) -> bool:
+        return self.exit is Exit.RAISE
+
+    @property
+    def other_codes(self) -> bool:
+        """The path taken by the codes a test on the error leaves out (BTO402's side)."""
+        return self.state.side is Side.OTHER
 
 
-NOTHING_DONE_YET = State(pending=True)
-RUNNING = State(pending=False)
+# --- what a statement does with the error -----------------------------------------------------
+
+
+def is_not_there(value: nodes.NodeNG | None) -> bool:
+    """``None``, ``False``, ``0``, ``""``, ``[]``, ``{}``, ``set()``: a value that reads as "nothing"."""
+    if value is None:
+        return True
+    if isinstance(value, nodes.Const):
+        return not value.value
+    if isinstance(value, (nodes.List, nodes.Tuple, nodes.Set, nodes.Dict)):
+        return not value.elts if not isinstance(value, nodes.Dict) else not value.items
+    if isinstance(value, nodes.Call) and not value.args and not value.keywords:
+        return dotted_name(value.func) in ("list", "dict", "set", "tuple", "str", "frozenset")
+    return False
+
+
+def report_kind(call: nodes.Call, handler: Handler | None) -> str | None:
+    """"reported" for a call that shows the failure as one, or hands the error to a function of the
+    project (``handle_error(e)``: it decides); "noted" for a lower-level log of the error's details or
+    printed output; None for anything else."""
+    name = (dotted_name(call.func) or "").rsplit(".", 1)[-1]
+    if name in FAILURE_REPORTS:
+        return "reported"
+    if name in OUTPUT:
+        return "noted"
+    if handler is None:
+        return None
+    arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
+    if name in NOTES:
+        return "noted" if any(handler.mentions_error(argument) for argument in arguments) else None
+    exception = [a for a in arguments if isinstance(a, nodes.Name) and a.name in handler.exception_names]
+    if exception and name not in PLAIN_FUNCTIONS and name not in KEEPING_METHODS:
+        return "reported"
+    return None
+
+
+def _collection_name(node: nodes.NodeNG) -> str:
+    return (dotted_name(node) or "").rsplit(".", 1)[-1].lower()
+
+
+def _field_name(target: nodes.NodeNG) -> str:
+    if isinstance(target, nodes.AssignAttr):
+        return target.attrname
+    if isinstance(target, nodes.Subscript) and isinstance(target.slice, nodes.Const):
+        return str(target.slice.value)
+    return ""
+
+
+def keeps(statement: nodes.NodeNG, handler: Handler | None) -> bool:
+    """Stores the error's details where the caller can see them, or records a failure."""
+    if handler is None:
+        return False
+    if isinstance(statement, (nodes.Assign, nodes.AnnAssign, nodes.AugAssign)):
+        targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
+        fields = [t for t in targets if isinstance(t, (nodes.AssignAttr, nodes.Subscript))]
+        if not fields or statement.value is None:
+            return False
+        return handler.mentions_error(statement.value) or any(OUTCOME_FIELD.search(_field_name(t)) for t in fields)
+    for call in statement.nodes_of_class(nodes.Call):
+        func = call.func
+        if isinstance(func, nodes.Attribute) and func.attrname in KEEPING_METHODS:
+            arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
+            if any(handler.mentions_error(a) for a in arguments):
+                return True
+            if any(word in _collection_name(func.expr) for word in FAILURE_COLLECTION):
+                return True
+    return False
+
+
+def _read_after_handler(statement: nodes.Assign | nodes.AnnAssign, handler: Handler) -> bool:
+    """A local assigned in the handler is read outside it (in a ``finally:``, after the ``try``)."""
+    targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
+    names = {n.name for t in targets for n in t.nodes_of_class(nodes.AssignName)}
+    scope = handler.node.scope()
+    for name in scope.nodes_of_class(nodes.Name):
+        if name.name in names and not _inside(name, handler.node):
+            return True
+    return False
+
+
+def _inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False
+
+
+def _assigned_value(statement: nodes.NodeNG) -> nodes.NodeNG | None:
+    if isinstance(statement, (nodes.Assign, nodes.AnnAssign)):
+        return statement.value
+    return None
+
+
+def _is_error_status(node: nodes.NodeNG | None) -> bool:
+    return isinstance(node, nodes.Const) and isinstance(node.value, int) and 400 <= node.value < 600
+
+
+def is_error_response(value: nodes.NodeNG | None) -> bool:
+    """An explicit failure answer: ``{"statusCode": 500, ...}``, ``{"error": ...}``, ``{"success": False}``,
+    ``jsonify(...), 404``, ``Response(status=500)``, ``make_response(body, 503)``, ``error_response(...)``."""
+    if isinstance(value, nodes.Dict):
+        for key, item in value.items:
+            name = key.value if isinstance(key, nodes.Const) and isinstance(key.value, str) else ""
+            if name.lower() in ("statuscode", "status_code", "status") and _is_error_status(item):
+                return True
+            failed = name.lower() in ("success", "ok") and isinstance(item, nodes.Const) and item.value is False
+            if ERROR_WORD.search(name) or failed:
+                return True
+        return False
+    if isinstance(value, nodes.Tuple) and value.elts:
+        return _is_error_status(value.elts[-1])
+    if isinstance(value, nodes.Call):
+        statuses = [kw.value for kw in value.keywords or () if kw.arg in ("status", "status_code", "statusCode")]
+        if any(_is_error_status(status) for status in statuses):
+            return True
+        if any(_is_error_status(argument) for argument in value.args[1:2]):
+            return True
+        return bool(ERROR_WORD.search((dotted_name(value.func) or "").rsplit(".", 1)[-1]))
+    return False
+
+
+def _after(statement: nodes.NodeNG, state: State, handler: Handler | None) -> State:
+    """The state once a plain statement (not a branch, not a way out) has run."""
+    calls = [statement.value] if isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Call) else []
+    calls += [c for c in statement.nodes_of_class(nodes.Call) if c not in calls]
+    kinds = {report_kind(call, handler) for call in calls}
+    if "reported" in kinds:
+        state = replace(state, reported=True)
+    if "noted" in kinds:
+        state = replace(state, noted=True)
+    if keeps(statement, handler):
+        return replace(state, kept=True)
+    if isinstance(statement, nodes.Expr) and isinstance(statement.value, (nodes.Yield, nodes.YieldFrom)):
+        yielded = statement.value.value
+        if yielded is not None and handler is not None and handler.mentions_error(yielded):
+            return replace(state, kept=True)
+        return replace(state, fallback=True) if not is_not_there(yielded) else replace(state, not_there=True)
+    value = _assigned_value(statement)
+    if value is not None:
+        if is_error_response(value):
+            return replace(state, kept=True)
+        if handler is not None and handler.mentions_error(value):
+            if _read_after_handler(statement, handler):
+                return replace(state, kept=True)  # `status = f"failed: {code}"`, reported after the try
+            return state  # `code = e.response[...]`: read into a local for the handler itself
+        if isinstance(value, (nodes.Const, nodes.List, nodes.Tuple, nodes.Set, nodes.Dict)) or is_not_there(value):
+            return replace(state, not_there=True)  # `found = False`, `status = "unknown"`: a stand-in
+        return replace(state, fallback=True)  # `manager = Fallback()`: another real way to go on
+    return state
+
+
+# --- walking the handler ------------------------------------------------------------------------
 
 
 def _polarity(test: nodes.NodeNG, handler: Handler | None) -> str | None:
@@ -52,7 +259,11 @@ def _polarity(test: nodes.NodeNG, handler: Handler | None) -> str | None:
     if isinstance(test, nodes.BoolOp):
         found = {_polarity(value, handler) for value in test.values} - {None}
         return found.pop() if len(found) == 1 else ("specific" if found else None)
-    if not handler.is_detail(test):
+    if isinstance(test, nodes.Compare) and any(
+        handler.hands_to_code_reader(side) for side in [test.left, *(operand for _, operand in test.ops)]
+    ):
+        pass  # Error.code(e) != "X": the code, read by a helper
+    elif not handler.is_detail(test):
         return "specific" if handler.hands_to_code_reader(test) else None  # is_throttling(e)
     if isinstance(test, nodes.Compare) and {op for op, _ in test.ops} <= {"!=", "not in", "is not"}:
         return "rest"
@@ -75,29 +286,37 @@ def _walk(statements: list[nodes.NodeNG], handler: Handler | None, state: State)
     return finished, running
 
 
-def _branch(body, orelse, handler, state: State, polarity: str | None) -> tuple[list[Path], set[State]]:
-    body_state = orelse_state = state
-    if polarity == "specific":
-        body_state, orelse_state = RUNNING, NOTHING_DONE_YET
-    elif polarity == "rest":
-        body_state, orelse_state = NOTHING_DONE_YET, RUNNING
-    done_body, running_body = _walk(body, handler, body_state)
-    done_else, running_else = _walk(orelse, handler, orelse_state)
-    return done_body + done_else, running_body | running_else
+def _sides(state: State, polarity: str | None) -> tuple[State, State]:
+    """(state in the branch, state in the else) of a test with this polarity."""
+    if polarity is None or state.side is Side.SPECIFIC:
+        return state, state
+    if state.side is Side.ALL and state.noted:
+        state = replace(state, reported=True)  # logged before the test: every code was shown first
+    specific = replace(state, side=Side.SPECIFIC)
+    other = replace(state, side=Side.OTHER)
+    return (specific, other) if polarity == "specific" else (other, specific)
 
 
 def _step(statement: nodes.NodeNG, handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:
     if isinstance(statement, nodes.Raise):
-        return [Path(True, False)], set()
-    if isinstance(statement, LEAVING):
-        return [Path(False, state.pending)], set()
+        return [Path(Exit.RAISE, state)], set()
+    if isinstance(statement, nodes.Return):
+        value = statement.value
+        if value is not None and (is_error_response(value) or (handler is not None and handler.mentions_error(value))):
+            state = replace(state, kept=True)  # the failure goes back to the caller in another form
+        return [Path(Exit.RETURN, state, value)], set()
+    if isinstance(statement, (nodes.Continue, nodes.Break)):
+        return [Path(Exit.LOOP, state)], set()
     if isinstance(statement, nodes.Pass):
         return [], {state}
     if isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Call):
         if _always_raises(statement.value, handler):
-            return [Path(True, False)], set()
+            return [Path(Exit.RAISE, _after(statement, state, handler))], set()
     if isinstance(statement, nodes.If):
-        return _branch(statement.body, statement.orelse, handler, state, _polarity(statement.test, handler))
+        body, orelse = _sides(state, _polarity(statement.test, handler))
+        done_body, running_body = _walk(statement.body, handler, body)
+        done_else, running_else = _walk(statement.orelse, handler, orelse)
+        return done_body + done_else, running_body | running_else
     if isinstance(statement, nodes.Match):
         return _match(statement, handler, state)
     if isinstance(statement, (nodes.With, nodes.AsyncWith)):
@@ -109,8 +328,7 @@ def _step(statement: nodes.NodeNG, handler: Handler | None, state: State) -> tup
             finished += done
             running |= go_on
         return finished, running
-    # Anything else does something: logging, recording the error, a loop.
-    return [], {RUNNING}
+    return [], {_after(statement, state, handler)}
 
 
 def _match(statement: nodes.Match, handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:
@@ -118,20 +336,20 @@ def _match(statement: nodes.Match, handler: Handler | None, state: State) -> tup
     finished: list[Path] = []
     running: set[State] = set()
     wildcard_seen = False
+    specific, other = _sides(state, "specific" if about_error else None)
     for case in statement.cases:
         wildcard = isinstance(case.pattern, nodes.MatchAs) and case.pattern.pattern is None
         wildcard_seen |= wildcard
-        case_state = state if not about_error else (NOTHING_DONE_YET if wildcard else RUNNING)
-        done, go_on = _walk(case.body, handler, case_state)
+        done, go_on = _walk(case.body, handler, other if wildcard else specific)
         finished += done
         running |= go_on
     if not wildcard_seen:
-        running.add(NOTHING_DONE_YET if about_error else state)
+        running.add(other)
     return finished, running
 
 
 def _always_raises(call: nodes.Call, handler: Handler | None) -> bool:
-    """``sys.exit(1)``, or ``raise_for(e)``: a project function, given the error, that always raises."""
+    """``sys.exit(1)``, ``abort(500)``, or ``raise_for(e)``: a project function, given the error, that always raises."""
     if (dotted_name(call.func) or "") in EXITS:
         return True
     if handler is None or not any(isinstance(a, nodes.Name) and a.name in handler.exception_names for a in call.args):
@@ -142,11 +360,11 @@ def _always_raises(call: nodes.Call, handler: Handler | None) -> bool:
 
 def always_raises(body: list[nodes.NodeNG]) -> bool:
     """Every path through these statements raises (for helpers such as ``raise_for(e)``)."""
-    finished, running = _walk(body, None, RUNNING)
+    finished, running = _walk(body, None, State())
     return not running and all(path.ends_in_raise for path in finished)
 
 
 def paths_through(handler: Handler) -> list[Path]:
-    """Every way out of the handler; falling off its end is a path that does not raise."""
-    finished, running = _walk(handler.node.body, handler, RUNNING)
-    return finished + [Path(False, state.pending) for state in running]
+    """Every way out of the handler; falling off its end is a path too."""
+    finished, running = _walk(handler.node.body, handler, State())
+    return finished + [Path(Exit.FALL, state) for state in running]

@@ -76,45 +76,30 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from astroid import nodes
-
-from flake8_boto3.analysis.client_errors import is_client_error_class
-from flake8_boto3.analysis.functions import in_test_code
-from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.context import FileContext
 from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
 
 MESSAGE = (
-    "'{what}' treats every error code alike (AccessDenied, throttling, NoSuchKey...);"
-    ' branch on e.response["Error"]["Code"] and re-raise the codes you don\'t handle'
+    "'{what}' loses the failure: every error code (AccessDenied, throttling, NoSuchKey...) ends the same"
+    ' way, with nothing kept for the caller; branch on e.response["Error"]["Code"] and re-raise the codes you'
+    " don't handle"
 )
-
-
-def _suppressions(context: FileContext) -> Iterator[nodes.Call]:
-    """``with suppress(ClientError):``."""
-    if context.is_test_file:
-        return
-    for with_node in context.module.nodes_of_class((nodes.With, nodes.AsyncWith)):
-        for item, _ in with_node.items:
-            if isinstance(item, nodes.Call) and (dotted_name(item.func) or "").endswith("suppress"):
-                if any(is_client_error_class(arg) for arg in item.args) and not in_test_code(with_node):
-                    yield item
 
 
 def check(context: FileContext) -> Iterator[Finding]:
     analysis = context.client_error_handlers
     for handler in analysis.handlers:
-        if handler.branches_on_error or analysis.reraises_everywhere(handler):
+        if handler.branches_on_error or not handler.losing_paths:
             continue
         yield RULE.finding(handler.node, MESSAGE.format(what="except " + handler.node.type.as_string()))
-    for call in _suppressions(context):
+    for call in analysis.losing_suppressions:
         yield RULE.finding(call, MESSAGE.format(what=call.as_string()))
 
 
 RULE = Rule(
     code="BTO401",
     name="client-error-code-ignored",
-    summary="except ClientError that neither looks at the error code nor re-raises",
+    summary="except ClientError that never looks at the error code and loses the failure",
     link=ERROR_HANDLING_GUIDE,
     check=check,
     module=sys.modules[__name__],

@@ -84,7 +84,7 @@ from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
 def check(context: FileContext) -> Iterator[Finding]:
     analysis = context.client_error_handlers
     for handler in analysis.handlers:
-        if not handler.branches_on_error or not analysis.swallowing_paths(handler):
+        if not handler.branches_on_error or not any(path.other_codes for path in handler.losing_paths):
             continue
         yield RULE.finding(
             handler.node,

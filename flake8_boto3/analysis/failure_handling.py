@@ -1,0 +1,223 @@
+"""Does a path through an ``except ClientError`` handler lose the failure?
+
+One standard for every handler, with or without a test on the error code
+(BTO401 judges the paths of handlers that never look at the code, BTO402 the
+"other codes" paths of handlers that do), so that adding one ``if code ==
+...`` never escapes both.
+
+A path **handles** the failure when it
+
+- raises (``raise``, ``raise X from e``, ``sys.exit()``, ``abort()``, a helper
+  that always raises), or, in a retry loop, goes round again while another path
+  raises once the attempts run out;
+- passes the failure on in another form: returns or yields a value built from
+  the error (``return {"error": str(e)}``, an explicit error response, a
+  ``TriggerEvent`` with the message), stores its details where the caller sees
+  them (``result["error"] = code``, ``self.error = e``, ``failures.append(...)``,
+  errors collected to raise after a loop);
+- falls back to a real value (``manager = Fallback()``, ``return "unknown"``);
+- reports the failure as one (``log.error``, ``log.exception``, ``print``) and
+  goes on with the next step or item, unless that step needed what the call
+  was fetching (then the code carries on without the data, as if there were
+  none: AccessDenied read as "nothing there");
+- is best-effort cleanup (a ``finally:`` block, a ``cleanup``/``teardown``/
+  ``close``/``__exit__`` function, or a ``try`` that only deletes, removes,
+  detaches, deregisters, terminates or cancels) or a health probe whose every
+  failure means "unhealthy";
+- in code that runs once per process (a script, ``main()``, a CLI command and
+  what only they call), tells the person running it (prints or logs the error)
+  and ends the step.
+
+Anything else **loses** it: ``pass``, ``continue`` or falling through with
+nothing said; a "not there" value (``None``, ``False``, ``[]``, ``{}``, a
+default) returned to a caller or set as a flag (``found = False``), even when
+logged (AccessDenied still reads as "not there" to the caller); carrying on
+without the data after only a warning-level note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from astroid import nodes
+
+from flake8_boto3.analysis import run_once
+from flake8_boto3.analysis.handler_paths import Exit, Path, Side, is_not_there
+from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name, enclosing_function, innermost_loop
+from flake8_boto3.aws import table
+
+CLEANUP_FUNCTION = re.compile(
+    r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|^__exit__$|^__aexit__$|^__del__$", re.I
+)
+PROBE_FUNCTION = re.compile(r"health|alive|liveness|readiness|is_ready|ping|probe", re.I)
+CLEANUP_OPERATION = re.compile(
+    r"^(delete|remove|detach|deregister|disassociate|terminate|cancel|untag|unsubscribe|release|revoke|purge)_"
+)
+READ_OPERATION = re.compile(r"^(get|describe|list|search|query|scan|batch_get|head|lookup|select|filter)_?")
+# Paginator calls read too.
+READ_METHODS = frozenset({"paginate", "build_full_result", "search"})
+DEFAULT_NAME = re.compile(r"default", re.I)
+
+
+def _aws_method_names(statements: list[nodes.NodeNG]) -> list[str]:
+    """Names of the AWS operations (and paginator reads) these statements call, directly or through a
+    wrapper they hand the method to (``retry(client.describe_rules, ...)``)."""
+    operations = table().operation_index
+    found = []
+    for statement in statements:
+        for node in statement.nodes_of_class(nodes.Attribute, skip_klass=(*FUNCTION_TYPES, nodes.ClassDef)):
+            parent = node.parent
+            called = isinstance(parent, nodes.Call) and parent.func is node
+            handed = isinstance(parent, nodes.Call) and node in parent.args
+            if (called and (node.attrname in operations or node.attrname in READ_METHODS)) or (
+                handed and node.attrname in operations
+            ):
+                found.append(node.attrname)
+    return found
+
+
+def _returns_values(function: nodes.FunctionDef | None) -> bool:
+    """The function gives its callers a value: a ``return <value>`` somewhere, or ``yield``."""
+    if function is None:
+        return False
+    skip = (*FUNCTION_TYPES, nodes.ClassDef, nodes.Lambda)
+    for node in function.nodes_of_class((nodes.Return, nodes.Yield, nodes.YieldFrom), skip_klass=skip):
+        if isinstance(node, nodes.Return):
+            if node.value is not None and not (isinstance(node.value, nodes.Const) and node.value.value is None):
+                return True
+        else:
+            return True
+    return False
+
+
+def _in_finally(node: nodes.NodeNG) -> bool:
+    child, parent = node, node.parent
+    while parent is not None and not isinstance(parent, FUNCTION_TYPES):
+        if isinstance(parent, (nodes.Try, nodes.TryStar)) and child in parent.finalbody:
+            return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _names_a_default(value: nodes.NodeNG) -> bool:
+    """``default``, ``DEFAULT_CONFIG``, ``self.default_value``: a stand-in for the real answer."""
+    name = dotted_name(value)
+    return name is not None and bool(DEFAULT_NAME.search(name.rsplit(".", 1)[-1]))
+
+
+@dataclass
+class HandlerContext:
+    """Where a handler sits: what its function gives callers, what its ``try`` does, how often it runs.
+
+    ``statement`` is the ``try`` (or the ``with suppress(ClientError):``) whose body the handler guards.
+    """
+
+    handler: nodes.NodeNG
+    statement: nodes.NodeNG
+    once: run_once.OncePerProcess
+
+    @cached_property
+    def function(self) -> nodes.FunctionDef | None:
+        return enclosing_function(self.handler)
+
+    @property
+    def try_node(self) -> nodes.NodeNG:
+        return self.statement
+
+    @cached_property
+    def returns_values(self) -> bool:
+        return _returns_values(self.function)
+
+    @cached_property
+    def after_try(self) -> nodes.NodeNG | None:
+        """What a path falling off the handler runs next: the statement after the ``try``, or ``None``
+        when the ``try`` ends its function (an implicit ``return None``)."""
+        node = self.try_node
+        while node is not None and not isinstance(node, (*FUNCTION_TYPES, nodes.Module)):
+            following = node.next_sibling()
+            if following is not None:
+                return following
+            parent = node.parent
+            if isinstance(parent, (nodes.For, nodes.While, nodes.AsyncFor)):
+                return parent  # back to the top of the loop
+            node = parent
+        return None
+
+    @cached_property
+    def once_per_process(self) -> bool:
+        return self.once.runs_once(self.handler)
+
+    @cached_property
+    def try_operations(self) -> list[str]:
+        return _aws_method_names(self.try_node.body)
+
+    @cached_property
+    def reads(self) -> bool:
+        """The ``try`` fetches data from AWS for the code after it: it only reads. (Reads that prepare
+        a change, such as listing targets to remove them, serve the change.)"""
+        operations = self.try_operations
+        return bool(operations) and all(READ_OPERATION.match(name) or name in READ_METHODS for name in operations)
+
+    @cached_property
+    def teardown(self) -> bool:
+        """Best-effort teardown: a ``finally:`` block, or a cleanup/teardown/close function."""
+        return _in_finally(self.handler) or (
+            self.function is not None and bool(CLEANUP_FUNCTION.search(self.function.name))
+        )
+
+    @cached_property
+    def only_cleans_up(self) -> bool:
+        """The ``try`` only deletes, removes, detaches, deregisters, terminates or cancels."""
+        operations = self.try_operations
+        return bool(operations) and all(CLEANUP_OPERATION.match(name) for name in operations)
+
+    def best_effort(self, path: Path) -> bool:
+        """Teardown, or cleanup calls in a handler that treats every code alike (one that names some
+        codes and drops the rest has made the choice that matters, and dropped the rest)."""
+        return self.teardown or (self.only_cleans_up and path.state.side is Side.ALL)
+
+    @cached_property
+    def probe(self) -> bool:
+        return self.function is not None and bool(PROBE_FUNCTION.search(self.function.name))
+
+    @cached_property
+    def in_loop(self) -> bool:
+        return innermost_loop(self.try_node) is not None
+
+
+def _gives_nothing(value: nodes.NodeNG | None) -> bool:
+    return is_not_there(value) or (value is not None and _names_a_default(value))
+
+
+def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
+    """Does this path through the handler lose the failure? (See the module docs.)"""
+    state = path.state
+    if path.exit is Exit.RAISE or state.kept:
+        return False
+    if context.best_effort(path) and path.exit is not Exit.RETURN:
+        return False  # best-effort cleanup goes on
+    if path.exit is Exit.FALL and isinstance(context.after_try, nodes.Return) and not state.fallback:
+        path = Path(Exit.RETURN, state, context.after_try.value)  # falls into `return x`
+    elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:
+        path = Path(Exit.RETURN, state, None)  # falls off a function that returns values
+    if path.exit is Exit.RETURN and context.returns_values:
+        # Not the error, not an error response: None, [], a default, another value in its place.
+        if context.probe or (context.once_per_process and (state.reported or state.noted)):
+            return False
+        return not (state.fallback and not _gives_nothing(path.value))
+    # The path goes on: the next item, the next step, or the end of a procedure.
+    if context.best_effort(path):
+        return False
+    if context.in_loop and path.exit in (Exit.FALL, Exit.LOOP) and any(p.ends_in_raise for p in paths):
+        return False  # a retry loop: another attempt, and a raise when they run out
+    if context.once_per_process and (state.reported or state.noted):
+        return False  # a script told the person running it, and goes on with its next step
+    if state.not_there and not state.fallback:
+        return True  # found = False, policy = None: the failure now reads as "nothing there"
+    if state.fallback or state.reported:
+        return False
+    if state.noted:
+        return context.reads  # only a warning, and the code carries on without the data
+    return True  # nothing said, nothing kept
