@@ -6,6 +6,7 @@ The pre-commit and python-lsp-server tests are in test_integration.py.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 from tests.helpers import FIXTURES, run_flake8
-from tests.readme import commands
+from tests.readme import README, commands, install_requirement, section
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,3 +108,18 @@ def test_extend_ignore_and_per_file_ignores(tmp_path):
     assert per_file.count("BTO103") == 1 and "nightly" not in per_file
     (tmp_path / ".flake8").write_text("[flake8]\nextend-ignore = BTO103\n")
     assert "BTO103" not in run_flake8(".", cwd=tmp_path).stdout
+
+
+def test_readme_never_installs_the_unrelated_package_that_has_our_name_on_pypi():
+    """On PyPI, ``flake8-boto3`` is r2c's 2020 package: every snippet installs from this repository,
+    and the Install section mentions the bare name only in its prose."""
+    requirement = install_requirement()
+    assert requirement == "flake8-boto3 @ git+<URL of this repository>"
+    text = README.read_text()
+    snippets = re.findall(r"```\w*\n(.*?)```", text, re.S)
+    snippets += re.findall(r"`([^`\n]+)`", text.replace(section("Install", level=2), ""))
+    installs = [line for snippet in snippets for line in snippet.splitlines()
+                if "pip install" in line or "additional_dependencies" in line]
+    assert sum(requirement in line for line in installs) == 6  # Install, pre-commit, 2 editors, 2 CI snippets
+    for line in installs:
+        assert not re.search(r"(?<![\w./-])flake8-boto3(?![\w-])", line.replace(requirement, "")), line
