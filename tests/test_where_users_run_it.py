@@ -13,8 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
+from tests.code_scanning import check_code_scanning_accepts, validate_against_schema
 from tests.helpers import FIXTURES, run_flake8
-from tests.readme import README, commands, install_requirement, section
+from tests.readme import README, code_blocks, commands, install_requirement, section
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +67,29 @@ def test_github_actions_snippet_produces_annotations(tmp_path):
     assert result.returncode == 1
     assert lines and all(line.startswith("::") for line in lines)
     assert any("BTO101" in line and "file=examples/lambda_function.py" in line for line in lines)
+
+
+def test_code_scanning_workflow_uploads_a_document_code_scanning_accepts(tmp_path):
+    project = copy_project(tmp_path)
+    [workflow] = [yaml.safe_load(block) for block in code_blocks("GitHub code scanning", "yaml")]
+    [job] = workflow["jobs"].values()
+    assert job["permissions"]["security-events"] == "write"
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs[0] == f'pip install "{install_requirement()}"'
+    [upload] = [step for step in job["steps"] if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    [command] = commands("GitHub code scanning")
+    result = subprocess.run(
+        [sys.executable, "-m", *shlex.split(command)], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr  # --exit-zero: the upload step runs, code scanning decides
+    document = json.loads((project / upload["with"]["sarif_file"]).read_text())
+    check_code_scanning_accepts(document)
+    validate_against_schema(document)
+    [run] = document["runs"]
+    codes = {result["ruleId"] for result in run["results"]}
+    assert {"BTO101", "BTO102", "BTO103", "BTO201", "BTO301"} <= codes
+    assert all(code.startswith("BTO") for code in codes)
+    assert all(rule["help"]["markdown"].startswith(f"# {rule['id']} ") for rule in run["tool"]["driver"]["rules"])
 
 
 def test_gitlab_snippet_writes_a_code_quality_report(tmp_path):
@@ -120,6 +146,6 @@ def test_readme_never_installs_the_unrelated_package_that_has_our_name_on_pypi()
     snippets += re.findall(r"`([^`\n]+)`", text.replace(section("Install", level=2), ""))
     installs = [line for snippet in snippets for line in snippet.splitlines()
                 if "pip install" in line or "additional_dependencies" in line]
-    assert sum(requirement in line for line in installs) == 6  # Install, pre-commit, 2 editors, 2 CI snippets
+    assert sum(requirement in line for line in installs) == 7  # Install, pre-commit, 2 editors, 3 CI snippets
     for line in installs:
         assert not re.search(r"(?<![\w./-])flake8-boto3(?![\w-])", line.replace(requirement, "")), line
