@@ -116,6 +116,49 @@ def test_flake8_hook_with_the_plugin_as_additional_dependency(repository, tmp_pa
     assert result.returncode == 1 and "BTO101" in result.stdout, result.stdout + result.stderr
 
 
+# What each hook of ruff-pre-commit runs (its .pre-commit-hooks.yaml), for local hooks that use the
+# ruff of the test extras: ruff-pre-commit itself cannot be fetched in the test.
+RUFF_PRE_COMMIT_ENTRIES = {"ruff": "check --force-exclude", "ruff-format": "format --force-exclude"}
+
+
+def hook_outputs(pre_commit_stdout: str) -> dict[str, str]:
+    """What each failing hook printed, by hook id."""
+    chunks = pre_commit_stdout.split("- hook id: ")[1:]
+    return {chunk.split("\n", 1)[0].strip(): chunk for chunk in chunks}
+
+
+def test_ruff_project_pre_commit_config_runs_ruff_and_the_bto_rules(repository, tmp_path):
+    """The README's configuration for projects on ruff, with real pre-commit: ruff from the test extras
+    as local hooks, this checkout as the flake8-boto3 hook repository."""
+    [snippet, _] = code_blocks("Projects that use ruff", "yaml")
+    ruff_repository, boto3_repository = yaml.safe_load(snippet)["repos"]
+    assert ruff_repository["repo"] == "https://github.com/astral-sh/ruff-pre-commit"
+    assert boto3_repository["repo"] == REPOSITORY_URL
+    assert [hook["id"] for hook in boto3_repository["hooks"]] == ["flake8-boto3"]
+    ruff = Path(sys.executable).with_name("ruff")
+    local_ruff = [
+        {"id": hook["id"], "name": hook["id"], "entry": f"{ruff} {RUFF_PRE_COMMIT_ENTRIES[hook['id']]}",
+         "language": "system", "types_or": ["python", "pyi"], "require_serial": True}
+        for hook in ruff_repository["hooks"]
+    ]
+    checkout = checkout_as_git_repository(tmp_path / "checkout")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True, check=True)
+    config = {"repos": [
+        {"repo": "local", "hooks": local_ruff},
+        {**boto3_repository, "repo": str(checkout), "rev": head.stdout.strip()},
+    ]}
+    (repository / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    (repository / "handler.py").write_text("import os\n" + MISUSE)
+    failing = pre_commit("run", "--all-files", cwd=repository)
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    outputs = hook_outputs(failing.stdout)
+    assert "F401" in outputs["ruff"] and "BTO" not in outputs["ruff"]
+    assert "handler.py:6:10: BTO101" in outputs["flake8-boto3"] and "F401" not in outputs["flake8-boto3"]
+    (repository / "handler.py").write_text(FIXED)
+    passing = pre_commit("run", "--all-files", cwd=repository)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+
+
 # --- the README's install commands ---------------------------------------------------------
 
 

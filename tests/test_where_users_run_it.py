@@ -146,6 +146,40 @@ def test_readme_never_installs_the_unrelated_package_that_has_our_name_on_pypi()
     snippets += re.findall(r"`([^`\n]+)`", text.replace(section("Install", level=2), ""))
     installs = [line for snippet in snippets for line in snippet.splitlines()
                 if "pip install" in line or "additional_dependencies" in line]
-    assert sum(requirement in line for line in installs) == 7  # Install, pre-commit, 2 editors, 3 CI snippets
+    assert sum(requirement in line for line in installs) == 8  # Install, pre-commit, 2 editors, 4 CI snippets
     for line in installs:
         assert not re.search(r"(?<![\w./-])flake8-boto3(?![\w-])", line.replace(requirement, "")), line
+
+
+RUFF_AND_BTO = "import os\nimport boto3\n\n\ndef f():\n    return boto3.client('s3').head_bucket(Bucket='b')\n"
+
+
+def test_ruff_ci_snippet_runs_ruff_and_the_bto_rules_without_overlap(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "app.py").write_text(RUFF_AND_BTO)
+    [install] = [line for line in section("Projects that use ruff").splitlines() if "pip install" in line]
+    assert install.split("run: ", 1)[1] == f'pip install ruff "{install_requirement()}"'
+    [ruff_command] = commands("Projects that use ruff", "ruff")
+    [boto3_command] = commands("Projects that use ruff", "flake8-boto3")
+    scripts = Path(sys.executable).parent
+    ruff = subprocess.run(
+        [str(scripts / "ruff"), *shlex.split(ruff_command)[1:]], cwd=project, capture_output=True, text=True
+    )
+    assert ruff.returncode == 1 and "F401" in ruff.stdout and "BTO" not in ruff.stdout
+    ours = subprocess.run(
+        [str(scripts / "flake8-boto3"), *shlex.split(boto3_command)[1:]], cwd=project, capture_output=True, text=True
+    )
+    codes = {line.split()[1] for line in ours.stdout.splitlines()}
+    assert ours.returncode == 1 and {"BTO101", "BTO102", "BTO103"} <= codes
+    assert all(code.startswith("BTO") for code in codes)
+
+
+def test_flake8_section_for_ruff_projects_leaves_ruffs_checks_to_ruff(tmp_path):
+    source = RUFF_AND_BTO.replace("def f():", "def f(region):\n    boto3.client('s3', region_name=region)  ")
+    (tmp_path / "app.py").write_text(source)
+    everything = {line.split()[1] for line in run_flake8("--isolated", "app.py", cwd=tmp_path).stdout.splitlines()}
+    assert {"F401", "W291", "BTO103"} <= everything
+    [ini] = code_blocks("Projects that use ruff", "ini")
+    (tmp_path / ".flake8").write_text(ini)
+    codes = [line.split()[1] for line in run_flake8("app.py", cwd=tmp_path).stdout.splitlines()]
+    assert codes == ["BTO103"]  # no E, W, F, C90; no opt-in BTO104
