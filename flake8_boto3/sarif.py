@@ -69,6 +69,12 @@ FAMILY_TAGS = {
 # Rules whose findings GitHub treats as security alerts (7.0-8.9 shows as "high").
 SECURITY_RULES = {"BTO301": ("7.5", "external/cwe/cwe-798")}
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "note": "recommendation"}
+# Where the codes of flake8 itself and of its default plugins are listed.
+TOOL_DOCUMENTATION = {
+    "flake8": "https://flake8.pycqa.org/en/latest/user/error-codes.html",
+    "pyflakes": "https://flake8.pycqa.org/en/latest/user/error-codes.html",
+    "pycodestyle": "https://pycodestyle.pycqa.org/en/latest/intro.html#error-codes",
+}
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 
 
@@ -95,13 +101,6 @@ def reporting_tool(code: str) -> str | None:
     return None
 
 
-TOOL_DOCUMENTATION = {
-    "flake8": "https://flake8.pycqa.org/en/latest/user/error-codes.html",
-    "pyflakes": "https://flake8.pycqa.org/en/latest/user/error-codes.html",
-    "pycodestyle": "https://pycodestyle.pycqa.org/en/latest/intro.html#error-codes",
-}
-
-
 def markdown_as_text(markdown: str) -> str:
     """A rule page without its markup: headings as plain lines, code blocks indented, links spelled out."""
     lines = []
@@ -119,7 +118,8 @@ def markdown_as_text(markdown: str) -> str:
 
 def first_paragraph(documentation: str, section: str) -> str:
     """The first paragraph of a section of a rule page, as one line of text GitHub will show whole."""
-    start = documentation.index(f"## {section}\n") + len(section) + 4
+    heading = f"## {section}\n"
+    start = documentation.index(heading) + len(heading)
     paragraph = " ".join(markdown_as_text(documentation[start:].split("\n\n", 1)[0]).split())
     if len(paragraph) <= FULL_DESCRIPTION_LIMIT:
         return paragraph
