@@ -61,7 +61,6 @@ def location(result: dict) -> tuple[str, int, int]:
 def test_examples_become_a_document_code_scanning_accepts(project):
     document = sarif("examples", cwd=project)
     check_code_scanning_accepts(document)
-    validate_against_schema(document)
     default = [DEFAULT_LINE.match(line) for line in run_flake8("examples", cwd=project).stdout.splitlines()]
     expected = sorted((m["path"], int(m["line"]), int(m["column"]), m["code"], m["text"]) for m in default)
     written = sorted((*location(r), r["ruleId"], r["message"]["text"]) for r in results_of(document))
@@ -69,6 +68,7 @@ def test_examples_become_a_document_code_scanning_accepts(project):
     codes = {r["ruleId"] for r in results_of(document)}
     assert {"BTO101", "BTO102", "BTO103", "BTO201", "BTO301", "BTO401", "BTO501", "E501"} <= codes
     assert set(rules_of(document)) == codes
+    validate_against_schema(document)  # last: it skips on Python 3.10, where the schema's package is missing
 
 
 def test_each_bto_rule_carries_its_page_and_link_from_the_registry(project):
@@ -231,8 +231,8 @@ def test_unreadable_and_unparsable_files_still_give_a_valid_document(tmp_path):
     (tmp_path / "broken.py").write_text("def f(:\n")
     document = sarif("broken.py", "missing.py", cwd=tmp_path)
     check_code_scanning_accepts(document)
-    validate_against_schema(document)
     assert sorted(r["ruleId"] for r in results_of(document)) == ["E902", "E999"]
+    validate_against_schema(document)
 
 
 def test_importing_the_formatter_leaves_the_registry_and_astroid_unloaded():
