@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from flake8_boto3.checker import check_file
 
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECT = re.compile(r"#\s*expect:\s*((?:BTO\d{3}[,\s]*)+)")
 
@@ -46,3 +48,27 @@ def run_flake8(*args: str, cwd: Path | str | None = None, stdin: str | None = No
         text=True,
         timeout=300,
     )
+
+
+def checkout_as_git_repository(destination: Path) -> Path:
+    """This checkout as it is on disk (uncommitted changes too) as a one-commit Git repository.
+
+    What users install from ``git+<URL of this repository>`` or clone with pre-commit, without the network.
+    """
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, destination / name)
+    identity = ["-c", "user.email=ci@example.invalid", "-c", "user.name=CI"]
+    for command in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-qm", "checkout"]):
+        subprocess.run(["git", *command], cwd=destination, check=True, capture_output=True)
+    return destination
+
+
+def git_url(repository: Path) -> str:
+    """A ``file:`` URL of a local repository that pip accepts after ``git+`` (pip 23 wants a host in it)."""
+    return f"file://localhost{repository.resolve().as_posix()}"

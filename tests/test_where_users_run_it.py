@@ -6,14 +6,18 @@ The pre-commit and python-lsp-server tests are in test_integration.py.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
+from tests.code_scanning import check_code_scanning_accepts, validate_against_schema
 from tests.helpers import FIXTURES, run_flake8
-from tests.readme import commands
+from tests.readme import README, code_blocks, commands, install_requirement, section
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,6 +69,29 @@ def test_github_actions_snippet_produces_annotations(tmp_path):
     assert any("BTO101" in line and "file=examples/lambda_function.py" in line for line in lines)
 
 
+def test_code_scanning_workflow_uploads_a_document_code_scanning_accepts(tmp_path):
+    project = copy_project(tmp_path)
+    [workflow] = [yaml.safe_load(block) for block in code_blocks("GitHub code scanning", "yaml")]
+    [job] = workflow["jobs"].values()
+    assert job["permissions"]["security-events"] == "write"
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs[0] == f'pip install "{install_requirement()}"'
+    [upload] = [step for step in job["steps"] if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    [command] = commands("GitHub code scanning")
+    result = subprocess.run(
+        [sys.executable, "-m", *shlex.split(command)], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr  # --exit-zero: the upload step runs, code scanning decides
+    document = json.loads((project / upload["with"]["sarif_file"]).read_text())
+    check_code_scanning_accepts(document)
+    [run] = document["runs"]
+    codes = {result["ruleId"] for result in run["results"]}
+    assert {"BTO101", "BTO102", "BTO103", "BTO201", "BTO301"} <= codes
+    assert all(code.startswith("BTO") for code in codes)
+    assert all(rule["help"]["markdown"].startswith(f"# {rule['id']} ") for rule in run["tool"]["driver"]["rules"])
+    validate_against_schema(document)
+
+
 def test_gitlab_snippet_writes_a_code_quality_report(tmp_path):
     project = copy_project(tmp_path)
     [command] = commands("GitLab CI")
@@ -107,3 +134,52 @@ def test_extend_ignore_and_per_file_ignores(tmp_path):
     assert per_file.count("BTO103") == 1 and "nightly" not in per_file
     (tmp_path / ".flake8").write_text("[flake8]\nextend-ignore = BTO103\n")
     assert "BTO103" not in run_flake8(".", cwd=tmp_path).stdout
+
+
+def test_readme_never_installs_the_unrelated_package_that_has_our_name_on_pypi():
+    """On PyPI, ``flake8-boto3`` is r2c's 2020 package: every snippet installs from this repository,
+    and the Install section mentions the bare name only in its prose."""
+    requirement = install_requirement()
+    assert requirement == "flake8-boto3 @ git+<URL of this repository>"
+    text = README.read_text()
+    snippets = re.findall(r"```\w*\n(.*?)```", text, re.S)
+    snippets += re.findall(r"`([^`\n]+)`", text.replace(section("Install", level=2), ""))
+    installs = [line for snippet in snippets for line in snippet.splitlines()
+                if "pip install" in line or "additional_dependencies" in line]
+    assert sum(requirement in line for line in installs) == 8  # Install, pre-commit, 2 editors, 4 CI snippets
+    for line in installs:
+        assert not re.search(r"(?<![\w./-])flake8-boto3(?![\w-])", line.replace(requirement, "")), line
+
+
+RUFF_AND_BTO = "import os\nimport boto3\n\n\ndef f():\n    return boto3.client('s3').head_bucket(Bucket='b')\n"
+
+
+def test_ruff_ci_snippet_runs_ruff_and_the_bto_rules_without_overlap(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "app.py").write_text(RUFF_AND_BTO)
+    [install] = [line for line in section("Projects that use ruff").splitlines() if "pip install" in line]
+    assert install.split("run: ", 1)[1] == f'pip install ruff "{install_requirement()}"'
+    [ruff_command] = commands("Projects that use ruff", "ruff")
+    [boto3_command] = commands("Projects that use ruff", "flake8-boto3")
+    scripts = Path(sys.executable).parent
+    ruff = subprocess.run(
+        [str(scripts / "ruff"), *shlex.split(ruff_command)[1:]], cwd=project, capture_output=True, text=True
+    )
+    assert ruff.returncode == 1 and "F401" in ruff.stdout and "BTO" not in ruff.stdout
+    ours = subprocess.run(
+        [str(scripts / "flake8-boto3"), *shlex.split(boto3_command)[1:]], cwd=project, capture_output=True, text=True
+    )
+    codes = {line.split()[1] for line in ours.stdout.splitlines()}
+    assert ours.returncode == 1 and {"BTO101", "BTO102", "BTO103"} <= codes
+    assert all(code.startswith("BTO") for code in codes)
+
+
+def test_flake8_section_for_ruff_projects_leaves_ruffs_checks_to_ruff(tmp_path):
+    source = RUFF_AND_BTO.replace("def f():", "def f(region):\n    boto3.client('s3', region_name=region)  ")
+    (tmp_path / "app.py").write_text(source)
+    everything = {line.split()[1] for line in run_flake8("--isolated", "app.py", cwd=tmp_path).stdout.splitlines()}
+    assert {"F401", "W291", "BTO103"} <= everything
+    [ini] = code_blocks("Projects that use ruff", "ini")
+    (tmp_path / ".flake8").write_text(ini)
+    codes = [line.split()[1] for line in run_flake8("app.py", cwd=tmp_path).stdout.splitlines()]
+    assert codes == ["BTO103"]  # no E, W, F, C90; no opt-in BTO104
