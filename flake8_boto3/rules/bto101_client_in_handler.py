@@ -15,7 +15,18 @@ Only *hoistable* constructions are flagged: their arguments are literals,
 module-level names (`os.environ[...]`, a module-level `Config`) or values built
 from those, so the client could have been created once at module load. A
 construction that depends on the event or on parameters is reported by the
-opt-in BTO104 instead.
+opt-in BTO104 instead, and so is a client built from temporary credentials the
+handler fetches itself (`sts.assume_role()`, and every operation botocore's
+models show returning credentials): hoisting it would reuse the credentials
+after they expire.
+
+A helper that creates a client and that the handler calls inside a loop is
+reported as BTO102 ("on every iteration"), which is the truth of it.
+
+Not request handlers: CloudFormation custom resource handlers (a handler that
+dispatches on `event["RequestType"]`, functions registered with crhelper's
+`@helper.create`/`update`/`delete`, Lambda handlers of a module that uses
+`cfnresponse` or crhelper). They run a few times in a stack's life.
 
 ## Why is this bad?
 Creating a client loads and parses the service model, resolves credentials and

@@ -9,10 +9,17 @@ built from those): nothing stops it being created once.
 
 Not flagged, because they run once per process or are the intended place:
 module level and class bodies; `if __name__ == "__main__":`; functions named
-`main` and click/typer commands; functions whose result is cached
+`main` and click/typer commands; functions reached only from those: a function
+whose every use in its module is a call from code that runs once (directly or
+through other such functions: scenario and demo functions, `usage_demo()`
+called from `main()`, `app = create_app()`) runs once too, while one that is
+never called in its module, or is passed around as a callback, may be called
+on every request by code elsewhere and is still flagged; CloudFormation custom
+resource handlers and what they call; functions whose result is cached
 (`functools.cache`, `lru_cache`, `cached_property`, cachetools' `cached`);
 lazy singletons (assignment to a `global`, or to an attribute or cache entry
-guarded by an `is None`/`not in` check); `__init__`, `__post_init__`,
+guarded by an `is None`/`not in` check); `__init__`, alternate constructors (a `@classmethod` that returns `cls(...)`,
+such as `from_env()`), `__post_init__`,
 `__enter__`/`__aenter__`, `setUp`/`setup_method`; a factory function that
 returns the new client (its call sites are judged instead); test code (test
 functions, pytest fixtures, `test_*.py`, `*_test.py`, `conftest.py`, methods of

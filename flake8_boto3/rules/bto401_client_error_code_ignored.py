@@ -1,30 +1,68 @@
 """# BTO401 client-error-code-ignored
 
-Message: `BTO401 'except ClientError' treats every error code alike (AccessDenied, throttling, NoSuchKey...); branch on e.response["Error"]["Code"] and re-raise the codes you don't handle`
+Message: `BTO401 'except ClientError' loses the failure: every error code (AccessDenied, throttling, NoSuchKey...) ends the same way, with nothing kept for the caller; branch on e.response["Error"]["Code"] and re-raise the codes you don't handle`
 
 ## What it does
-Flags an `except ClientError` handler that neither looks at the error code nor
-re-raises. ClientError is recognised however it is reached:
-`botocore.exceptions.ClientError`, an alias (`from botocore.exceptions import
-ClientError as CE`), `client.exceptions.ClientError`,
-`resource.meta.client.exceptions.ClientError`, or inside a tuple
-(`except (ClientError, BotoCoreError)`). `with contextlib.suppress(ClientError):`
-swallows every code too and is flagged the same way.
+Flags an `except ClientError` handler that never looks at the error code and,
+on some path through it, *loses the failure*:
 
-Looking at the code means branching on `e.response["Error"]["Code"]`,
-`e.response.get("Error", {}).get("Code")` or the HTTP status
-`e.response["ResponseMetadata"]["HTTPStatusCode"]` (directly, through a local
-variable, or through a lookup table indexed by it), branching on its message
-(`if "service is unavailable" in str(e)`), or passing the exception to a
-function of the project that reads the code. Reading the code only to log it does not
-count. Re-raising means that every path through the handler raises: a bare
-`raise`, `raise X from e`, any other `raise`, `sys.exit()`, or a call of a
-project function that always raises.
+- it says nothing and goes on: `pass`, `continue`, falling through;
+- it gives the caller a "not there" value: `return None`, `False`, `[]`, `{}`,
+  a literal or a default, or falls off a function that returns values. Logging
+  first does not change that: AccessDenied still reads as "not there" to the
+  caller, which is the very bug;
+- it sets a "not found" stand-in (`found = False`, `policy = None`) and goes on;
+- it only notes the error at a level that says "expected, carry on"
+  (`debug`/`info`/`warning`, `print` in a service) and carries on without the
+  data the `try` was fetching.
 
-Never flagged: modeled exceptions (`except s3.exceptions.NoSuchKey`,
-`client.exceptions.ConditionalCheckFailedException`) and the specific classes
-of libraries such as aws-error-utils (`except errors.NoSuchBucket`), which are
-specific already; `except Exception`; test code.
+`with contextlib.suppress(ClientError):` says nothing and is judged the same
+way. ClientError is recognised however it is reached:
+`botocore.exceptions.ClientError`, an alias, `client.exceptions.ClientError`,
+`resource.meta.client.exceptions.ClientError`, or inside a tuple.
+
+Looking at the code means branching on `e.response["Error"]["Code"]` (or its
+`.get` chain, the HTTP status, the message, `str(e)`), directly, through a
+local, a lookup table indexed by it, or a project function that reads it; such
+handlers are BTO402's.
+
+Not flagged, because the failure is passed on or handled:
+
+- every path raises (`raise`, `raise X from e`, `sys.exit()`, `abort()`, a
+  helper that always raises), or the handler sits in a retry loop that raises
+  once the attempts run out;
+- it passes the failure on in another form: an explicit error response
+  (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`), a value
+  or `yield` built from the error, its details stored in a field, a result dict
+  or a failures list (errors collected and raised after a loop), a field that
+  records the outcome (`user["PermissionsConfirmed"] = False`), a local that
+  carries the details past the handler;
+- it falls back to a real alternative (`manager = Manager(assume=False)`);
+- it reports the failure as an error (`log.error`, `log.exception`,
+  `critical`) or hands the exception to a project function, and goes on with
+  the next step or item: the debatable middle of "log and go on" is decided
+  this way, by level. An error-level report says the step failed; a warning
+  says it was expected;
+- best-effort cleanup: a `finally:` block, a `cleanup`/`teardown`/`close`/
+  `__exit__` function, or a `try` that only deletes, removes, detaches,
+  deregisters, terminates or cancels (deleting a message that will be
+  redelivered, removing targets before deleting a rule);
+- a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
+  means "unhealthy";
+- code that runs once per process (module level, `if __name__ == "__main__":`,
+  `main()`, click/typer commands, and functions only they call) that tells the
+  person running it (prints or logs the error) and ends the step.
+
+Not a ClientError handler at all, never flagged: `except (ClientError,
+Exception)`; a `try` that only waits on a waiter (`waiter.wait()` raises
+`WaiterError`); a ClientError clause with the same body as the `except
+Exception` right after it. Also never flagged: modelled exceptions (`except
+s3.exceptions.NoSuchKey`), aws-error-utils' classes, `except Exception`, test
+code, files of a vendored SDK.
+
+The literal check of the design card, "every `except ClientError` that never
+branches on the code", is available as the opt-in BTO406, which reports the
+handlers this rule leaves alone because they pass the failure on.
 
 ## Why is this bad?
 boto3 raises `ClientError` for nearly every AWS failure. A handler that never

@@ -1,13 +1,13 @@
 """# BTO402 client-error-swallows-other-codes
 
-Message: `BTO402 'except ClientError' handles some error codes and silently swallows all the others; re-raise what it doesn't handle (end the handler with 'raise')`
+Message: `BTO402 'except ClientError' handles some error codes and loses all the others; re-raise what it doesn't handle (end the handler with 'raise')`
 
 ## What it does
 Flags an `except ClientError` handler that branches on the error code (or
-message) but lets the other codes fall through: on the "other codes" side of
-the test nothing at all happens before the handler is left (only `pass`,
-`return`, `continue`, `break` or the end of the handler). That is the "check
-one code, fall through for the rest" bug.
+message) but loses the codes it does not name: on the "other codes" side of the
+test (the `else`, or what follows an `if` that returns), the handler loses the
+failure by the same standard as BTO401, so that adding one `if code == ...`
+never escapes both rules:
 
 ```python
 except ClientError as e:
@@ -16,14 +16,22 @@ except ClientError as e:
     # every other code ends up here, and is forgotten
 ```
 
+That is: it says nothing and goes on (`pass`, `continue`, the end of the
+handler), returns a "not there" value or a default to a caller (also after
+logging: `else: log.error(e); return None`), sets a "not found" stand-in, or
+only notes the error at warning level (or prints it, in a service) and carries
+on without the data it was fetching (a loop that handles `NoSuchTagSet` and
+prints every other error, then reports success).
+
 Correct shapes are not flagged: `if code != "X": raise`, `if code in {...}:
-... else: raise`, a trailing `raise`, a `match` whose `case _:` raises, and
-branches that return or continue only for the codes they name. Neither is a
-handler whose other codes are dealt with explicitly: an `else:` branch or
-statements after the test that log the error or record it are a decision the
-author made (whether swallowing is right there is BTO401's question for
-handlers that never look at the code). Paths are followed through
-`if`/`elif`/`else`, `match`, `with` and nested `try` statements.
+... else: raise`, a trailing `raise`, a `match` whose `case _:` raises,
+branches that return or continue only for the codes they name, and other codes
+passed on or handled as BTO401 describes: an explicit error response, the error
+stored or recorded, an error-level report before going on with the next step, a
+script telling the person running it. A log that carries the error placed
+before the test shows every code, so the other codes were reported. Paths are
+followed through `if`/`elif`/`else`, `match`, `with` and nested `try`
+statements.
 
 ## Why is this bad?
 It looks like careful error handling, so reviewers pass it, yet every
@@ -88,7 +96,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         yield RULE.finding(
             handler.node,
-            f"'except {handler.node.type.as_string()}' handles some error codes and silently swallows all the others;"
+            f"'except {handler.node.type.as_string()}' handles some error codes and loses all the others;"
             " re-raise what it doesn't handle (end the handler with 'raise')",
         )
 
@@ -96,7 +104,7 @@ def check(context: FileContext) -> Iterator[Finding]:
 RULE = Rule(
     code="BTO402",
     name="client-error-swallows-other-codes",
-    summary="except ClientError that branches on some codes and silently swallows the rest",
+    summary="except ClientError that branches on some codes and loses the rest",
     link=ERROR_HANDLING_GUIDE,
     check=check,
     module=sys.modules[__name__],
