@@ -14,7 +14,7 @@ from flake8_boto3 import __version__, screen
 from flake8_boto3.settings import DEFAULT_HANDLER_DECORATORS, DEFAULT_HANDLER_NAMES, Settings
 
 # Codes that are off unless selected; tests/test_registry.py keeps this in step with the registry.
-DEFAULT_OFF_CODES = ("BTO104", "BTO406")
+DEFAULT_OFF_CODES = ("BTO103", "BTO104", "BTO406")
 
 
 class Boto3Checker:

@@ -108,32 +108,33 @@ def test_gitlab_snippet_writes_a_code_quality_report(tmp_path):
 def test_standalone_command_runs_only_the_default_bto_rules(tmp_path):
     bad = tmp_path / "app.py"
     bad.write_text(
-        "import os\nimport boto3\n\n\ndef f(region):\n"
-        "    boto3.client('s3', region_name=region).head_bucket(Bucket='b')\n"
+        "import os\nimport boto3\n\n\ndef handler(event, context):\n"
+        "    boto3.client('s3', region_name=event['region']).head_bucket(Bucket='b')\n"
         "    boto3.client('s3').head_bucket(Bucket='b')\n"
     )
     script = Path(sys.executable).with_name("flake8-boto3")
     result = subprocess.run([str(script), "app.py"], cwd=tmp_path, capture_output=True, text=True)
     codes = [line.split()[1] for line in result.stdout.splitlines()]
-    assert codes == ["BTO103"]  # no F401 for the unused os, no opt-in BTO104
+    assert codes == ["BTO101"]  # no F401 for the unused os, no opt-in BTO104
     assert result.returncode == 1
     extended = subprocess.run(
         [str(script), "--extend-select", "BTO104", "app.py"], cwd=tmp_path, capture_output=True, text=True
     )
-    assert [line.split()[1] for line in extended.stdout.splitlines()] == ["BTO104", "BTO103"]
+    assert [line.split()[1] for line in extended.stdout.splitlines()] == ["BTO104", "BTO101"]
 
 
 def test_extend_ignore_and_per_file_ignores(tmp_path):
     (tmp_path / "jobs").mkdir()
-    source = "import boto3\n\n\ndef f():\n    boto3.client('s3').head_bucket(Bucket='b')\n"
+    source = "import boto3\n\n\ndef handler(event, context):\n    boto3.client('s3').head_bucket(Bucket='b')\n"
     (tmp_path / "app.py").write_text(source)
     (tmp_path / "jobs" / "nightly.py").write_text(source)
     both = run_flake8("--select", "BTO", ".", cwd=tmp_path).stdout
-    assert both.count("BTO103") == 2
-    per_file = run_flake8("--select", "BTO", "--per-file-ignores", "jobs/*:BTO103", ".", cwd=tmp_path).stdout
-    assert per_file.count("BTO103") == 1 and "nightly" not in per_file
-    (tmp_path / ".flake8").write_text("[flake8]\nextend-ignore = BTO103\n")
-    assert "BTO103" not in run_flake8(".", cwd=tmp_path).stdout
+    assert both.count("BTO101") == 2
+    per_file = run_flake8("--select", "BTO", "--per-file-ignores", "jobs/*:BTO101", ".", cwd=tmp_path).stdout
+    assert per_file.count("BTO101") == 1 and "nightly" not in per_file
+    assert run_flake8(".", cwd=tmp_path).stdout.count("BTO101") == 2
+    (tmp_path / ".flake8").write_text("[flake8]\nextend-ignore = BTO101\n")
+    assert "BTO101" not in run_flake8(".", cwd=tmp_path).stdout
 
 
 def test_readme_never_installs_the_unrelated_package_that_has_our_name_on_pypi():
@@ -151,7 +152,9 @@ def test_readme_never_installs_the_unrelated_package_that_has_our_name_on_pypi()
         assert not re.search(r"(?<![\w./-])flake8-boto3(?![\w-])", line.replace(requirement, "")), line
 
 
-RUFF_AND_BTO = "import os\nimport boto3\n\n\ndef f():\n    return boto3.client('s3').head_bucket(Bucket='b')\n"
+RUFF_AND_BTO = (
+    "import os\nimport boto3\n\n\ndef handler(event, context):\n    return boto3.client('s3').head_bucket(Bucket='b')\n"
+)
 
 
 def test_ruff_ci_snippet_runs_ruff_and_the_bto_rules_without_overlap(tmp_path):
@@ -170,16 +173,18 @@ def test_ruff_ci_snippet_runs_ruff_and_the_bto_rules_without_overlap(tmp_path):
         [str(scripts / "flake8-boto3"), *shlex.split(boto3_command)[1:]], cwd=project, capture_output=True, text=True
     )
     codes = {line.split()[1] for line in ours.stdout.splitlines()}
-    assert ours.returncode == 1 and {"BTO101", "BTO102", "BTO103"} <= codes
+    assert ours.returncode == 1 and {"BTO101", "BTO102"} <= codes and "BTO103" not in codes  # opt-in
     assert all(code.startswith("BTO") for code in codes)
 
 
 def test_flake8_section_for_ruff_projects_leaves_ruffs_checks_to_ruff(tmp_path):
-    source = RUFF_AND_BTO.replace("def f():", "def f(region):\n    boto3.client('s3', region_name=region)  ")
+    source = RUFF_AND_BTO.replace(
+        "def handler(event, context):", "def handler(event, context):\n    boto3.client('s3', region_name=event['r'])  "
+    )
     (tmp_path / "app.py").write_text(source)
     everything = {line.split()[1] for line in run_flake8("--isolated", "app.py", cwd=tmp_path).stdout.splitlines()}
-    assert {"F401", "W291", "BTO103"} <= everything
+    assert {"F401", "W291", "BTO101"} <= everything
     [ini] = code_blocks("Projects that use ruff", "ini")
     (tmp_path / ".flake8").write_text(ini)
     codes = [line.split()[1] for line in run_flake8("app.py", cwd=tmp_path).stdout.splitlines()]
-    assert codes == ["BTO103"]  # no E, W, F, C90; no opt-in BTO104
+    assert codes == ["BTO101"]  # no E, W, F, C90; no opt-in BTO104

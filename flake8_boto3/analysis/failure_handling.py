@@ -16,10 +16,10 @@ A path **handles** the failure when it
   them (``result["error"] = code``, ``self.error = e``, ``failures.append(...)``,
   errors collected to raise after a loop);
 - falls back to a real value (``manager = Fallback()``, ``return "unknown"``);
-- reports the failure as one (``log.error``, ``log.exception``, ``print``) and
-  goes on with the next step or item, unless that step needed what the call
-  was fetching (then the code carries on without the data, as if there were
-  none: AccessDenied read as "nothing there");
+- reports the failure as one: ``log.error``, ``log.exception``, ``critical``,
+  or a project function that reports or records errors (``print_exception(e)``,
+  ``handle_error(e)``). Someone is told it failed, whatever the handler then
+  returns; a warning, by contrast, says the failure was expected;
 - is best-effort cleanup (a ``finally:`` block, a ``cleanup``/``teardown``/
   ``close``/``__exit__`` function, or a ``try`` that only deletes, removes,
   detaches, deregisters, terminates or cancels) or a health probe whose every
@@ -30,9 +30,9 @@ A path **handles** the failure when it
 
 Anything else **loses** it: ``pass``, ``continue`` or falling through with
 nothing said; a "not there" value (``None``, ``False``, ``[]``, ``{}``, a
-default) returned to a caller or set as a flag (``found = False``), even when
-logged (AccessDenied still reads as "not there" to the caller); carrying on
-without the data after only a warning-level note.
+default) returned to a caller or set as a flag (``found = False``), silently or
+after only a warning (AccessDenied still reads as "not there" to the caller);
+carrying on without the data the ``try`` was fetching after only a warning.
 """
 
 from __future__ import annotations
@@ -194,8 +194,8 @@ def _gives_nothing(value: nodes.NodeNG | None) -> bool:
 def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     """Does this path through the handler lose the failure? (See the module docs.)"""
     state = path.state
-    if path.exit is Exit.RAISE or state.kept:
-        return False
+    if path.exit is Exit.RAISE or state.kept or state.reported:
+        return False  # raised, passed on, or reported as an error: someone is told
     if context.best_effort(path) and path.exit is not Exit.RETURN:
         return False  # best-effort cleanup goes on
     if path.exit is Exit.FALL and isinstance(context.after_try, nodes.Return) and not state.fallback:
@@ -204,7 +204,7 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         path = Path(Exit.RETURN, state, None)  # falls off a function that returns values
     if path.exit is Exit.RETURN and context.returns_values:
         # Not the error, not an error response: None, [], a default, another value in its place.
-        if context.probe or (context.once_per_process and (state.reported or state.noted)):
+        if context.probe or (context.once_per_process and state.noted):
             return False
         return not (state.fallback and not _gives_nothing(path.value))
     # The path goes on: the next item, the next step, or the end of a procedure.
@@ -212,11 +212,11 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False
     if context.in_loop and path.exit in (Exit.FALL, Exit.LOOP) and any(p.ends_in_raise for p in paths):
         return False  # a retry loop: another attempt, and a raise when they run out
-    if context.once_per_process and (state.reported or state.noted):
+    if context.once_per_process and state.noted:
         return False  # a script told the person running it, and goes on with its next step
     if state.not_there and not state.fallback:
         return True  # found = False, policy = None: the failure now reads as "nothing there"
-    if state.fallback or state.reported:
+    if state.fallback:
         return False
     if state.noted:
         return context.reads  # only a warning, and the code carries on without the data

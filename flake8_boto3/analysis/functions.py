@@ -201,29 +201,29 @@ def under_main_guard(node: nodes.NodeNG) -> bool:
     return False
 
 
-def called_functions(function: nodes.FunctionDef) -> Iterator[tuple[nodes.Call, nodes.FunctionDef]]:
-    """(call, callee) for the functions of the same module that ``function`` calls by name or through ``self``.
+def same_module_callees(call: nodes.Call) -> list[nodes.FunctionDef]:
+    """The functions of the call's own module that it calls, by name or through ``self``/``cls``.
 
     Resolved by scope lookup, not by inference: cheap, and enough for the
     helpers a handler calls in its own module.
     """
-    module = function.root()
-    cls = enclosing_class(function)
+    func = call.func
+    candidates: list[nodes.NodeNG] = []
+    if isinstance(func, nodes.Name):
+        candidates = bindings(func)
+    elif isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name in ("self", "cls"):
+        caller = enclosing_function(call)
+        cls = enclosing_class(caller) if caller is not None else None
+        candidates = cls.locals.get(func.attrname, []) if cls is not None else []
+    module = call.root()
+    return [c for c in candidates if isinstance(c, FUNCTION_TYPES) and c.root() is module]
+
+
+def called_functions(function: nodes.FunctionDef) -> Iterator[tuple[nodes.Call, nodes.FunctionDef]]:
+    """(call, callee) for the functions of the same module that ``function`` calls."""
     for call in function.nodes_of_class(nodes.Call):
-        func = call.func
-        candidates: list[nodes.NodeNG] = []
-        if isinstance(func, nodes.Name):
-            candidates = bindings(func)
-        elif (
-            isinstance(func, nodes.Attribute)
-            and isinstance(func.expr, nodes.Name)
-            and func.expr.name in ("self", "cls")
-            and cls is not None
-        ):
-            candidates = cls.locals.get(func.attrname, [])
-        for candidate in candidates:
-            if isinstance(candidate, FUNCTION_TYPES) and candidate.root() is module:
-                yield call, candidate
+        for callee in same_module_callees(call):
+            yield call, callee
 
 
 @dataclass(frozen=True)
@@ -233,6 +233,31 @@ class Reach:
     handler: nodes.FunctionDef
     reason: str
     in_loop: bool = False
+
+
+def functions_called_in_loops(module: nodes.Module, limit: int = 200) -> dict[nodes.FunctionDef, str]:
+    """{function: who calls it in a loop} for the functions of the module that its code calls inside a
+    loop, and the functions those call: they run on every iteration.
+
+    Who calls it: ``"'sync'"`` for a function, ``"module-level code"``.
+    """
+    reached: dict[nodes.FunctionDef, str] = {}
+    queue: list[nodes.FunctionDef] = []
+    for call in module.nodes_of_class(nodes.Call):
+        if innermost_loop(call) is None:
+            continue
+        caller = enclosing_function(call)
+        for callee in same_module_callees(call):
+            if callee not in reached and callee is not caller:
+                reached[callee] = f"'{caller.name}'" if caller is not None else "module-level code"
+                queue.append(callee)
+    while queue and len(reached) < limit:
+        function = queue.pop(0)
+        for _, callee in called_functions(function):
+            if callee not in reached:
+                reached[callee] = reached[function]
+                queue.append(callee)
+    return reached
 
 
 def functions_reached_from_handlers(module: nodes.Module, settings: Settings, limit: int = 200) -> dict:

@@ -51,6 +51,10 @@ FAILURE_COLLECTION = ("error", "fail", "unprocessed", "problem", "issue", "skipp
 ERROR_WORD = re.compile(r"error|fail", re.I)
 # Fields that record how an operation went: `user["PermissionsConfirmed"] = False`, `self.x_unavailable = True`.
 OUTCOME_FIELD = re.compile(r"error|fail|unavailable|denied|confirmed|success|accessible|retrieved|listed|status", re.I)
+# Project functions named for reporting (print_exception, log_error, report_failure, notify_admins):
+# given the error, they report it; named for warnings, they note it.
+REPORTING_HELPER = re.compile(r"error|exception|fail|report|alert|notify", re.I)
+WARNING_HELPER = re.compile(r"warn", re.I)
 # Calls that take the error without doing anything with it.
 PLAIN_FUNCTIONS = frozenset({"str", "repr", "isinstance", "getattr", "hasattr", "len", "type", "format", "id"})
 
@@ -122,8 +126,11 @@ def report_kind(call: nodes.Call, handler: Handler | None) -> str | None:
     if handler is None:
         return None
     arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
-    if name in NOTES:
-        return "noted" if any(handler.mentions_error(argument) for argument in arguments) else None
+    carries_error = any(handler.mentions_error(argument) for argument in arguments)
+    if name in NOTES or (carries_error and WARNING_HELPER.search(name)):
+        return "noted" if carries_error else None
+    if carries_error and REPORTING_HELPER.search(name):
+        return "reported"
     exception = [a for a in arguments if isinstance(a, nodes.Name) and a.name in handler.exception_names]
     if exception and name not in PLAIN_FUNCTIONS and name not in KEEPING_METHODS:
         return "reported"
@@ -192,9 +199,22 @@ def _is_error_status(node: nodes.NodeNG | None) -> bool:
     return isinstance(node, nodes.Const) and isinstance(node.value, int) and 400 <= node.value < 600
 
 
+def is_message(value: nodes.NodeNG | None) -> bool:
+    """A sentence for a person: ``"Couldn't read the policy of bucket x"``, an f-string of several words."""
+    if isinstance(value, nodes.Const) and isinstance(value.value, str):
+        return len(value.value.split()) > 1
+    if isinstance(value, nodes.JoinedStr):
+        text = "".join(part.value for part in value.values if isinstance(part, nodes.Const))
+        return len(text.split()) > 1
+    return False
+
+
 def is_error_response(value: nodes.NodeNG | None) -> bool:
     """An explicit failure answer: ``{"statusCode": 500, ...}``, ``{"error": ...}``, ``{"success": False}``,
-    ``jsonify(...), 404``, ``Response(status=500)``, ``make_response(body, 503)``, ``error_response(...)``."""
+    ``jsonify(...), 404``, ``Response(status=500)``, ``make_response(body, 503)``, ``error_response(...)``,
+    or a message for a person (``return "Couldn't check the bucket's versioning"``)."""
+    if is_message(value):
+        return True
     if isinstance(value, nodes.Dict):
         for key, item in value.items:
             name = key.value if isinstance(key, nodes.Const) and isinstance(key.value, str) else ""

@@ -26,6 +26,16 @@ functions, pytest fixtures, `test_*.py`, `*_test.py`, `conftest.py`, methods of
 `Test*`/`TestCase` classes). Creating a `Session` in a function is never BTO103: boto3
 recommends a session per thread.
 
+Off by default: whether a function runs once per process or on every request
+depends on callers in other modules that a linter reading one file cannot see,
+and on application code most such functions turn out to run once (a CLI
+command, a deploy step, a custom resource). Judged finding by finding on the
+bench corpus, 1 of 26 was worth changing. Where the repetition is visible in
+the module, the default-on rules say so: BTO101 for a function a request
+handler calls, BTO102 for one called in a loop. Turn BTO103 on
+(`extend-select = BTO103`) in code where functions are known to run per request,
+such as a service's library of handlers' helpers.
+
 ## Why is this bad?
 A client is expensive to create (service model, credentials, connection pool)
 and is thread-safe once created. Creating one per call throws that work and
@@ -53,7 +63,7 @@ def upload_report(path):
 ```
 
 ## Options
-None.
+Off by default: `extend-select = BTO103`.
 
 ## References
 - [boto3 guide: clients](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html)
@@ -82,8 +92,9 @@ def check(context: FileContext) -> Iterator[Finding]:
 RULE = Rule(
     code="BTO103",
     name="client-created-in-function",
-    summary="boto3 client or resource created on every call of a function",
+    summary="boto3 client or resource created on every call of a function (opt-in)",
     link=CLIENTS_GUIDE,
     check=check,
     module=sys.modules[__name__],
+    enabled_by_default=False,
 )
