@@ -55,7 +55,7 @@ class Table:
     # errors -----------------------------------------------------------------------
 
     def error_shapes(self, service: str) -> frozenset[str]:
-        """The modelled exceptions of a service: the classes on ``client.exceptions``."""
+        """The modeled exceptions of a service: the classes on ``client.exceptions``."""
         return frozenset(self._services.get(service, {}).get("errors", ()))
 
     def exceptions_attributes(self, service: str) -> frozenset[str]:

@@ -76,7 +76,7 @@ def test_table_knows_the_errors_the_rules_need():
 
 def test_no_s3_error_shape_has_a_bare_http_status_as_its_code():
     """BTO504 rests on this: an S3 HEAD error carries only its HTTP status as code ("404"),
-    and botocore raises a modelled exception only when its code matches."""
+    and botocore raises a modeled exception only when its code matches."""
     session = pytest.importorskip("botocore.session")
     model = session.get_session().get_service_model("s3")
     assert [shape.name for shape in model.error_shapes if shape.error_code.isdigit()] == []
