@@ -85,6 +85,7 @@ RULE_MODULES = (
     "flake8_boto3.rules.bto402_client_error_swallows_other_codes",
     "flake8_boto3.rules.bto403_batch_partial_failures_ignored",
     "flake8_boto3.rules.bto404_modeled_exception_after_client_error",
+    "flake8_boto3.rules.bto405_response_read_on_non_client_error",
     "flake8_boto3.rules.bto501_unknown_operation",
     "flake8_boto3.rules.bto502_positional_arguments",
     "flake8_boto3.rules.bto900_internal_error",
