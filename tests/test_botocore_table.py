@@ -74,6 +74,18 @@ def test_table_knows_the_errors_the_rules_need():
     assert "S3UploadFailedError" in table.exceptions_without_error_response("boto3.exceptions")
 
 
+def test_the_table_names_what_client_exceptions_has():
+    """BTO503 rests on this: exactly the public names of a real client's ``exceptions``."""
+    boto3 = pytest.importorskip("boto3")
+    session = boto3.session.Session(
+        region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing"
+    )
+    for service in ("s3", "dynamodb", "apigatewaymanagementapi", "lambda", "redshift"):
+        exceptions = session.client(service).exceptions
+        public = {name for name in dir(exceptions) if not name.startswith("_")}
+        assert public == aws.table().exceptions_attributes(service), service
+
+
 def test_no_s3_error_shape_has_a_bare_http_status_as_its_code():
     """BTO504 rests on this: an S3 HEAD error carries only its HTTP status as code ("404"),
     and botocore raises a modeled exception only when its code matches."""
