@@ -89,6 +89,7 @@ RULE_MODULES = (
     "flake8_boto3.rules.bto501_unknown_operation",
     "flake8_boto3.rules.bto502_positional_arguments",
     "flake8_boto3.rules.bto503_unknown_modeled_exception",
+    "flake8_boto3.rules.bto504_modeled_exception_on_head_request",
     "flake8_boto3.rules.bto900_internal_error",
     "flake8_boto3.rules.bto901_analysis_budget_exceeded",
 )
