@@ -16,7 +16,10 @@ or anything else, which includes whatever cannot be told.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,6 +33,9 @@ from flake8_boto3.budget import BudgetExceeded
 from flake8_boto3.inference import Kind
 
 EXCEPTIONS_ATTRIBUTE = "exceptions"  # client.exceptions
+# ``.exceptions.`` in the source text (a literal prefix: the search is fast).
+CLIENT_EXCEPTIONS_TEXT = re.compile(rb"\.exceptions\s*\.")
+SDK_MODULES = (b"botocore", b"boto3")  # botocore.exceptions.X is no client's exceptions
 
 
 class Caught(enum.Enum):
@@ -65,10 +71,7 @@ class ExceptionsAttribute:
 
     @property
     def in_except_clause(self) -> bool:
-        """Named by an ``except`` clause (alone or in its tuple)."""
-        parent = self.node.parent
-        clause = parent.parent if isinstance(parent, nodes.Tuple) else parent
-        return isinstance(clause, nodes.ExceptHandler) and clause.type in (self.node, parent)
+        return _named_by_except_clause(self.node)
 
     @property
     def service_is_known(self) -> bool:
@@ -81,6 +84,55 @@ class ExceptionsAttribute:
         if not self.service_is_known or self.name.startswith("_"):
             return None
         return self.name in table().exceptions_attributes(self.service)
+
+
+def _statements(node: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+    """The statements (and ``match`` cases) under ``node``, without descending into expressions."""
+    for child in node.get_children():
+        if child.is_statement or isinstance(child, nodes.MatchCase):
+            yield child
+            yield from _statements(child)
+
+
+ALL_LINES: tuple[int, ...] = (0,)  # the text is unknown: look everywhere
+
+
+def _client_exceptions_lines(module: nodes.Module) -> tuple[int, ...]:
+    """The lines whose text has ``.exceptions.`` on something other than the SDK's exception
+    modules, in order (ALL_LINES when the text is not known)."""
+    text = module.file_bytes
+    if text is None:
+        return ALL_LINES
+    if isinstance(text, str):
+        text = text.encode("utf-8", "surrogateescape")
+    lines: list[int] = []
+    line, position = 1, 0
+    for match in CLIENT_EXCEPTIONS_TEXT.finditer(text):
+        if text[max(0, match.start() - 8) : match.start()].endswith(SDK_MODULES):
+            continue  # botocore.exceptions.ClientError
+        line += text.count(b"\n", position, match.start())
+        position = match.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return tuple(lines)
+
+
+def _spans_a_line(statement: nodes.NodeNG, lines: tuple[int, ...]) -> bool:
+    """Does the statement (with what it contains) cover one of these lines (sorted)?"""
+    index = bisect.bisect_left(lines, statement.fromlineno)
+    return index < len(lines) and lines[index] <= statement.tolineno
+
+
+def _is_exceptions_attribute(node: nodes.Attribute) -> bool:
+    """``x.exceptions.X``."""
+    return isinstance(node.expr, nodes.Attribute) and node.expr.attrname == EXCEPTIONS_ATTRIBUTE
+
+
+def _named_by_except_clause(node: nodes.NodeNG) -> bool:
+    """``node`` is the class an ``except`` clause names, or one in its tuple."""
+    parent = node.parent
+    clause = parent.parent if isinstance(parent, nodes.Tuple) else parent
+    return isinstance(clause, nodes.ExceptHandler) and clause.type in (node, parent)
 
 
 def caught_class_nodes(handler: nodes.ExceptHandler) -> list[nodes.NodeNG]:
@@ -124,21 +176,29 @@ class ExceptionClasses:
         self._kinds: dict[nodes.NodeNG, Caught] = {}
 
     @cached_property
-    def handlers(self) -> list[nodes.ExceptHandler]:
-        return list(self.module.nodes_of_class(nodes.ExceptHandler))
+    def _statements(self) -> list[nodes.NodeNG]:
+        return list(_statements(self.module))
 
-    def _candidates(self):
-        """``x.exceptions.X`` anywhere, and any ``x.X`` an ``except`` clause names (``errors.NoSuchKey``
-        after ``errors = s3.exceptions``)."""
-        for node in self.module.nodes_of_class(nodes.Attribute):
-            if isinstance(node.expr, nodes.Attribute) and node.expr.attrname == EXCEPTIONS_ATTRIBUTE:
-                yield node
+    @cached_property
+    def handlers(self) -> list[nodes.ExceptHandler]:
+        """Every ``except`` handler, found by walking statements only (not every expression)."""
+        return [node for node in self._statements if isinstance(node, nodes.ExceptHandler)]
+
+    def _candidates(self) -> Iterator[nodes.Attribute]:
+        """The attributes that may be ``client.exceptions.X``: ``x.exceptions.X`` anywhere, and any
+        ``x.X`` an ``except`` clause names (``errors.NoSuchKey`` after ``errors = s3.exceptions``).
+        Only the expressions on lines whose text has ``.exceptions.`` are walked."""
         for handler in self.handlers:
             for node in caught_class_nodes(handler):
-                if isinstance(node, nodes.Attribute) and not (
-                    isinstance(node.expr, nodes.Attribute) and node.expr.attrname == EXCEPTIONS_ATTRIBUTE
-                ):
+                if isinstance(node, nodes.Attribute) and not _is_exceptions_attribute(node):
                     yield node
+        lines = _client_exceptions_lines(self.module)
+        for statement in self._statements if lines else ():
+            if lines is not ALL_LINES and not _spans_a_line(statement, lines):
+                continue
+            for child in statement.get_children():
+                if not (child.is_statement or isinstance(child, nodes.MatchCase)):
+                    yield from filter(_is_exceptions_attribute, child.nodes_of_class(nodes.Attribute))
 
     @cached_property
     def exceptions_attributes(self) -> dict[nodes.Attribute, ExceptionsAttribute]:
