@@ -202,7 +202,7 @@ class ExceptionClasses:
 
     @cached_property
     def exceptions_attributes(self) -> dict[nodes.Attribute, ExceptionsAttribute]:
-        """In source order; when the budget runs out, those found up to there."""
+        """When the budget runs out, those found up to there."""
         found: dict[nodes.Attribute, ExceptionsAttribute] = {}
         try:
             for node in self._candidates():

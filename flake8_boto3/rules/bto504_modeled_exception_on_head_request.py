@@ -97,7 +97,7 @@ MESSAGE = (
 )
 
 
-class _Requests:
+class ServiceRequests:
     """Which calls of a ``try`` body are HEAD requests, and which could make other requests, to one service."""
 
     def __init__(self, context: FileContext, service: str) -> None:
@@ -142,7 +142,7 @@ def _body_calls(try_node: nodes.Try) -> list[nodes.Call]:
 
 def check(context: FileContext) -> Iterator[Finding]:
     classes = context.exception_classes
-    requests: dict[str, _Requests] = {}
+    requests: dict[str, ServiceRequests] = {}
     for handler in classes.handlers:
         try_node = handler.parent
         if not isinstance(try_node, (nodes.Try, nodes.TryStar)):
@@ -155,7 +155,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             if service not in HEAD_ERRORS_HAVE_NO_BODY or not exception.exists:
                 continue
             if service not in requests:
-                requests[service] = _Requests(context, service)
+                requests[service] = ServiceRequests(context, service)
             calls = _body_calls(try_node)
             heads = {call: requests[service].head_operation(call) for call in calls}
             operations = sorted({operation for operation in heads.values() if operation})
