@@ -97,7 +97,8 @@ ADVICE_ALONE = "read .response only in an except ClientError clause"
 GUARD_CALLS = frozenset({"isinstance", "hasattr", "getattr", "type", "issubclass"})
 # Handlers (and suppress() arguments) that catch the error a missing or None .response raises.
 CATCHES_FAILED_READ = frozenset({"AttributeError", "TypeError", "Exception", "BaseException"})
-CHECKED_KINDS = frozenset({Caught.CLIENT_ERROR, Caught.MODELED, Caught.SDK_WITHOUT_ERROR_RESPONSE})
+# A handler is about boto3's errors when its clause names one of these.
+BOTO3_ERROR_KINDS = frozenset({Caught.CLIENT_ERROR, Caught.MODELED, Caught.SDK_WITHOUT_ERROR_RESPONSE})
 
 
 def _is_guard(node: nodes.NodeNG, name: str) -> bool:
@@ -177,7 +178,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         caught = classes.caught(handler)
         kinds = {kind for _, kind in caught}
-        if not kinds & CHECKED_KINDS:
+        if not kinds & BOTO3_ERROR_KINDS:
             continue  # `except Exception as e` alone, or nothing known: not a boto3 handler
         without_response = [node for node, kind in caught if kind.has_error_response is False]
         if not without_response:
