@@ -1,6 +1,6 @@
 """# BTO504 modeled-exception-on-head-request
 
-Message: `BTO504 'except s3.exceptions.NoSuchKey' never matches: the try makes only S3 HEAD requests (head_object), whose errors have no body, so botocore raises a plain ClientError with code "404" or "403"; catch ClientError and test e.response["Error"]["Code"] == "404"`
+Message: `BTO504 'except s3.exceptions.NoSuchKey' never matches: the try only makes HEAD requests (head_object), and s3 answers those without a body, so botocore raises a plain ClientError with code "404" or "403"; catch ClientError and test e.response["Error"]["Code"] == "404"`
 
 ## What it does
 Flags an `except` clause for a modeled S3 exception (`s3.exceptions.NoSuchKey`,
@@ -91,8 +91,8 @@ from flake8_boto3.registry import Finding, Rule
 HEAD_ERRORS_HAVE_NO_BODY = {"s3": "https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html"}
 MAX_HELPER_DEPTH = 2
 MESSAGE = (
-    "'except {exception}' never matches: the try makes only {service} HEAD requests ({operations}), whose"
-    ' errors have no body, so botocore raises a plain ClientError with code "404" or "403";'
+    "'except {exception}' never matches: the try only makes HEAD requests ({operations}), and {service}"
+    ' answers those without a body, so botocore raises a plain ClientError with code "404" or "403";'
     ' catch ClientError and test e.response["Error"]["Code"] == "404"'
 )
 
