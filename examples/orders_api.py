@@ -1,10 +1,10 @@
 """Order storage for a web service: ClientError handling and batch writes.
 
-Each pair shows the misuse (BTO401, BTO402, BTO403) and its `_fixed` version.
+Each pair shows the misuse (BTO401, BTO402, BTO403, BTO404, BTO405) and its `_fixed` version.
 """
 
 import boto3
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 dynamodb = boto3.client("dynamodb")
 orders = boto3.resource("dynamodb").Table("orders")
@@ -57,3 +57,39 @@ def import_orders_fixed(items):
     request = {"orders": [{"PutRequest": {"Item": item}} for item in items]}
     while request:
         request = dynamodb.batch_write_item(RequestItems=request).get("UnprocessedItems")
+
+
+def cancel_order(order_id):
+    try:
+        orders.delete_item(Key={"id": order_id}, ConditionExpression="attribute_exists(id)")
+    except ClientError:
+        raise
+    except orders.meta.client.exceptions.ConditionalCheckFailedException:
+        return "unknown order"
+    return "cancelled"
+
+
+def cancel_order_fixed(order_id):
+    try:
+        orders.delete_item(Key={"id": order_id}, ConditionExpression="attribute_exists(id)")
+    except orders.meta.client.exceptions.ConditionalCheckFailedException:
+        return "unknown order"
+    return "cancelled"
+
+
+def count_orders():
+    try:
+        return dynamodb.describe_table(TableName="orders")["Table"]["ItemCount"]
+    except (ClientError, BotoCoreError) as error:
+        if error.response["Error"]["Code"] == "ResourceNotFoundException":
+            return 0
+        raise
+
+
+def count_orders_fixed():
+    try:
+        return dynamodb.describe_table(TableName="orders")["Table"]["ItemCount"]
+    except ClientError as error:
+        if error.response["Error"]["Code"] == "ResourceNotFoundException":
+            return 0
+        raise

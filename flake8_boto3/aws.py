@@ -1,7 +1,8 @@
 """What AWS offers, read lazily from the generated botocore table.
 
-Operations, paginators, waiters, deprecated operations and batch failure keys
-per service, plus the methods boto3 adds to clients. Loaded once per process,
+Operations, paginators, waiters, deprecated operations, batch failure keys,
+error shapes and HEAD operations per service, plus the methods boto3 adds to
+clients and the SDK's exception classes that carry no error response. Loaded once per process,
 the first time a file needs it.
 
 Beside it, the one hand-kept list of AWS facts botocore cannot model: paginated
@@ -39,6 +40,9 @@ class Table:
         self.client_methods: frozenset[str] = frozenset(data["client_methods"])
         # Operations that return temporary credentials (sts.assume_role, sso.get_role_credentials...).
         self.credential_operations: frozenset[str] = frozenset(data["credential_operations"])
+        # What every client.exceptions has besides the service's error shapes (ClientError, from_code).
+        self.client_exceptions_attributes: frozenset[str] = frozenset(data["client_exceptions_attributes"])
+        self._without_error_response: dict[str, list[str]] = data["exceptions_without_error_response"]
         self._services: dict[str, dict] = data["services"]
 
     # services ---------------------------------------------------------------
@@ -56,6 +60,28 @@ class Table:
     def injected_methods(self, service: str) -> frozenset[str]:
         """Methods and attributes boto3 adds to this service's clients (not API operations)."""
         return self.client_methods | frozenset(self._services.get(service, {}).get("injected", ()))
+
+    # errors -----------------------------------------------------------------------
+
+    def error_shapes(self, service: str) -> frozenset[str]:
+        """The modeled exceptions of a service: the classes on ``client.exceptions``."""
+        return frozenset(self._services.get(service, {}).get("errors", ()))
+
+    def exceptions_attributes(self, service: str) -> frozenset[str]:
+        """Every name ``client.exceptions`` of this service has."""
+        return self.error_shapes(service) | self.client_exceptions_attributes
+
+    def head_operations(self, service: str) -> frozenset[str]:
+        """Operations that are HTTP HEAD requests (their responses have no body)."""
+        return frozenset(self._services.get(service, {}).get("head_operations", ()))
+
+    def exceptions_without_error_response(self, module: str) -> frozenset[str]:
+        """Exception classes of ``botocore.exceptions``/``boto3.exceptions`` that are not ClientErrors."""
+        return frozenset(self._without_error_response.get(module, ()))
+
+    @property
+    def sdk_exception_modules(self) -> frozenset[str]:
+        return frozenset(self._without_error_response)
 
     # paginators and waiters -------------------------------------------------------
 

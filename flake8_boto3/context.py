@@ -10,6 +10,7 @@ from astroid import nodes
 from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.aws_calls import AwsCalls
 from flake8_boto3.analysis.client_errors import ClientErrorHandlers
+from flake8_boto3.analysis.exception_classes import ExceptionClasses
 from flake8_boto3.analysis.lifecycle import Lifecycle
 from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.settings import Settings
@@ -40,3 +41,7 @@ class FileContext:
     @cached_property
     def aws_calls(self) -> AwsCalls:
         return AwsCalls(self.module)
+
+    @cached_property
+    def exception_classes(self) -> ExceptionClasses:
+        return ExceptionClasses(self.module, self.aws_calls)

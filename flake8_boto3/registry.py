@@ -26,6 +26,7 @@ LAMBDA_BEST_PRACTICES = "https://docs.aws.amazon.com/lambda/latest/dg/best-pract
 PAGINATORS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/paginators.html"
 WAITERS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html#waiters"
 ERROR_HANDLING_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/error-handling.html"
+MODELED_EXCEPTIONS_GUIDE = f"{ERROR_HANDLING_GUIDE}#catching-exceptions-when-using-a-low-level-client"
 CREDENTIALS_GUIDE = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/credentials.html"
 BOTO3_MIGRATION = "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/migration.html"
 SERVICE_REFERENCE = "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/{service}.html"
@@ -85,9 +86,13 @@ RULE_MODULES = (
     "flake8_boto3.rules.bto401_client_error_code_ignored",
     "flake8_boto3.rules.bto402_client_error_swallows_other_codes",
     "flake8_boto3.rules.bto403_batch_partial_failures_ignored",
+    "flake8_boto3.rules.bto404_modeled_exception_after_client_error",
+    "flake8_boto3.rules.bto405_response_read_on_non_client_error",
     "flake8_boto3.rules.bto406_client_error_code_not_checked",
     "flake8_boto3.rules.bto501_unknown_operation",
     "flake8_boto3.rules.bto502_positional_arguments",
+    "flake8_boto3.rules.bto503_unknown_modeled_exception",
+    "flake8_boto3.rules.bto504_modeled_exception_on_head_request",
     "flake8_boto3.rules.bto900_internal_error",
     "flake8_boto3.rules.bto901_analysis_budget_exceeded",
 )

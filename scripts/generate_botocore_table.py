@@ -6,9 +6,14 @@ paginators (input/output tokens, more-results key, limit key, result keys, and
 the page a call without the limit key returns, as the limit key's documentation
 states it: a default page size, or "all items are returned"), waiters (name -> operation), deprecated
 operations (with the operation their documentation says replaces them), the
-response members that report partial failures of batch operations, the
-operations that return temporary credentials (``sts.assume_role``), and the
-methods boto3 adds to its clients (``upload_file``, ``get_paginator`` ...).
+response members that report partial failures of batch operations, the error
+shapes (the exception classes botocore puts on ``client.exceptions``), the
+operations that are HTTP HEAD requests, and the methods boto3 adds to its
+clients (``upload_file``, ``get_paginator`` ...). Across services: the
+operations that return temporary credentials (``sts.assume_role``), the other
+attributes of ``client.exceptions`` (``ClientError``, ``from_code``) and the
+exception classes of ``botocore.exceptions`` and ``boto3.exceptions`` that are
+not ClientErrors, so carry no error response.
 
 botocore and boto3 are pinned development dependencies (the ``test`` extra), so
 the output is reproducible; ``tests/test_botocore_table.py`` regenerates it and
@@ -28,9 +33,12 @@ import sys
 from pathlib import Path
 
 import boto3
+import boto3.exceptions
 import botocore
+import botocore.exceptions
 import botocore.session
 from botocore import xform_name
+from botocore.errorfactory import BaseClientExceptions
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "flake8_boto3" / "data" / "botocore_table.json.gz"
@@ -206,6 +214,43 @@ def _credential_operations(model) -> list[str]:
     )
 
 
+def _error_shapes(model) -> list[str]:
+    """The names ClientExceptionsFactory gives the classes it puts on ``client.exceptions``."""
+    return sorted(str(shape.name) for shape in model.error_shapes)
+
+
+def _head_operations(model) -> list[str]:
+    return sorted(
+        xform_name(name) for name in model.operation_names if model.operation_model(name).http.get("method") == "HEAD"
+    )
+
+
+def _client_exceptions_attributes() -> list[str]:
+    """What every ``client.exceptions`` has besides the service's error shapes."""
+    return sorted(name for name in dir(BaseClientExceptions) if not name.startswith("_"))
+
+
+def _exceptions_without_error_response() -> dict[str, list[str]]:
+    """Per SDK exception module, the names of its exception classes that are not ClientErrors.
+
+    Only ClientError (and its subclasses) is built from an error response and
+    sets ``.response`` to it; the others (BotoCoreError and its family, boto3's
+    Boto3Error family) have none, or a ``response`` attribute that is None
+    (HTTPClientError's).
+    """
+    found = {}
+    for module in (botocore.exceptions, boto3.exceptions):
+        found[module.__name__] = sorted(
+            name
+            for name, value in vars(module).items()
+            if isinstance(value, type)
+            and issubclass(value, BaseException)
+            and value.__module__ == module.__name__
+            and not issubclass(value, botocore.exceptions.ClientError)
+        )
+    return found
+
+
 def _injected_methods(session) -> tuple[list[str], dict[str, list[str]]]:
     """Public client attributes that are not API operations, as boto3 builds clients."""
     boto3_session = boto3.session.Session(
@@ -235,6 +280,8 @@ def build_table() -> dict:
             "waiters": _waiters(session, service),
             "deprecated": _deprecated(model),
             "partial_failures": _partial_failures(model),
+            "errors": _error_shapes(model),
+            "head_operations": _head_operations(model),
         }
         if service in specific:
             entry["injected"] = specific[service]
@@ -244,6 +291,8 @@ def build_table() -> dict:
         "boto3_version": boto3.__version__,
         "client_methods": common,
         "credential_operations": sorted(credential_operations),
+        "client_exceptions_attributes": _client_exceptions_attributes(),
+        "exceptions_without_error_response": _exceptions_without_error_response(),
         "services": services,
     }
 

@@ -51,6 +51,49 @@ def test_table_is_small_and_knows_what_the_rules_need():
     assert table.services_with_operation("list_objects_v2") == {"s3"}
 
 
+def test_table_knows_the_errors_the_rules_need():
+    table = aws.table()
+    assert {"NoSuchKey", "NoSuchBucket"} <= table.error_shapes("s3")
+    assert "ConditionalCheckFailedException" in table.error_shapes("dynamodb")
+    assert "GoneException" in table.error_shapes("apigatewaymanagementapi")
+    assert {"ClientError", "from_code", "NoSuchKey"} <= table.exceptions_attributes("s3")
+    assert "ClientError" not in table.error_shapes("s3")
+    assert table.head_operations("s3") == {"head_object", "head_bucket"}
+    assert table.head_operations("dynamodb") == frozenset()
+    without = table.exceptions_without_error_response("botocore.exceptions")
+    assert {
+        "BotoCoreError",
+        "NoCredentialsError",
+        "EndpointConnectionError",
+        "ParamValidationError",
+        "WaiterError",
+        "ReadTimeoutError",
+        "ConnectTimeoutError",
+    } <= without
+    assert not {"ClientError", "EventStreamError"} & without
+    assert "S3UploadFailedError" in table.exceptions_without_error_response("boto3.exceptions")
+
+
+def test_the_table_names_what_client_exceptions_has():
+    """BTO503 rests on this: exactly the public names of a real client's ``exceptions``."""
+    boto3 = pytest.importorskip("boto3")
+    session = boto3.session.Session(
+        region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing"
+    )
+    for service in ("s3", "dynamodb", "apigatewaymanagementapi", "lambda", "redshift"):
+        exceptions = session.client(service).exceptions
+        public = {name for name in dir(exceptions) if not name.startswith("_")}
+        assert public == aws.table().exceptions_attributes(service), service
+
+
+def test_no_s3_error_shape_has_a_bare_http_status_as_its_code():
+    """BTO504 rests on this: an S3 HEAD error carries only its HTTP status as code ("404"),
+    and botocore raises a modeled exception only when its code matches."""
+    session = pytest.importorskip("botocore.session")
+    model = session.get_session().get_service_model("s3")
+    assert [shape.name for shape in model.error_shapes if shape.error_code.isdigit()] == []
+
+
 def test_table_is_loaded_lazily():
     """Importing the plugin, or linting a file no rule cares about, never reads the table."""
     code = (

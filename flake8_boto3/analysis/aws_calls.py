@@ -121,7 +121,8 @@ class AwsCalls:
         self.module = module
         self._receivers: dict[tuple, Boto3Object | None] = {}
 
-    def _infer_receiver(self, expression: nodes.NodeNG) -> Boto3Object | None:
+    def infer_receiver(self, expression: nodes.NodeNG) -> Boto3Object | None:
+        """The boto3 object ``expression`` is (inferred once per receiver key)."""
         key = receiver_key(expression)
         if key is None:
             return infer_boto3(expression)
@@ -140,7 +141,7 @@ class AwsCalls:
                     continue
                 if _is_module_receiver(func.expr):
                     continue
-                receiver = self._infer_receiver(func.expr)
+                receiver = self.infer_receiver(func.expr)
                 if receiver is not None:
                     found.append(AwsCall(call, receiver, func.attrname))
         except BudgetExceeded:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from astroid import nodes
+from astroid.nodes._base_nodes import LookupMixIn
 
 FUNCTION_TYPES = (nodes.FunctionDef, nodes.AsyncFunctionDef)
 COMPREHENSION_TYPES = (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)
@@ -109,3 +110,37 @@ def innermost_loop(node: nodes.NodeNG) -> nodes.NodeNG | None:
             return parent
         child, parent = parent, parent.parent
     return None
+
+
+def imported_qualified_name(scope_node: nodes.NodeNG, dotted: list[str]) -> str | None:
+    """``S3Client`` -> ``mypy_boto3_s3.client.S3Client`` through the import binding it.
+
+    ``dotted`` is a dotted name split at its dots, as seen from ``scope_node``;
+    None when its first part is not bound by an (absolute) import.
+    """
+    while not isinstance(scope_node, LookupMixIn) and scope_node.parent is not None:
+        scope_node = scope_node.parent  # a string annotation is a Const
+    try:
+        _, assignments = scope_node.lookup(dotted[0])
+    except Exception:
+        return None
+    for assignment in assignments:
+        if isinstance(assignment, nodes.ImportFrom) and not assignment.level:
+            for name, alias in assignment.names:
+                if (alias or name) == dotted[0]:
+                    return ".".join([assignment.modname, name, *dotted[1:]])
+        if isinstance(assignment, nodes.Import):
+            for name, alias in assignment.names:
+                if alias == dotted[0]:
+                    return ".".join([name, *dotted[1:]])
+                if alias is None and name.split(".")[0] == dotted[0]:
+                    return ".".join(dotted)
+    return None
+
+
+def qualified_name(node: nodes.NodeNG) -> str | None:
+    """``botocore.exceptions.ClientError`` for ``ClientError`` (``from botocore.exceptions import
+    ClientError``), ``exceptions.ClientError`` (``from botocore import exceptions``) or
+    ``botocore.exceptions.ClientError`` itself: the dotted name, through the imports binding it."""
+    dotted = dotted_name(node)
+    return imported_qualified_name(node, dotted.split(".")) if dotted else None

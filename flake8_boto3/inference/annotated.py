@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from astroid import nodes
 from astroid.context import InferenceContext
 from astroid.exceptions import UseInferenceDefault
-from astroid.nodes._base_nodes import LookupMixIn
 
+from flake8_boto3.analysis.names import imported_qualified_name
 from flake8_boto3.inference.objects import Boto3Object, Kind
 
 TYPE_STUB_PREFIXES = ("mypy_boto3_", "types_boto3_")
@@ -77,28 +77,6 @@ def _type_names(annotation: nodes.NodeNG) -> Iterator[tuple[nodes.NodeNG, list[s
         yield from _type_names(annotation.right)
 
 
-def _imported_qualified_name(scope_node: nodes.NodeNG, dotted: list[str]) -> str | None:
-    """``S3Client`` -> ``mypy_boto3_s3.client.S3Client`` through the import binding it."""
-    while not isinstance(scope_node, LookupMixIn) and scope_node.parent is not None:
-        scope_node = scope_node.parent  # a string annotation is a Const
-    try:
-        _, assignments = scope_node.lookup(dotted[0])
-    except Exception:
-        return None
-    for assignment in assignments:
-        if isinstance(assignment, nodes.ImportFrom) and not assignment.level:
-            for name, alias in assignment.names:
-                if (alias or name) == dotted[0]:
-                    return ".".join([assignment.modname, name, *dotted[1:]])
-        if isinstance(assignment, nodes.Import):
-            for name, alias in assignment.names:
-                if alias == dotted[0]:
-                    return ".".join([name, *dotted[1:]])
-                if alias is None and name.split(".")[0] == dotted[0]:
-                    return ".".join(dotted)
-    return None
-
-
 def service_of_stub_module(module_name: str) -> str:
     """``mypy_boto3_cognito_idp.client`` -> ``cognito-idp``."""
     top = module_name.split(".", 1)[0]
@@ -134,7 +112,7 @@ def annotated_type(name: nodes.AssignName) -> tuple[Kind, str | None, str | None
     if annotation is None:
         return None
     for scope_node, dotted in _type_names(annotation):
-        qualified_name = _imported_qualified_name(scope_node, dotted)
+        qualified_name = imported_qualified_name(scope_node, dotted)
         if qualified_name:
             found = boto3_type(qualified_name)
             if found:
