@@ -199,13 +199,16 @@ def _is_error_status(node: nodes.NodeNG | None) -> bool:
     return isinstance(node, nodes.Const) and isinstance(node.value, int) and 400 <= node.value < 600
 
 
-def is_message(value: nodes.NodeNG | None) -> bool:
-    """A sentence for a person: ``"Couldn't read the policy of bucket x"``, an f-string of several words."""
+def is_message(value: nodes.NodeNG | None, depth: int = 0) -> bool:
+    """A sentence for a person: ``"Couldn't read the policy of bucket x"``, an f-string of several words,
+    also inside what is returned (``return [], [f"Couldn't check bucket {b}"]``: errors and warnings)."""
     if isinstance(value, nodes.Const) and isinstance(value.value, str):
         return len(value.value.split()) > 1
     if isinstance(value, nodes.JoinedStr):
         text = "".join(part.value for part in value.values if isinstance(part, nodes.Const))
         return len(text.split()) > 1
+    if isinstance(value, (nodes.Tuple, nodes.List)) and depth < 2:
+        return any(is_message(element, depth + 1) for element in value.elts)
     return False
 
 

@@ -9,9 +9,10 @@ every use in its module is a call from code that runs once runs once too,
 directly or through other such functions: scenario and demo functions,
 ``usage_demo()`` called from ``main()``, ``app = create_app()``.
 
-A function that is never called in its module, or is used other than by
-calling it (passed as a callback, stored in a table), is not known to run
-once: its callers elsewhere may call it on every request.
+A recursive function's calls of itself don't count against it. A function
+that is never called in its module, or is used other than by calling it
+(passed as a callback, stored in a table), is not known to run once: its
+callers elsewhere may call it on every request.
 """
 
 from __future__ import annotations
@@ -60,15 +61,18 @@ def once_per_process(module: nodes.Module) -> set[nodes.FunctionDef]:
     candidates = {f for f in every if f not in once}
     uses = _uses(module, candidates)
 
-    def in_once_code(node: nodes.NodeNG) -> bool:
+    def in_once_code(node: nodes.NodeNG, callee: nodes.FunctionDef) -> bool:
         function = enclosing_function(node)
+        if function is callee:
+            return True  # recursion: still the work of whoever first called it
         return function is None or function in once or functions.under_main_guard(node)
 
     for _ in range(MAX_ROUNDS):
         added = {
             function
             for function in candidates - once
-            if uses[function] and all(_called_here(use) and in_once_code(use) for use in uses[function])
+            if any(enclosing_function(use) is not function for use in uses[function])
+            and all(_called_here(use) and in_once_code(use, function) for use in uses[function])
         }
         if not added:
             break
