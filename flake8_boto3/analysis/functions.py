@@ -235,31 +235,6 @@ class Reach:
     in_loop: bool = False
 
 
-def functions_called_in_loops(module: nodes.Module, limit: int = 200) -> dict[nodes.FunctionDef, str]:
-    """{function: who calls it in a loop} for the functions of the module that its code calls inside a
-    loop, and the functions those call: they run on every iteration.
-
-    Who calls it: ``"'sync'"`` for a function, ``"module-level code"``.
-    """
-    reached: dict[nodes.FunctionDef, str] = {}
-    queue: list[nodes.FunctionDef] = []
-    for call in module.nodes_of_class(nodes.Call):
-        if innermost_loop(call) is None:
-            continue
-        caller = enclosing_function(call)
-        for callee in same_module_callees(call):
-            if callee not in reached and callee is not caller:
-                reached[callee] = f"'{caller.name}'" if caller is not None else "module-level code"
-                queue.append(callee)
-    while queue and len(reached) < limit:
-        function = queue.pop(0)
-        for _, callee in called_functions(function):
-            if callee not in reached:
-                reached[callee] = reached[function]
-                queue.append(callee)
-    return reached
-
-
 def functions_reached_from_handlers(module: nodes.Module, settings: Settings, limit: int = 200) -> dict:
     """{function: Reach} for handlers and the same-module functions they call.
 

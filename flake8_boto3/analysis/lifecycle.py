@@ -55,8 +55,6 @@ class Site:
     function: nodes.FunctionDef | None
     # How a request handler reaches the construction, when one does.
     reach: functions.Reach | None = None
-    # Who calls the construction's function in a loop ("'sync'"), when that is why it repeats.
-    looped_by: str | None = None
 
     @property
     def handler(self) -> nodes.FunctionDef | None:
@@ -303,10 +301,6 @@ class Lifecycle:
     def _handler_reach(self) -> dict:
         return functions.functions_reached_from_handlers(self.module, self.settings)
 
-    @cached_property
-    def _loop_reach(self) -> dict:
-        return functions.functions_called_in_loops(self.module)
-
     def _handler_for(self, function: nodes.FunctionDef) -> functions.Reach | None:
         """How a handler reaches ``function``: it is the handler, is nested in it, or is called by it."""
         for current in (function, *enclosing_functions(function)):
@@ -356,9 +350,6 @@ class Lifecycle:
             if reach.in_loop:
                 return Site(construction, Verdict.IN_LOOP, function, reach)  # a helper the handler calls in a loop
             return Site(construction, Verdict.IN_HANDLER, function, reach)
-        looped_by = self._loop_reach.get(function)
-        if looped_by is not None and hoistable and not self._run_once(function):
-            return Site(construction, Verdict.IN_LOOP, function, looped_by=looped_by)  # a helper called in a loop
         if construction.kind is Kind.SESSION:
             return None  # boto3 recommends a session per thread
         if self._run_once(function):

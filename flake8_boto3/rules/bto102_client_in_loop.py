@@ -72,13 +72,6 @@ def check(context: FileContext) -> Iterator[Finding]:
                 " and reuse it",
             )
             continue
-        if site.looped_by is not None:
-            yield RULE.finding(
-                site.call,
-                f"{site.describe()} created in '{site.function.name}', which {site.looped_by} calls in a loop,"
-                " on every iteration; create it once at module level and reuse it",
-            )
-            continue
         where = f" in '{site.function.name}'" if site.function is not None else " at module level"
         yield RULE.finding(
             site.call,
