@@ -75,6 +75,11 @@ class Table:
         """Operations that are HTTP HEAD requests (their responses have no body)."""
         return frozenset(self._services.get(service, {}).get("head_operations", ()))
 
+    @cached_property
+    def all_head_operations(self) -> frozenset[str]:
+        """Every service's HEAD operations (``head_object``, ``head_bucket``...)."""
+        return frozenset(op for entry in self._services.values() for op in entry.get("head_operations", ()))
+
     def exceptions_without_error_response(self, module: str) -> frozenset[str]:
         """Exception classes of ``botocore.exceptions``/``boto3.exceptions`` that are not ClientErrors."""
         return frozenset(self._without_error_response.get(module, ()))

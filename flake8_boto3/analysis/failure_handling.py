@@ -24,6 +24,10 @@ A path **handles** the failure when it
   ``close``/``__exit__`` function, or a ``try`` that only deletes, removes,
   detaches, deregisters, terminates or cancels) or a health probe whose every
   failure means "unhealthy";
+- is an existence check by HEAD request (``head_object``, ``head_bucket``) that
+  reads any failure as "absent", in a handler that never tests the code: a HEAD
+  error carries only the HTTP status, and S3 answers 403 for a missing object
+  when the caller lacks s3:ListBucket;
 - in code that runs once per process (a script, ``main()``, a CLI command and
   what only they call), tells the person running it (prints or logs the error)
   and ends the step.
@@ -173,6 +177,14 @@ class HandlerContext:
         operations = self.try_operations
         return bool(operations) and all(CLEANUP_OPERATION.match(name) for name in operations)
 
+    @cached_property
+    def only_heads(self) -> bool:
+        """The ``try`` only makes HEAD requests: their errors carry nothing but the HTTP status, and S3
+        answers 403 for a missing object to a caller without s3:ListBucket, so "absent" and "denied"
+        cannot be told apart; an existence check that reads any failure as "absent" is all there is."""
+        operations = self.try_operations
+        return bool(operations) and all(name in table().all_head_operations for name in operations)
+
     def best_effort(self, path: Path) -> bool:
         """Teardown, or cleanup calls in a handler that treats every code alike (one that names some
         codes and drops the rest has made the choice that matters, and dropped the rest)."""
@@ -206,6 +218,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         # Not the error, not an error response: None, [], a default, another value in its place.
         if context.probe or (context.once_per_process and state.noted):
             return False
+        if context.only_heads and state.side is Side.ALL:
+            return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         return not (state.fallback and not _gives_nothing(path.value))
     # The path goes on: the next item, the next step, or the end of a procedure.
     if context.best_effort(path):

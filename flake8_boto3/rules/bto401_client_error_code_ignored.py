@@ -49,6 +49,10 @@ Not flagged, because the failure is passed on or handled:
   redelivered, removing targets before deleting a rule);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
   means "unhealthy";
+- an existence check by HEAD request (`head_object`, `head_bucket`) that reads
+  any failure as "absent": a HEAD error carries only the HTTP status, and S3
+  answers 403 for a missing object when the caller lacks `s3:ListBucket`, so
+  branching on the code could not tell "absent" from "denied" either;
 - code that runs once per process (module level, `if __name__ == "__main__":`,
   `main()`, click/typer commands, and functions only they call) that tells the
   person running it (prints or logs the error) and ends the step.
