@@ -85,7 +85,10 @@ def check_source(
                 module = build_module(tree, source, path)
             except RecursionError:
                 return [bto901_analysis_budget_exceeded.finding_for(TOO_DEEP)]
-            return check_module(module, path, settings)
+            try:
+                return check_module(module, path, settings)
+            finally:
+                scope.release(manager, module)
     except Exception as error:  # noqa: BLE001 - one file must not stop the run
         return [bto900_internal_error.finding_for(error)]
 

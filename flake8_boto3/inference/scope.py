@@ -22,6 +22,7 @@ another astroid-based tool that needs them).
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,8 @@ from contextlib import contextmanager
 import astroid
 from astroid import nodes
 from astroid.builder import AstroidBuilder
+from astroid.context import _invalidate_cache as invalidate_inference_cache
+from astroid.inference_tip import clear_inference_tip_cache
 from astroid.manager import AstroidManager
 
 from flake8_boto3 import project
@@ -106,3 +109,23 @@ def bound_cache(manager: AstroidManager) -> None:
     """Start afresh whenever astroid's module cache grows past its bound (memory)."""
     if len(manager.astroid_cache) > MAX_CACHED_MODULES:
         manager.clear_cache()
+
+
+def release(manager: AstroidManager, module: nodes.Module) -> None:
+    """Keep a file's analysis out of the way of what flake8 does next.
+
+    The linted file's tree and the inference results about it are dropped
+    (sibling modules it imported stay cached for the next files). Then the
+    garbage is collected and everything that survived (astroid's builtins,
+    the stand-ins, cached siblings, the botocore table) is frozen: Python's
+    collector never scans it again. Without this, every later full collection,
+    during flake8's own checks too, walks hundreds of thousands of astroid
+    nodes: on c7n that doubled the time of a whole run. Each collection now
+    scans only what one file allocated.
+    """
+    if manager.astroid_cache.get(module.name) is module:
+        del manager.astroid_cache[module.name]
+    invalidate_inference_cache()
+    clear_inference_tip_cache()
+    gc.collect()
+    gc.freeze()
