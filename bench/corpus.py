@@ -1,7 +1,7 @@
 """Run flake8-boto3 over pinned boto3-heavy packages from PyPI. Never part of the tests.
 
     python bench/corpus.py findings [--package NAME] [--out findings.json] [--show CODE]
-    python bench/corpus.py perf [--package NAME] [--no-memory]   # time and memory against plain flake8
+    python bench/corpus.py perf [--package NAME] [--runs N]      # whole flake8 processes, with and without
     python bench/corpus.py crashes [--no-stdlib]                 # internal errors on the corpus and stdlib
     python bench/corpus.py precision [-v] [--findings F.json]    # judged findings (bench/labels/) per code
     python bench/compare_findings.py before.json after.json      # findings changed by an optimisation
@@ -125,102 +125,16 @@ def run_findings(args) -> int:
 BOTO3_FREE = {"django": "5.2.8"}
 
 
-def _flake8_application():
-    from flake8.main.application import Application
-
-    app = Application()
-    app.initialize(["--isolated", "-j1"])
-    return app
-
-
-def time_file(path: Path, app, plain_checkers, our_class) -> tuple[float, float, int, int]:
-    """(plain flake8 s, plugin s, lines, findings) for one file, in this process."""
-    from flake8.checker import FileChecker
-
-    started = time.perf_counter()
-    checker = FileChecker(filename=str(path), plugins=plain_checkers, options=app.options)
-    checker.run_checks()
-    plain = time.perf_counter() - started
-    processor = checker.processor
-    if processor is None:
-        return plain, 0.0, 0, 0
-    try:
-        tree = processor.build_ast()
-    except (SyntaxError, ValueError):
-        return plain, 0.0, len(processor.lines), 0
-    started = time.perf_counter()
-    findings = list(our_class(tree, str(path), processor.lines).run())
-    return plain, time.perf_counter() - started, len(processor.lines), len(findings)
-
-
-def peak_rss_kib(paths: list[Path], with_plugin: bool) -> int:
-    command = [sys.executable, str(ROOT / "bench" / "flake8_runner.py"), *map(str, paths)]
-    if not with_plugin:
-        command.insert(2, "--without-plugin")
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
-    return int(result.stderr.strip().splitlines()[-1])
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
-
-
-def perf_row(name: str, per_file: list[tuple[float, float, int, int]]) -> tuple:
-    """(name, files, lines, flake8 s, plugin s, p50 ms, p99 ms, findings) from per-file timings."""
-    plugin_ms = [plugin * 1000 for _, plugin, _, _ in per_file]
-    return (
-        name,
-        len(per_file),
-        sum(lines for _, _, lines, _ in per_file),
-        sum(plain for plain, _, _, _ in per_file),
-        sum(plugin for _, plugin, _, _ in per_file),
-        percentile(plugin_ms, 0.5),
-        percentile(plugin_ms, 0.99),
-        sum(findings for _, _, _, findings in per_file),
-    )
-
-
 def run_perf(args) -> int:
-    from flake8.plugins.finder import Checkers
+    from bench import perf
 
-    from bench.flake8_runner import without_plugin
-    from flake8_boto3.plugin import Boto3Checker
-
-    app = _flake8_application()
-    plain_checkers: Checkers = without_plugin(app.plugins).checkers
-    packages = dict(PACKAGES)
-    if args.boto3_free:
-        packages.update(BOTO3_FREE)
-    measured: list[tuple[str, list]] = []  # (name, per-file timings), in table order
-    roots = []
-    for name, version in packages.items():
-        if args.package and name not in args.package:
-            continue
-        root = fetch(name, version)
-        roots.append(root)
-        measured.append((name, [time_file(path, app, plain_checkers, Boto3Checker) for path in python_files(root)]))
+    packages: dict[str, Path] = {}
+    for name, version in {**PACKAGES, **(BOTO3_FREE if args.boto3_free else {})}.items():
+        if not args.package or name in args.package:
+            packages[name] = fetch(name, version)
     if args.stdlib:
-        stdlib = Path(os.path.dirname(os.__file__))
-        files = [p for p in sorted(stdlib.rglob("*.py")) if "site-packages" not in p.parts and "test" not in p.parts]
-        measured.append(("python stdlib (no tests)", [time_file(p, app, plain_checkers, Boto3Checker) for p in files]))
-    corpus = [timing for name, per_file in measured if name in PACKAGES for timing in per_file]
-    rows = [perf_row(name, per_file) for name, per_file in measured]
-    if corpus:
-        count = sum(name in PACKAGES for name, _ in measured)
-        rows.append(perf_row(f"boto3 corpus ({count} packages)", corpus))
-    print(f"{'package':<34} {'files':>6} {'lines':>8} {'flake8 s':>9} {'plugin s':>9} {'ratio':>7} "
-          f"{'p50 ms':>7} {'p99 ms':>7} {'findings':>8}")
-    for name, files, lines, plain, plugin, p50, p99, findings in rows:
-        ratio = plugin / plain if plain else 0.0
-        print(f"{name:<34} {files:>6} {lines:>8} {plain:>9.2f} {plugin:>9.2f} {ratio:>6.1%} "
-              f"{p50:>7.1f} {p99:>7.1f} {findings:>8}")
-    if not args.no_memory and roots:
-        corpus_roots = [r for r in roots if not any(r.name.startswith(f"{n}-") for n in BOTO3_FREE)]
-        without = peak_rss_kib(corpus_roots, with_plugin=False)
-        with_plugin = peak_rss_kib(corpus_roots, with_plugin=True)
-        print(f"peak RSS, flake8 -j1 over the corpus: {without / 1024:.0f} MB without the plugin,"
-              f" {with_plugin / 1024:.0f} MB with it (+{(with_plugin - without) / 1024:.0f} MB)")
+        packages["python stdlib"] = Path(os.path.dirname(os.__file__))
+    perf.run(packages, CACHE, args.runs, editor=not args.no_editor)
     return 0
 
 
@@ -366,9 +280,10 @@ def main(argv=None) -> int:
     findings.add_argument("--package", action="append", help="only this package (repeatable)")
     findings.add_argument("--out", help="write all findings to this JSON file")
     findings.add_argument("--show", action="append", help="print the findings of this code (repeatable)")
-    perf = commands.add_parser("perf", help="plugin time and memory against plain flake8, per package")
+    perf = commands.add_parser("perf", help="whole flake8 processes with and without the plugin (bench/perf.py)")
     perf.add_argument("--package", action="append", help="only this package (repeatable)")
-    perf.add_argument("--no-memory", action="store_true", help="skip the two whole-corpus memory runs")
+    perf.add_argument("--runs", type=int, default=3, help="rounds of each measurement (median)")
+    perf.add_argument("--no-editor", action="store_true", help="skip the editor lints (flake8 - on one file)")
     perf.add_argument("--boto3-free", action="store_true", help="also time boto3-free code (django)")
     perf.add_argument("--stdlib", action="store_true", help="also time the Python standard library")
     crashes = commands.add_parser("crashes", help="internal errors on the corpus and the standard library")

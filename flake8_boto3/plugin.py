@@ -10,7 +10,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flake8_boto3 import __version__, screen
+from flake8_boto3 import __version__, project, screen
+from flake8_boto3.cache import FindingsCache, findings_cache
 from flake8_boto3.settings import DEFAULT_HANDLER_DECORATORS, DEFAULT_HANDLER_NAMES, Settings
 
 # Codes that are off unless selected; tests/test_registry.py keeps this in step with the registry.
@@ -23,6 +24,7 @@ class Boto3Checker:
     name = "flake8-boto3"
     version = __version__
     settings: Settings = Settings()
+    cache: FindingsCache | None = None
 
     def __init__(self, tree: ast.Module, filename: str, lines: list[str]) -> None:
         self.tree = tree
@@ -47,6 +49,20 @@ class Boto3Checker:
             help="Decorators (fnmatch patterns on the dotted name) that make a function a request handler"
             f" (BTO101). Default: {','.join(DEFAULT_HANDLER_DECORATORS)}",
         )
+        option_manager.add_option(
+            "--boto3-cache-dir",
+            parse_from_config=True,
+            default=None,
+            help="Directory of flake8-boto3's cache of findings of unchanged files. Default:"
+            " $FLAKE8_BOTO3_CACHE_DIR, else the user cache directory (~/.cache/flake8-boto3 on Linux)",
+        )
+        option_manager.add_option(
+            "--boto3-no-cache",
+            action="store_true",
+            parse_from_config=True,
+            default=False,
+            help="Analyse every file, without reading or writing flake8-boto3's cache",
+        )
         option_manager.extend_default_ignore(list(DEFAULT_OFF_CODES))
 
     @classmethod
@@ -55,16 +71,24 @@ class Boto3Checker:
             handler_names=tuple(options.boto3_handler_names),
             handler_decorators=tuple(options.boto3_handler_decorators),
         )
+        cls.cache = findings_cache(cls.settings, options.boto3_cache_dir, not options.boto3_no_cache)
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         source = "".join(self.lines)
-        try:
-            if not screen.could_fire(source, self.filename):
-                return
-            screened = True
-        except Exception:  # noqa: BLE001 - the checker screens again and reports it as BTO900
-            screened = False
-        from flake8_boto3 import checker
+        with project.recording() as looked_up:
+            try:
+                if not screen.could_fire(source, self.filename):
+                    return
+                screened = True
+            except Exception:  # noqa: BLE001 - the checker screens again and reports it as BTO900
+                screened = False
+            cached = self.cache.lookup(source, self.filename) if self.cache is not None else None
+            if cached is None:
+                from flake8_boto3 import checker
 
-        for finding in checker.check_source(source, self.filename, self.settings, self.tree, screened):
-            yield finding.line, finding.col, finding.message, type(self)
+                findings = checker.check_source(source, self.filename, self.settings, self.tree, screened)
+                cached = [(finding.line, finding.col, finding.message) for finding in findings]
+                if self.cache is not None:
+                    self.cache.save(source, self.filename, cached, looked_up)
+        for line, col, message in cached:
+            yield line, col, message, type(self)

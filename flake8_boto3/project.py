@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +28,25 @@ SDK_PACKAGES = frozenset({"boto3", "botocore", "s3transfer", "aiobotocore"})
 
 # The root of the file being linted: imports resolve against it.
 _current_root = [""]
+# While a file is analysed: the names of the project modules its analysis looked up (the
+# cache of its findings is valid while they resolve to the same files with the same text).
+_recorders: list[set[str]] = []
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collect the project module names looked up inside the ``with`` block."""
+    looked_up: set[str] = set()
+    _recorders.append(looked_up)
+    try:
+        yield looked_up
+    finally:
+        _recorders.remove(looked_up)
+
+
+def _note(modname: str) -> None:
+    for looked_up in _recorders:
+        looked_up.add(modname)
 
 
 @lru_cache(maxsize=8192)
@@ -83,6 +104,7 @@ def _project_file(modname: str, directories: tuple[Path, ...]) -> Path | None:
 
 
 def project_file(modname: str) -> Path | None:
+    _note(modname)
     return _project_file(modname, search_directories()) if _valid(modname) else None
 
 
@@ -96,7 +118,27 @@ def _is_project_module(modname: str, directories: tuple[Path, ...]) -> bool:
 
 def is_project_module(modname: str) -> bool:
     """A module (or package, or namespace directory) of the project being linted."""
+    _note(modname)
     return _valid(modname) and _is_project_module(modname, search_directories())
+
+
+def deciding_directories(modname: str) -> set[str]:
+    """The directories whose entries decide where ``modname`` resolves: for each place it is looked
+    for, the deepest directory of that path that exists. A module created or removed there changes
+    the directory's modification time."""
+    if not _valid(modname):
+        return set()
+    found = set()
+    parts = modname.split(".")
+    for directory in search_directories():
+        current = str(directory)
+        for part in parts:
+            candidate = os.path.join(current, part)
+            if not os.path.isdir(candidate):
+                break
+            current = candidate
+        found.add(current)
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,136 @@
+"""One file's findings, reused until the file or anything its analysis looked at changes.
+
+An entry is keyed by everything the findings depend on: the plugin's version,
+the Python version, the shipped AWS data (the botocore table and the quota
+list, by content), the rules' settings, the file's path and the working
+directory (they decide how its imports resolve) and the file's text. It records
+the findings and what decided the project modules the analysis looked up: the
+files they resolved to (size, modification time, content hash) and the
+directories whose entries decide where each resolves (modification time: a
+module created or removed there changes it). An entry counts only while all of
+them are as recorded (a file touched but not changed still counts); otherwise
+the file is analysed again and the entry replaced.
+
+Findings of files whose analysis failed or ran out of budget (BTO900, BTO901)
+are never stored: the next run tries again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from flake8_boto3 import __version__, project
+from flake8_boto3.cache.store import Store
+from flake8_boto3.settings import Settings
+
+# A finding as flake8 reports it: (line, column, message).
+Reported = tuple[int, int, str]
+NOT_STORED = ("BTO900", "BTO901")
+
+
+@cache
+def _data_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in ("botocore_table.json.gz", "quota_bounded.json"):
+        digest.update(resources.files("flake8_boto3.data").joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _file_digest(path: str, mtime_ns: int, size: int) -> str | None:
+    """The content hash of a project file (once per process for each version of it)."""
+    try:
+        with open(path, "rb") as stream:
+            return hashlib.sha256(stream.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def dependencies(looked_up: Iterable[str]) -> dict:
+    """What decided the project modules the analysis looked up, as it is now: the files they resolved
+    to (size, modification time, content hash) and the directories whose entries decide where they
+    resolve (modification time)."""
+    files: dict[str, list] = {}
+    directories: dict[str, int] = {}
+    for modname in looked_up:
+        path = project.project_file(modname)
+        if path is not None and str(path) not in files:
+            stat = _stat(str(path))
+            if stat is not None:
+                files[str(path)] = [*stat, _file_digest(str(path), *stat)]
+        for directory in project.deciding_directories(modname):
+            stat = _stat(directory)
+            if stat is not None:
+                directories[directory] = stat[0]
+    return {"files": files, "directories": directories}
+
+
+def unchanged(recorded: dict) -> bool:
+    for directory, mtime_ns in recorded["directories"].items():
+        stat = _stat(directory)
+        if stat is None or stat[0] != mtime_ns:
+            return False
+    for path, (mtime_ns, size, digest) in recorded["files"].items():
+        stat = _stat(path)
+        if stat is None:
+            return False
+        if stat != (mtime_ns, size) and _file_digest(path, *stat) != digest:
+            return False
+    return True
+
+
+@dataclasses.dataclass
+class FindingsCache:
+    store: Store
+    settings: Settings
+
+    def _key(self, source: str, path: str) -> tuple[str, bytes]:
+        key = json.dumps(
+            {
+                "plugin": __version__,
+                "python": [sys.implementation.name, *sys.version_info[:2]],
+                "data": _data_fingerprint(),
+                "settings": dataclasses.asdict(self.settings),
+                "path": os.path.abspath(path) if path else "",
+                "cwd": os.getcwd(),
+                "source": hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest(),
+            },
+            sort_keys=True,
+        ).encode()
+        return hashlib.sha256(key).hexdigest(), key
+
+    def lookup(self, source: str, path: str) -> list[Reported] | None:
+        """The stored findings, when the entry is still valid; else None."""
+        digest, key = self._key(source, path)
+        value = self.store.get(digest, key)
+        if value is None:
+            return None
+        try:
+            entry = json.loads(value)
+            if not unchanged(entry["dependencies"]):
+                return None
+            return [(int(line), int(col), str(message)) for line, col, message in entry["findings"]]
+        except (ValueError, TypeError, KeyError):
+            return None  # an entry this version cannot read
+
+    def save(self, source: str, path: str, findings: list[Reported], looked_up: Iterable[str]) -> None:
+        if any(message.split(" ", 1)[0] in NOT_STORED for _, _, message in findings):
+            return
+        digest, key = self._key(source, path)
+        entry = {"findings": findings, "dependencies": dependencies(sorted(looked_up))}
+        self.store.put(digest, key, json.dumps(entry).encode())
