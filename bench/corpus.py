@@ -129,9 +129,11 @@ def run_perf(args) -> int:
     from bench import perf
 
     packages: dict[str, Path] = {}
-    for name, version in {**PACKAGES, **(BOTO3_FREE if args.boto3_free else {})}.items():
+    for name, version in PACKAGES.items():
         if not args.package or name in args.package:
             packages[name] = fetch(name, version)
+    for name, version in BOTO3_FREE.items() if args.boto3_free else ():
+        packages[name] = fetch(name, version)
     if args.stdlib:
         packages["python stdlib"] = Path(os.path.dirname(os.__file__))
     perf.run(packages, CACHE, args.runs, editor=not args.no_editor)
