@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import json
 import subprocess
@@ -83,6 +84,17 @@ TRAP = (
     "pathlib.Path({marker!r}).write_text('ran')\n"
     "socket.create_connection(('127.0.0.1', 9))\n"
 )
+
+
+def test_the_tree_flake8_shares_with_other_plugins_is_left_as_it_was():
+    source = (
+        '"""Module docstring."""\nimport boto3\n\n\nclass Store:\n    """Class docstring."""\n\n'
+        '    def get(self):\n        """Method docstring."""\n        return boto3.client("s3").list_buckets()\n'
+    )
+    tree = ast.parse(source)
+    before = ast.dump(tree, include_attributes=True)
+    assert check_source(source, "store.py", tree=tree)  # analysed: astroid rebuilt this very tree
+    assert ast.dump(tree, include_attributes=True) == before  # astroid takes docstrings out of bodies
 
 
 def test_analysis_imports_nothing_runs_nothing_connects_nowhere_writes_nothing(tmp_path):
