@@ -15,7 +15,7 @@ from astroid import nodes
 from astroid.context import InferenceContext
 from astroid.exceptions import UseInferenceDefault
 
-from flake8_boto3.analysis.names import imported_qualified_name
+from flake8_boto3.inference.names import imported_qualified_name
 from flake8_boto3.inference.objects import Boto3Object, Kind
 
 TYPE_STUB_PREFIXES = ("mypy_boto3_", "types_boto3_")

@@ -35,7 +35,7 @@ from astroid.inference_tip import clear_inference_tip_cache
 from astroid.manager import AstroidManager
 
 from flake8_boto3 import project
-from flake8_boto3.analysis.names import decorator_names
+from flake8_boto3.inference.names import decorator_names
 from flake8_boto3.inference.brain_boto3 import is_stubbed_module, model_transforms
 
 # Modules astroid itself needs, and the few whose meaning the model relies on:

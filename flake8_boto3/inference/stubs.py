@@ -94,8 +94,4 @@ class ProfileNotFound(BotoCoreError): ...
 
 # Packages whose every other submodule is replaced by an empty module, so that
 # astroid never falls back to reading the installed package.
-STUB_PACKAGES = ("boto3", "botocore", "aiobotocore", "aioboto3")
-
-# Packages of type stubs: their names are read from the import statements
-# (see :mod:`.annotated`), the modules themselves are empty.
-TYPE_STUB_PREFIXES = ("mypy_boto3_", "types_boto3_", "types_aiobotocore_", "types_aioboto3")
+from flake8_boto3.model.sdk import STUB_PACKAGES, TYPE_STUB_PREFIXES  # noqa: E402,F401 (one list for both tiers)

@@ -31,9 +31,9 @@ CONSTRUCTED_KINDS = frozenset({Kind.SESSION, Kind.CLIENT, Kind.RESOURCE})
 class Boto3Value:
     """A boto3 object: its kind, its service when known, and the call that created it.
 
-    ``origin`` is that call when it is in the linted file; ``None`` when the object
-    comes from an annotation or was created in another module
-    (``created_elsewhere``).
+    ``origin`` is that call, in the module ``home`` (the linted file or another
+    project module: ``created_elsewhere``); ``None`` when the object comes from an
+    annotation, or from code the plugin cannot see.
     """
 
     kind: Kind
@@ -41,6 +41,7 @@ class Boto3Value:
     origin: ast.AST | None = None
     type_name: str | None = None  # the resource type of a sub-resource ("Table"), a paginator's operation
     created_elsewhere: bool = False
+    home: object = None  # the ModuleSyntax that holds ``origin``
 
     @property
     def is_constructed(self) -> bool:
