@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from flake8_boto3.model import Boto3Model, Boto3Value
 from flake8_boto3.syntax.module import ModuleSyntax
+from flake8_boto3.syntax.scopes import BUILTINS
 from flake8_boto3.syntax.tree import NodeTypes
 
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -23,9 +24,10 @@ COMPREHENSION_TYPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp
 LOOP_TYPES = (ast.For, ast.AsyncFor, ast.While)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Function:
-    """A function of the project, with the view of the module that holds it."""
+    """A function of the project, with the view of the module that holds it (one per node: equal
+    and hashed by the node, whichever view found it)."""
 
     code: Code
     node: ast.FunctionDef | ast.AsyncFunctionDef
@@ -33,6 +35,12 @@ class Function:
     @property
     def name(self) -> str:
         return self.node.name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Function) and other.node is self.node
+
+    def __hash__(self) -> int:
+        return hash(self.node)
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,6 +121,11 @@ class Code:
     def bindings(self, node: ast.AST, name: str | None = None) -> list:
         return self.lookup(node, name)[1]
 
+    @staticmethod
+    def is_module_scope(scope: object) -> bool:
+        """The module's own scope, or the builtins (where astroid's lookup ends)."""
+        return isinstance(scope, ast.Module) or scope is BUILTINS
+
     def locals(self, scope: ast.AST) -> dict[str, list]:
         return self.home.scopes.locals(scope)
 
@@ -136,5 +149,32 @@ class Code:
         """The project functions ``call`` calls, as far as can be told (none when unknown)."""
         return [Function(self.within(ref.home), ref.node) for ref in self.model.functions_called(self.home, call)]
 
+    def sole_function(self, node: ast.AST) -> Function | None:
+        """The project function ``node`` evaluates to, when that is all it can be."""
+        found = self.model.sole_function(self.home, node)
+        return Function(self.within(found.home), found.node) if found is not None else None
+
+    def assigned_names(self, within: ast.AST) -> set[str]:
+        """The names astroid's ``AssignName`` nodes bind in ``within``: assignment, loop and ``with``
+        targets, parameters, ``except ... as`` names, match captures."""
+        found: set[str] = set()
+        for node in self.nodes((ast.Name, ast.arg, ast.ExceptHandler, ast.MatchAs, ast.MatchStar,
+                                ast.MatchMapping), within=within):
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Store):
+                    found.add(node.id)
+            elif isinstance(node, ast.arg):
+                found.add(node.arg)
+            elif isinstance(node, ast.MatchMapping):
+                if node.rest:
+                    found.add(node.rest)
+            elif node.name:
+                found.add(node.name)
+        return found
+
     def infers_to_class(self, node: ast.AST, qualified_name: str) -> bool:
         return self.model.infers_to_class(self.home, node, qualified_name)
+
+    def infers_to_builtin_exception(self, node: ast.AST) -> bool:
+        """Does every value ``node`` can be name a built-in exception class?"""
+        return self.model.infers_to_builtin_exception(self.home, node)

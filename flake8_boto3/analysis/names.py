@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import ast
+import ast  # noqa: F401 (the analyses' node types)
 
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code
+from flake8_boto3.syntax.names import (
+    call_name,
+    decorator_names,
+    dotted_name,
+    import_names,
+    positional_parameter_names,
+)
 
 __all__ = [
     "COMPREHENSION_TYPES",
@@ -17,45 +24,6 @@ __all__ = [
     "positional_parameter_names",
     "qualified_name",
 ]
-
-
-def dotted_name(node: ast.AST) -> str | None:
-    """``app.route`` for ``@app.route("/")``, ``functools.lru_cache`` and so on."""
-    if isinstance(node, ast.Call):
-        node = node.func
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
-
-
-def decorator_names(function: ast.AST) -> list[str]:
-    decorators = getattr(function, "decorator_list", None) or []
-    return [name for name in map(dotted_name, decorators) if name]
-
-
-def call_name(call: ast.Call) -> str | None:
-    """The called name: ``client`` for ``boto3.client(...)``, ``f`` for ``f()``."""
-    func = call.func
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    if isinstance(func, ast.Name):
-        return func.id
-    return None
-
-
-def positional_parameter_names(function: ast.AST) -> list[str]:
-    args = function.args
-    return [arg.arg for arg in [*(args.posonlyargs or []), *(args.args or [])]]
-
-
-def import_names(statement: ast.Import | ast.ImportFrom) -> list[tuple[str, str | None]]:
-    """astroid's ``names``: (name, alias) pairs of an import statement."""
-    return [(alias.name, alias.asname) for alias in statement.names]
 
 
 def imported_qualified_name(code: Code, scope_node: ast.AST, dotted: list[str]) -> str | None:

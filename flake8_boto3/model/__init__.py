@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 
+from flake8_boto3.model import syntax_tier
 from flake8_boto3.model.bridge import AstroidBridge, FunctionRef
 from flake8_boto3.model.values import CONSTRUCTED_KINDS, Boto3Value, Kind
 from flake8_boto3.syntax.module import ModuleSyntax
@@ -41,8 +42,13 @@ class Boto3Model:
         """The session, client or resource this very call creates, or None."""
         found = self._constructions.get(call, _UNKNOWN)
         if found is _UNKNOWN:
-            found = self._constructions[call] = self.bridge.constructed_by(home, call)
+            may = syntax_tier.may_construct(home, call)
+            found = self._constructions[call] = self.bridge.constructed_by(home, call) if may else None
         return found
+
+    def sole_function(self, home: ModuleSyntax, node: ast.AST) -> FunctionRef | None:
+        """The function ``node`` evaluates to, when that is all it can be (one value, a function)."""
+        return self.bridge.sole_function(home, node)
 
     def literal_string(self, home: ModuleSyntax, node: ast.AST | None) -> str | None:
         """The string ``node`` evaluates to, when it can be told."""
@@ -57,6 +63,9 @@ class Boto3Model:
 
     def infers_to_class(self, home: ModuleSyntax, node: ast.AST, qualified_name: str) -> bool:
         return self.bridge.infers_to_class(home, node, qualified_name)
+
+    def infers_to_builtin_exception(self, home: ModuleSyntax, node: ast.AST) -> bool:
+        return self.bridge.infers_to_builtin_exception(home, node)
 
     def close(self) -> None:
         self.bridge.close()

@@ -146,6 +146,24 @@ class AstroidBridge:
                 found.append(FunctionRef(*located))
         return found
 
+    def sole_function(self, home: ModuleSyntax, node: ast.AST) -> FunctionRef | None:
+        """The function ``node`` infers to, when it infers to exactly one value and that is a function."""
+        from astroid import nodes
+
+        counterpart = self._astroid(home, node)
+        if counterpart is None:
+            return None
+        try:
+            inferred = list(counterpart.infer())
+        except Exception:  # noqa: BLE001
+            return None
+        if len(inferred) != 1 or not isinstance(inferred[0], nodes.FunctionDef):
+            return None
+        located = self._ast(inferred[0])
+        if located is None or not isinstance(located[1], (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        return FunctionRef(*located)
+
     def infers_to_class(self, home: ModuleSyntax, node: ast.AST, qualified_name: str) -> bool:
         """Does ``node`` infer to the class of that qualified name (``botocore.exceptions.ClientError``)?"""
         from astroid import nodes
@@ -155,6 +173,24 @@ class AstroidBridge:
             return False
         try:
             return any(isinstance(v, nodes.ClassDef) and v.qname() == qualified_name for v in counterpart.infer())
+        except Exception:  # noqa: BLE001
+            return False
+
+    def infers_to_builtin_exception(self, home: ModuleSyntax, node: ast.AST) -> bool:
+        """Does every value ``node`` infers to name a built-in exception class (``OSError``, ``KeyError``)?"""
+        from astroid import nodes
+
+        counterpart = self._astroid(home, node)
+        if counterpart is None:
+            return False
+        try:
+            values = list(counterpart.infer())
+            return bool(values) and all(
+                isinstance(v, nodes.ClassDef)
+                and v.root().name == "builtins"
+                and (v.name == "BaseException" or v.is_subtype_of("builtins.BaseException"))
+                for v in values
+            )
         except Exception:  # noqa: BLE001
             return False
 
@@ -170,7 +206,18 @@ class AstroidBridge:
             else:
                 home, origin = located
                 elsewhere = home is not self.home
-        return Boto3Value(Kind(found.kind.value), found.service, origin, found.type_name, elsewhere, home)
+        type_name = found.type_name
+        if found.kind.value == Kind.SESSION.value:
+            type_name = _class_name(found)
+        return Boto3Value(Kind(found.kind.value), found.service, origin, type_name, elsewhere, home)
 
     def close(self) -> None:
         self._exit.close()
+
+
+def _class_name(found) -> str | None:
+    """The qualified name of the class an astroid boto3 object is an instance of."""
+    try:
+        return found._proxied.qname()
+    except Exception:  # noqa: BLE001
+        return None

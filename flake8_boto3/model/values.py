@@ -39,7 +39,9 @@ class Boto3Value:
     kind: Kind
     service: str | None = None
     origin: ast.AST | None = None
-    type_name: str | None = None  # the resource type of a sub-resource ("Table"), a paginator's operation
+    # The resource type of a sub-resource ("Table"), a paginator's operation, a session's class
+    # ("boto3.session.Session" or "botocore.session.Session").
+    type_name: str | None = None
     created_elsewhere: bool = False
     home: object = None  # the ModuleSyntax that holds ``origin``
 

@@ -33,6 +33,8 @@ _UNPOSITIONED = (ast.arguments, ast.comprehension, ast.match_case, ast.withitem,
 _HOLDERS = (nodes.ExceptHandler, nodes.MatchAs, nodes.MatchStar, nodes.MatchMapping, nodes.TypeVar,
             nodes.ParamSpec, nodes.TypeVarTuple)
 
+_DOCUMENTED = (nodes.Module, nodes.ClassDef, nodes.FunctionDef)  # AsyncFunctionDef is a FunctionDef
+
 Key = tuple[str, int | None, int | None, int | None, int | None]
 
 
@@ -60,7 +62,7 @@ def _astroid_preorder(module: nodes.Module) -> list[nodes.NodeNG]:
         node = stack.pop()
         found.append(node)
         children = list(node.get_children())
-        extras = [getattr(node, "doc_node", None)]
+        extras = [node.doc_node] if isinstance(node, _DOCUMENTED) else []
         if isinstance(node, nodes.Arguments):
             extras += [node.vararg_node, node.kwarg_node]
         if isinstance(node, nodes.ClassDef):
