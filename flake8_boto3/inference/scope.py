@@ -9,6 +9,10 @@ Inside :func:`analysis_scope`:
   the whole ``json`` package with every transform.
 - only the boto3 model's transforms run, not astroid's ~70 brain modules
   (namedtuple, enum, six, typing...), none of which the rules look at.
+- a project module is parsed once and its ``ast`` tree kept beside the
+  astroid module, with which node was built from which
+  (:func:`flake8_boto3.inference.build.data_build`): the boto3 model reads the
+  module's syntax and translates between the trees without pairing them again.
 - ``self.x = ...`` in a method registers ``x`` as an instance attribute of the
   method's class directly, as astroid's builder does, but without inferring
   ``self`` for every assignment (a third of the build time on class-heavy
@@ -34,13 +38,11 @@ from astroid.context import _invalidate_cache as invalidate_inference_cache
 from astroid.inference_tip import clear_inference_tip_cache
 from astroid.manager import AstroidManager
 
-from flake8_boto3 import project
+from flake8_boto3.inference import build
 from flake8_boto3.inference.names import decorator_names
-from flake8_boto3.inference.brain_boto3 import is_stubbed_module, model_transforms
+from flake8_boto3.inference.brain_boto3 import model_transforms
+from flake8_boto3.model.readable import is_readable
 
-# Modules astroid itself needs, and the few whose meaning the model relies on:
-# functools.cached_property/lru_cache/partial, typing's TYPE_CHECKING and overload, abc.
-ALWAYS_ALLOWED = frozenset({"builtins", "__future__", "functools", "typing", "typing_extensions", "abc"})
 # astroid's cache is cleared when it holds more modules than this (memory bound).
 MAX_CACHED_MODULES = 1500
 
@@ -51,11 +53,9 @@ class ProjectModulesOnly(set):
     def __contains__(self, modname: object) -> bool:
         if not isinstance(modname, str):
             return True
-        if modname in ALWAYS_ALLOWED or modname in AstroidManager.brain["astroid_cache"]:
+        if modname in AstroidManager.brain["astroid_cache"]:
             return False
-        if is_stubbed_module(modname):
-            return False
-        return not project.is_project_module(modname)
+        return not is_readable(modname)
 
 
 _POLICY = ProjectModulesOnly()
@@ -92,6 +92,8 @@ def analysis_scope(manager: AstroidManager) -> Iterator[None]:
     visitor.transforms = lean
     saved_assattr = AstroidBuilder.delayed_assattr
     AstroidBuilder.delayed_assattr = register_instance_attribute
+    saved_data_build = AstroidBuilder._data_build
+    AstroidBuilder._data_build = build.data_build
     AstroidManager.brain["module_denylist"] = _POLICY
     astroid.MANAGER.module_denylist = _POLICY
     manager.module_denylist = _POLICY
@@ -99,6 +101,7 @@ def analysis_scope(manager: AstroidManager) -> Iterator[None]:
         yield
     finally:
         AstroidBuilder.delayed_assattr = saved_assattr
+        AstroidBuilder._data_build = saved_data_build
         visitor.transforms = saved_transforms
         AstroidManager.brain["module_denylist"] = saved_denylist
         astroid.MANAGER.module_denylist = saved_global

@@ -59,20 +59,42 @@ class AstroidBridge:
         return module
 
     def _map_for(self, astroid_module) -> tuple[ModuleSyntax, object] | None:
-        """(module syntax, AstroidMap) for an astroid module of the project, or None."""
-        from flake8_boto3.syntax.mapping import AstroidMap
+        """(module syntax, node map) for an astroid module of the project, or None.
+
+        Modules built by the plugin (:mod:`flake8_boto3.inference.build`) carry their ``ast`` tree and
+        the map the rebuilder recorded; the syntax of such a module is made once, beside it. Any other
+        (built before the analysis scope was entered) is parsed again and paired by position."""
+        from flake8_boto3.inference.build import built_from
 
         found = self._maps.get(id(astroid_module))
-        if found is None:
-            if astroid_module is self._module:
-                home = self.home
-            else:
-                path = getattr(astroid_module, "file", None)
-                home = ModuleSyntax.of_project_file(path, astroid_module.name) if path else None
+        if found is not None:
+            return found
+        if astroid_module is self._module:
+            found = (self.home, built_from(astroid_module)[2])
+        else:
+            found = getattr(astroid_module, "flake8_boto3_syntax", None) or self._syntax_of(astroid_module)
+            if found is None:
+                return None
+        self._maps[id(astroid_module)] = found
+        return found
+
+    @staticmethod
+    def _syntax_of(astroid_module) -> tuple[ModuleSyntax, object] | None:
+        from flake8_boto3.inference.build import built_from
+        from flake8_boto3.syntax.mapping import AstroidMap
+
+        built = built_from(astroid_module)
+        if built is not None:
+            tree, source, recorded = built
+            home = ModuleSyntax(tree, source, astroid_module.file, astroid_module.name, astroid_module.package)
+            found = (home, recorded)
+        else:
+            path = getattr(astroid_module, "file", None)
+            home = ModuleSyntax.of_project_file(path, astroid_module.name) if path else None
             if home is None:
                 return None
             found = (home, AstroidMap(home.tree, astroid_module))
-            self._maps[id(astroid_module)] = found
+        astroid_module.flake8_boto3_syntax = found
         return found
 
     def _astroid(self, home: ModuleSyntax, node: ast.AST):
