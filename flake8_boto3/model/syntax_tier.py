@@ -22,7 +22,8 @@ import ast
 import builtins
 from dataclasses import dataclass, replace
 
-from flake8_boto3 import project
+from flake8_boto3 import budget, project
+from flake8_boto3.budget import BudgetExceeded
 from flake8_boto3.model.annotations import annotated_type
 from flake8_boto3.model.readable import ALWAYS_ALLOWED, is_readable
 from flake8_boto3.model.sdk import is_stubbed_module
@@ -246,9 +247,12 @@ class SyntaxTier:
             return self._memo[node]
         if node in self._active or depth > _MAX_DEPTH:
             return None  # a cycle, or too deep: astroid decides
+        budget.charge()  # each expression the tier works out counts, as each inference does
         self._active.add(node)
         try:
             found = self._values(node, depth + 1)
+        except BudgetExceeded:
+            raise
         except Exception:  # noqa: BLE001 - anything unexpected: astroid decides
             found = None
         finally:
