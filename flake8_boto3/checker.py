@@ -15,7 +15,7 @@ from flake8_boto3 import budget, project, screen
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.budget import BudgetExceeded, budget_for_file
 from flake8_boto3.context import FileContext
-from flake8_boto3.model import Boto3Model
+from flake8_boto3.model import Boto3Model, settle_memory
 from flake8_boto3.registry import RULES, Finding
 from flake8_boto3.rules import bto900_internal_error, bto901_analysis_budget_exceeded
 from flake8_boto3.settings import DEFAULT_SETTINGS, Settings
@@ -52,6 +52,14 @@ def check_source(
 
     ``screened``: the caller has already seen the file pass the screen.
     """
+    used_astroid: list[bool] = []
+    findings = _check_source(source, path, settings, tree, screened, used_astroid)
+    if any(used_astroid):
+        settle_memory()  # the file's trees are unreferenced now
+    return findings
+
+
+def _check_source(source, path, settings, tree, screened, used_astroid: list[bool]) -> list[Finding]:
     try:
         if not screened and not screen.could_fire(source, path):
             return []
@@ -70,7 +78,7 @@ def check_source(
             try:
                 return check_code(Code(home, model), settings)
             finally:
-                model.close()
+                used_astroid.append(model.close())
     except Exception as error:  # noqa: BLE001 - one file must not stop the run
         return [bto900_internal_error.finding_for(error)]
 

@@ -1,12 +1,12 @@
 """astroid trees built from ``ast`` trees the plugin keeps, with the node-for-node correspondence.
 
 The linted file's astroid module is rebuilt from the ``ast`` tree flake8 already
-parsed (no second parse); a project module astroid loads while the analysis
-scope is active (:func:`data_build`) is parsed once, and its ``ast`` tree kept
-beside the astroid module. Either way the rebuilder records which astroid node
-it made from which ``ast`` node (:class:`BuiltMap`), so the boto3 model can ask
-astroid about an ``ast`` node and bring astroid's answers back, without pairing
-two trees afterwards.
+parsed (no second parse), and the rebuilder records which astroid node it made
+from which ``ast`` node (:class:`BuiltMap`), so the boto3 model can ask astroid
+about an ``ast`` node and bring astroid's answers back without pairing two trees.
+(Project modules astroid loads itself are paired by position, once per process,
+and only when an analysis follows a call into them: see
+:class:`flake8_boto3.syntax.mapping.AstroidMap`.)
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import ast
 import os
 
 from astroid import nodes
-from astroid.builder import AstroidBuilder, _parse_string
-from astroid.exceptions import AstroidSyntaxError
+from astroid.builder import AstroidBuilder
 from astroid.manager import AstroidManager
 from astroid.rebuilder import TreeRebuilder
 
@@ -113,24 +112,3 @@ def build_module(tree: ast.Module, source: str, path: str) -> nodes.Module:
 def built_from(module: nodes.Module) -> tuple[ast.Module, str, BuiltMap] | None:
     """(``ast`` tree, source, map) of a module built here, or None."""
     return getattr(module, "flake8_boto3_built", None)
-
-
-def data_build(builder: AstroidBuilder, data: str, modname: str, path: str | None):
-    """astroid's ``AstroidBuilder._data_build`` for a project module: the same parse and rebuild, with
-    the ``ast`` tree kept and the correspondence recorded; other modules as astroid builds them."""
-    if path is None or not project.is_project_module(modname.removesuffix(".__init__")):
-        return _ASTROID_DATA_BUILD(builder, data, modname, path)
-    try:
-        tree = _parse_string(data, type_comments=True, modname=modname)
-    except (TypeError, ValueError, SyntaxError, MemoryError) as exc:
-        raise AstroidSyntaxError(
-            "Parsing Python code failed:\n{error}", source=data, modname=modname, path=path, error=exc
-        ) from exc
-    if modname.endswith(".__init__"):
-        modname, package = modname[:-9], True
-    else:
-        package = os.path.splitext(os.path.basename(path))[0] == "__init__"
-    return _rebuild(builder._manager, tree, data, modname, os.path.abspath(path), package)
-
-
-_ASTROID_DATA_BUILD = AstroidBuilder._data_build

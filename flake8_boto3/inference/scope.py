@@ -9,10 +9,6 @@ Inside :func:`analysis_scope`:
   the whole ``json`` package with every transform.
 - only the boto3 model's transforms run, not astroid's ~70 brain modules
   (namedtuple, enum, six, typing...), none of which the rules look at.
-- a project module is parsed once and its ``ast`` tree kept beside the
-  astroid module, with which node was built from which
-  (:func:`flake8_boto3.inference.build.data_build`): the boto3 model reads the
-  module's syntax and translates between the trees without pairing them again.
 - ``self.x = ...`` in a method registers ``x`` as an instance attribute of the
   method's class directly, as astroid's builder does, but without inferring
   ``self`` for every assignment (a third of the build time on class-heavy
@@ -26,7 +22,6 @@ another astroid-based tool that needs them).
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,8 +32,9 @@ from astroid.builder import AstroidBuilder
 from astroid.context import _invalidate_cache as invalidate_inference_cache
 from astroid.inference_tip import clear_inference_tip_cache
 from astroid.manager import AstroidManager
+from astroid.nodes import ClassDef
+from astroid.nodes._base_nodes import LookupMixIn
 
-from flake8_boto3.inference import build
 from flake8_boto3.inference.names import decorator_names
 from flake8_boto3.inference.brain_boto3 import model_transforms
 from flake8_boto3.model.readable import is_readable
@@ -92,8 +88,6 @@ def analysis_scope(manager: AstroidManager) -> Iterator[None]:
     visitor.transforms = lean
     saved_assattr = AstroidBuilder.delayed_assattr
     AstroidBuilder.delayed_assattr = register_instance_attribute
-    saved_data_build = AstroidBuilder._data_build
-    AstroidBuilder._data_build = build.data_build
     AstroidManager.brain["module_denylist"] = _POLICY
     astroid.MANAGER.module_denylist = _POLICY
     manager.module_denylist = _POLICY
@@ -101,7 +95,6 @@ def analysis_scope(manager: AstroidManager) -> Iterator[None]:
         yield
     finally:
         AstroidBuilder.delayed_assattr = saved_assattr
-        AstroidBuilder._data_build = saved_data_build
         visitor.transforms = saved_transforms
         AstroidManager.brain["module_denylist"] = saved_denylist
         astroid.MANAGER.module_denylist = saved_global
@@ -115,20 +108,29 @@ def bound_cache(manager: AstroidManager) -> None:
 
 
 def release(manager: AstroidManager, module: nodes.Module) -> None:
-    """Keep a file's analysis out of the way of what flake8 does next.
-
-    The linted file's tree and the inference results about it are dropped
-    (sibling modules it imported stay cached for the next files). Then the
-    garbage is collected and everything that survived (astroid's builtins,
-    the stand-ins, cached siblings, the botocore table) is frozen: Python's
-    collector never scans it again. Without this, every later full collection,
-    during flake8's own checks too, walks hundreds of thousands of astroid
-    nodes: on c7n that doubled the time of a whole run. Each collection now
-    scans only what one file allocated.
-    """
+    """Drop the linted file's tree and the inference results about it (sibling modules it imported
+    stay cached for the next files). Collecting and freezing what survives is the checker's, once
+    nothing of the file is referenced any more (:func:`flake8_boto3.model.settle_memory`)."""
     if manager.astroid_cache.get(module.name) is module:
         del manager.astroid_cache[module.name]
     invalidate_inference_cache()
     clear_inference_tip_cache()
-    gc.collect()
-    gc.freeze()
+    # astroid's lru caches keyed by nodes and inference contexts (those its clear_cache() clears).
+    LookupMixIn.lookup.cache_clear()
+    ClassDef._metaclass_lookup_attribute.cache_clear()
+    _forget_tracebacks(manager)
+
+
+def _forget_tracebacks(manager: AstroidManager) -> None:
+    """astroid caches the error of each failed module lookup and raises that very object again on
+    the next lookup: each raise leaves on it (and on the errors it carries: the ``ImportError``, the
+    ``KeyError`` that one was raised during) a traceback whose frames hold the analysis of the file
+    at the time, its astroid and ``ast`` trees included, for the rest of the run."""
+    for value in manager._mod_file_cache.values():
+        pending = [value]
+        while pending:
+            error = pending.pop()
+            if isinstance(error, BaseException):
+                error.__traceback__ = None
+                pending += [error.__context__, error.__cause__, getattr(error, "error", None)]
+                error.__context__ = error.__cause__ = None

@@ -16,6 +16,7 @@ to that file (``bench/verify_syntax_tier.py`` runs it over the corpus).
 from __future__ import annotations
 
 import ast
+import gc
 import os
 
 from flake8_boto3.model.bridge import AstroidBridge, FunctionRef
@@ -23,7 +24,7 @@ from flake8_boto3.model.syntax_tier import UNDECIDED, SyntaxTier, may_construct
 from flake8_boto3.model.values import CONSTRUCTED_KINDS, Boto3Value, Kind
 from flake8_boto3.syntax.module import ModuleSyntax
 
-__all__ = ["Boto3Model", "Boto3Value", "CONSTRUCTED_KINDS", "FunctionRef", "Kind"]
+__all__ = ["Boto3Model", "Boto3Value", "CONSTRUCTED_KINDS", "FunctionRef", "Kind", "settle_memory"]
 
 _UNKNOWN = object()
 VERIFY_VARIABLE = "FLAKE8_BOTO3_VERIFY_SYNTAX"
@@ -101,8 +102,25 @@ class Boto3Model:
     def used_astroid(self) -> bool:
         return self.bridge.used
 
-    def close(self) -> None:
+    def close(self) -> bool:
+        """Drop astroid's trees of the file; whether astroid was used (see :func:`settle_memory`)."""
         self.bridge.close()
+        return self.bridge.used
+
+
+def settle_memory() -> None:
+    """After a file whose analysis used astroid, once nothing of the file is referenced any more.
+
+    The garbage is collected, then everything that survived (astroid's builtins,
+    the stand-ins, cached siblings, the botocore table) is frozen: Python's
+    collector never scans it again. Without this, every later full collection,
+    during flake8's own checks too, walks hundreds of thousands of astroid
+    nodes: on c7n that doubled the time of a whole run. Each collection now
+    scans only what one file allocated. Freezing while the file's own trees are
+    still referenced would keep them (and their cycles) for the rest of the run.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 _FUNCTION_QUESTIONS = ("sole_function", "functions_called")

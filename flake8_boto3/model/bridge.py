@@ -61,9 +61,10 @@ class AstroidBridge:
     def _map_for(self, astroid_module) -> tuple[ModuleSyntax, object] | None:
         """(module syntax, node map) for an astroid module of the project, or None.
 
-        Modules built by the plugin (:mod:`flake8_boto3.inference.build`) carry their ``ast`` tree and
-        the map the rebuilder recorded; the syntax of such a module is made once, beside it. Any other
-        (built before the analysis scope was entered) is parsed again and paired by position."""
+        The linted file's map was recorded while astroid's tree was built from it
+        (:mod:`flake8_boto3.inference.build`). A project module's syntax is parsed and paired with
+        astroid's tree by position the first time an analysis follows a call into it, and kept beside
+        astroid's module for the next files."""
         from flake8_boto3.inference.build import built_from
 
         found = self._maps.get(id(astroid_module))
@@ -80,20 +81,13 @@ class AstroidBridge:
 
     @staticmethod
     def _syntax_of(astroid_module) -> tuple[ModuleSyntax, object] | None:
-        from flake8_boto3.inference.build import built_from
         from flake8_boto3.syntax.mapping import AstroidMap
 
-        built = built_from(astroid_module)
-        if built is not None:
-            tree, source, recorded = built
-            home = ModuleSyntax(tree, source, astroid_module.file, astroid_module.name, astroid_module.package)
-            found = (home, recorded)
-        else:
-            path = getattr(astroid_module, "file", None)
-            home = ModuleSyntax.of_project_file(path, astroid_module.name) if path else None
-            if home is None:
-                return None
-            found = (home, AstroidMap(home.tree, astroid_module))
+        path = getattr(astroid_module, "file", None)
+        home = ModuleSyntax.of_project_file(path, astroid_module.name) if path else None
+        if home is None:
+            return None
+        found = (home, AstroidMap(home.tree, astroid_module))
         astroid_module.flake8_boto3_syntax = found
         return found
 

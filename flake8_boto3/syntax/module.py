@@ -2,7 +2,7 @@
 
 The linted file is read from the ``ast`` tree flake8 already parsed; a project
 module it imports (a sibling whose factory or client a rule needs to look at)
-is parsed from its file once per process and version of the file.
+is parsed from its file when an analysis follows a call into it.
 """
 
 from __future__ import annotations
@@ -15,11 +15,6 @@ from functools import cached_property
 from flake8_boto3 import project
 from flake8_boto3.syntax.scopes import Scopes
 from flake8_boto3.syntax.tree import Tree
-
-# Project modules parsed in this process: path -> (mtime_ns, size, ModuleSyntax).
-_SIBLINGS: dict[str, tuple[int, int, ModuleSyntax]] = {}
-MAX_SIBLINGS = 512
-
 
 @dataclass(eq=False)
 class ModuleSyntax:
@@ -47,22 +42,12 @@ class ModuleSyntax:
 
     @classmethod
     def of_project_file(cls, path: str, modname: str) -> ModuleSyntax | None:
-        """A module of the project, parsed from its file (cached while the file is unchanged)."""
-        try:
-            stat = os.stat(path)
-        except OSError:
-            return None
-        cached = _SIBLINGS.get(path)
-        if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
-            return cached[2]
+        """A module of the project, parsed from its file (None when it cannot be read or parsed).
+        The boto3 model keeps it as long as astroid keeps its module."""
         try:
             with open(path, "rb") as stream:
                 source = stream.read().decode("utf-8", "surrogateescape")
             module = ast.parse(source, path)
         except (OSError, SyntaxError, ValueError, RecursionError):
             return None
-        syntax = cls(module, source, path, modname, os.path.basename(path) == "__init__.py")
-        if len(_SIBLINGS) >= MAX_SIBLINGS:
-            _SIBLINGS.clear()
-        _SIBLINGS[path] = (stat.st_mtime_ns, stat.st_size, syntax)
-        return syntax
+        return cls(module, source, path, modname, os.path.basename(path) == "__init__.py")
