@@ -11,6 +11,7 @@ answers to the questions that are decided by syntax alone, exactly as astroid gi
   from it, for the questions only astroid can answer (the only module here that imports astroid).
 """
 
+from flake8_boto3.syntax.scopes import Builtin, Implicit, Lookup, Scopes
 from flake8_boto3.syntax.tree import Tree
 
-__all__ = ["Tree"]
+__all__ = ["Builtin", "Implicit", "Lookup", "Scopes", "Tree"]
