@@ -32,11 +32,10 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from flake8_boto3.syntax.semantics import NAME_HOLDER_TYPES, SCOPE_TYPES, Semantics
+from flake8_boto3.syntax.semantics import NAME_HOLDER_TYPES, SCOPE_TYPES, TYPE_PARAM_TYPES, Semantics
 from flake8_boto3.syntax.tree import FUNCTION_TYPES, Tree, docstring_expr
 
 CLASS_IMPLICIT_NAMES = ("__module__", "__qualname__", "__annotations__")
-_TYPE_PARAM_TYPES = tuple(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name))
 _NAME_KINDS = (ast.Name, ast.arg, *NAME_HOLDER_TYPES)  # astroid AssignName/DelName: _save_assignment
 _SCOPE_WALK, _GLOBALS_WALK, _FULL_WALK = "scope", "globals", "full"
 
@@ -272,7 +271,7 @@ class ScopeLocals:
         special = _STEPS.get(node_type)
         if special is not None:
             return special(self, node, is_root, mode)
-        if node_type in _TYPE_PARAM_TYPES:
+        if node_type in TYPE_PARAM_TYPES:
             return [(node, node.name), *(child for child in (getattr(node, "bound", None),
                                                              getattr(node, "default_value", None)) if child)]
         return self.tree.children(node)

@@ -31,9 +31,10 @@ from flake8_boto3.syntax.tree import DEFINITION_TYPES, FUNCTION_TYPES, Tree
 COMPREHENSION_TYPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 FRAME_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 SCOPE_TYPES = FRAME_TYPES + COMPREHENSION_TYPES
-_TYPE_PARAM_TYPES = tuple(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name))
+# PEP 695 type parameters (Python 3.12+).
+TYPE_PARAM_TYPES = tuple(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name))
 # Nodes that carry a bound name as a string: astroid gives the name an AssignName inside them.
-NAME_HOLDER_TYPES = (ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping, *_TYPE_PARAM_TYPES)
+NAME_HOLDER_TYPES = (ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping, *TYPE_PARAM_TYPES)
 # A walrus directly under one of these belongs to the scope around its parent's parent.
 _WALRUS_LIFTING_PARENTS = (ast.arguments, ast.keyword, ast.comprehension)
 # astroid's assign_type() of an AssignName is its parent's, through these containers.

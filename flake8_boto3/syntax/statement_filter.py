@@ -19,10 +19,9 @@ from __future__ import annotations
 import ast
 
 from flake8_boto3.syntax.bindings import Implicit
-from flake8_boto3.syntax.semantics import OPTIONAL_ASSIGN_TYPES, Semantics
+from flake8_boto3.syntax.semantics import NAME_HOLDER_TYPES, OPTIONAL_ASSIGN_TYPES, Semantics
 
-_ASSIGN_NAME_TYPES = (ast.arg, ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping,
-                      *(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name)))
+_ASSIGN_NAME_TYPES = (ast.arg, *NAME_HOLDER_TYPES)  # besides ast.Name (Store): astroid's AssignName
 
 
 def _is_assign_name(binding: object) -> bool:
