@@ -5,9 +5,10 @@
 
 For every ``ast.Name`` read in every file of the pinned packages of ``bench/corpus.py`` (downloaded
 once, as there), compares :class:`flake8_boto3.syntax.scopes.Scopes` with astroid's lookup on the
-tree the plugin builds (``tests/syntax_differential.py``), and prints per package: files, names
-compared, names whose answer the tier leaves to astroid (``certain=False``), names that could not
-be paired with an astroid node, differences. Then times the tier alone on each package: build the
+tree the plugin builds (``tests/syntax_differential.py``), as well as every scope's locals and every
+class's instance attributes, and prints per package: files, names compared, names whose answer the
+tier leaves to astroid (``certain=False``), names that could not be paired with an astroid node,
+scopes compared, differences. Then times the tier alone on each package: build the
 ``Tree`` and look up every name (parsing excluded).
 """
 
@@ -97,7 +98,7 @@ def main() -> int:
     if args.stdlib:
         roots["python stdlib"] = Path(os.path.dirname(os.__file__))
     total = Comparison()
-    print(f"{'package':<45} {'files':>6} {'names':>8} {'uncertain':>9} {'unmapped':>8} {'differ':>6}"
+    print(f"{'package':<45} {'files':>6} {'names':>8} {'uncertain':>9} {'unmapped':>8} {'scopes':>7} {'differ':>6}"
           f" {'seconds':>8} {'tree ms':>8} {'lookup ms':>9}")
     for label, root in roots.items():
         paths = python_files(root)
@@ -107,12 +108,12 @@ def main() -> int:
         built, looked_up, _ = time_the_tier(parsed(paths))
         total.add(comparison)
         print(f"{label:<45} {comparison.files:>6} {comparison.names:>8} {comparison.uncertain:>9}"
-              f" {comparison.unmapped:>8} {len(comparison.differences):>6} {elapsed:>8.1f}"
+              f" {comparison.unmapped:>8} {comparison.scopes:>7} {len(comparison.differences):>6} {elapsed:>8.1f}"
               f" {built * 1000:>8.0f} {looked_up * 1000:>9.0f}", flush=True)
         for difference in comparison.differences[: args.show]:
             print("   ", difference)
     print(f"{'total':<45} {total.files:>6} {total.names:>8} {total.uncertain:>9} {total.unmapped:>8}"
-          f" {len(total.differences):>6}")
+          f" {total.scopes:>7} {len(total.differences):>6}")
     return 1 if total.differences else 0
 
 

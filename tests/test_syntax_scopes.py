@@ -91,6 +91,10 @@ CASES = {
     "the module's name": ("print(__name__)\n", 1, "__name__", "Module: implicit implicit"),
     "the module's name from a default": ("def f(x=__name__):\n    pass\n", 1, "__name__", "BUILTINS:"),
     "a class body's __module__": ("class A:\n    m = __module__\n", 2, "__module__", "ClassDef A: implicit"),
+    "a class body's own __module__ after it is assigned": (
+        "class A:\n    __module__ = 'm'\n    n = __module__\n", 3, "__module__", "ClassDef A: Name@2"),
+    "a class keyword's __annotations__ and __qualname__": (
+        "class A(x=__annotations__, y=__qualname__):\n    pass\n", 1, "__annotations__", "ClassDef A: implicit"),
     "__dict__": ("print(__dict__)\n", 1, "__dict__", "BUILTINS:"),
     "an attribute a classmethod sets, seen from the class body": (
         "class A:\n    @classmethod\n    def setup(cls):\n        cls.x = 1\n    y = x\n", 5, "x",

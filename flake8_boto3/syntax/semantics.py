@@ -94,9 +94,8 @@ class Semantics:
         return parent
 
     def _lifted(self, walrus: ast.NamedExpr) -> ast.AST | None:
-        """For a walrus astroid scopes around its parent's parent, the node to continue from."""
-        if self.is_decorator(walrus):
-            return None
+        """For a walrus astroid scopes around its parent's parent, the node to continue from (a
+        decorator's parent is its definition here, ``Decorators`` in astroid: neither lifts)."""
         parent = self.parent(walrus)
         if isinstance(parent, _WALRUS_LIFTING_PARENTS):
             return self.up(self.parent(parent))

@@ -6,7 +6,7 @@ bindings of the name in ``locals`` order:
 
 - in the node's own frame, bindings on lines after the node's statement end the walk (the list's
   order, not the lines, decides what comes after: see :mod:`.bindings`);
-- a binding in the node's own statement decides alone (``x = [x for x in y]``, ``if (x := f()): x``);
+- a binding in the node's own statement decides alone (``x = [x for x in y]``, ``if (x := f()) and x:``);
 - an unconditional assignment in the node's block replaces the bindings before it, one in a loop,
   comprehension or walrus does not, a loop variable seen from its loop's body replaces everything;
 - bindings in exclusive branches (``if``/``else``, ``try``/``except``, two ``except`` clauses) of the
