@@ -234,14 +234,26 @@ class ScopeLocals:
             if not positional or "staticmethod" in decorators:
                 continue
             owner = on_class if "classmethod" in decorators else on_instances
-            receiver = positional[0].arg
-            for node, name in self.walk(method, _SCOPE_WALK):
-                if (type(node) is ast.Attribute and isinstance(node.value, ast.Name) and node.value.id == receiver
-                        and self.semantics.frame(node) is method):
-                    values = owner.setdefault(name, [])
-                    if not any(value is node for value in values):
-                        values.append(node)
+            for node in self._receiver_attributes(method, positional[0].arg):
+                values = owner.setdefault(node.attr, [])
+                if not any(value is node for value in values):
+                    values.append(node)
         found = self._class_attributes[cls] = (on_class, on_instances)
+        return found
+
+    def _receiver_attributes(self, method: ast.AST, receiver: str) -> list[ast.Attribute]:
+        """``receiver.x`` targets whose frame is ``method``, in the rebuilder's visit order.
+
+        That is the tree's pre-order unless one is a comprehension's target, which may sit in a dict,
+        an ``assert`` or a header the rebuilder visits in another order: then ``method`` is walked."""
+        frame = self.semantics.frame
+        found = [node for node in self.tree.nodes_of(ast.Attribute, within=method)
+                 if type(node.ctx) is ast.Store and isinstance(node.value, ast.Name) and node.value.id == receiver
+                 and frame(node) is method]
+        if any(isinstance(self.semantics.assign_type(node), ast.comprehension) for node in found):
+            found = [node for node, _ in self.walk(method, _SCOPE_WALK)
+                     if type(node) is ast.Attribute and isinstance(node.value, ast.Name)
+                     and node.value.id == receiver and frame(node) is method]
         return found
 
     # -- the rebuilder's visit ---------------------------------------------------------------------

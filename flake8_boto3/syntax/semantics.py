@@ -219,15 +219,20 @@ class Semantics:
 
     # -- exclusive branches ------------------------------------------------------------------------
 
-    def are_exclusive(self, first: ast.AST, first_ancestors: list[ast.AST], second: ast.AST,
-                      second_ancestors: Iterator[ast.AST]) -> bool:
-        """astroid's ``are_exclusive(first, second)``: in different branches of one ``if`` or ``try``
-        (``try``/``except*`` never counts, as in astroid)."""
+    @staticmethod
+    def paths_up(node: ast.AST, ancestors: Iterator[ast.AST]) -> dict[ast.AST, ast.AST]:
+        """Each ancestor of ``node`` and its child on the way to ``node`` (for :meth:`are_exclusive`)."""
         below: dict[ast.AST, ast.AST] = {}
-        previous = first
-        for node in first_ancestors:
-            below[node] = previous
-            previous = node
+        previous = node
+        for ancestor in ancestors:
+            below[ancestor] = previous
+            previous = ancestor
+        return below
+
+    def are_exclusive(self, below: dict[ast.AST, ast.AST], second: ast.AST, second_ancestors: Iterator[ast.AST]
+                      ) -> bool:
+        """astroid's ``are_exclusive(first, second)``, ``below`` being ``paths_up(first, ...)``: in
+        different branches of one ``if`` or ``try`` (``try``/``except*`` never counts, as in astroid)."""
         previous = second
         for node in second_ancestors:
             if node in below:

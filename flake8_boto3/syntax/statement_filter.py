@@ -17,6 +17,7 @@ bindings of the name in ``locals`` order:
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 from flake8_boto3.syntax.bindings import Implicit
 from flake8_boto3.syntax.semantics import NAME_HOLDER_TYPES, OPTIONAL_ASSIGN_TYPES, Semantics
@@ -51,10 +52,12 @@ class _Bindings:
             return binding.owner
         return self.semantics.binding_statement(binding)
 
-    def ancestors(self, binding: object) -> list[ast.AST]:
+    def ancestors(self, binding: object) -> Iterator[ast.AST]:
         if isinstance(binding, Implicit):
-            return [binding.owner, *self.semantics.ancestors(binding.owner)]
-        return list(self.semantics.binding_ancestors(binding))
+            yield binding.owner
+            yield from self.semantics.ancestors(binding.owner)
+        else:
+            yield from self.semantics.binding_ancestors(binding)
 
     def assign_type(self, binding: object) -> object:
         if isinstance(binding, Implicit):
@@ -96,7 +99,7 @@ def filter_statements(semantics: Semantics, base_node: ast.AST, bindings: list, 
     if len(statements) > 1 and all(isinstance(statement, ast.ExceptHandler) for _, statement in statements):
         statements = [(b, s) for b, s in statements if tree.is_ancestor(s, base_node)]
 
-    base_ancestors = None
+    base_paths = None
     in_decorator = None
     kept: list = []
     kept_parents: list = []
@@ -133,13 +136,13 @@ def filter_statements(semantics: Semantics, base_node: ast.AST, bindings: list, 
             if facts.is_ancestor(facts.assign_type(kept[index]), assign_type):
                 continue
             earlier = kept[index]
-            if not optional and not semantics.are_exclusive(earlier, facts.ancestors(earlier),
-                                                            binding, iter(facts.ancestors(binding))):
+            if not optional and not semantics.are_exclusive(semantics.paths_up(earlier, facts.ancestors(earlier)),
+                                                            binding, facts.ancestors(binding)):
                 del kept_parents[index]
                 del kept[index]
-        if base_ancestors is None:
-            base_ancestors = list(semantics.ancestors(base_node))
-        if semantics.are_exclusive(base_node, base_ancestors, binding, iter(facts.ancestors(binding))):
+        if base_paths is None:
+            base_paths = semantics.paths_up(base_node, semantics.ancestors(base_node))
+        if semantics.are_exclusive(base_paths, binding, facts.ancestors(binding)):
             continue
         if _is_assign_name(binding):
             if isinstance(statement, ast.ExceptHandler):
