@@ -32,11 +32,10 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from flake8_boto3.syntax.semantics import NAME_HOLDER_TYPES, SCOPE_TYPES, Semantics
+from flake8_boto3.syntax.semantics import NAME_HOLDER_TYPES, SCOPE_TYPES, TYPE_PARAM_TYPES, Semantics
 from flake8_boto3.syntax.tree import FUNCTION_TYPES, Tree, docstring_expr
 
 CLASS_IMPLICIT_NAMES = ("__module__", "__qualname__", "__annotations__")
-_TYPE_PARAM_TYPES = tuple(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name))
 _NAME_KINDS = (ast.Name, ast.arg, *NAME_HOLDER_TYPES)  # astroid AssignName/DelName: _save_assignment
 _SCOPE_WALK, _GLOBALS_WALK, _FULL_WALK = "scope", "globals", "full"
 
@@ -208,21 +207,15 @@ class ScopeLocals:
         """Where the rebuilder records ``node``'s binding of ``name``: a path of step indices."""
         own_steps = self._steps(node, False, _FULL_WALK)
         path = [next(i for i, step in enumerate(own_steps) if type(step) is tuple and step == (node, name))]
-        child, parent = node, self._step_parent(node)
+        child, parent = node, self.tree.parent(node)
         while parent is not None:
             indices = self._step_indices.get(parent)
             if indices is None:
                 steps = self._steps(parent, False, _FULL_WALK)
                 indices = self._step_indices[parent] = {id(step): i for i, step in enumerate(steps)}
             path.append(indices[id(child)])
-            child, parent = parent, self._step_parent(parent)
+            child, parent = parent, self.tree.parent(parent)
         return tuple(reversed(path))
-
-    def _step_parent(self, node: ast.AST) -> ast.AST | None:
-        parent = self.tree.parent(node)
-        if type(parent) is ast.arg and parent.annotation is node:
-            return self.tree.parent(parent)
-        return parent
 
     # -- classes -----------------------------------------------------------------------------------
 
@@ -241,14 +234,26 @@ class ScopeLocals:
             if not positional or "staticmethod" in decorators:
                 continue
             owner = on_class if "classmethod" in decorators else on_instances
-            receiver = positional[0].arg
-            for node, name in self.walk(method, _SCOPE_WALK):
-                if (type(node) is ast.Attribute and isinstance(node.value, ast.Name) and node.value.id == receiver
-                        and self.semantics.frame(node) is method):
-                    values = owner.setdefault(name, [])
-                    if not any(value is node for value in values):
-                        values.append(node)
+            for node in self._receiver_attributes(method, positional[0].arg):
+                values = owner.setdefault(node.attr, [])
+                if not any(value is node for value in values):
+                    values.append(node)
         found = self._class_attributes[cls] = (on_class, on_instances)
+        return found
+
+    def _receiver_attributes(self, method: ast.AST, receiver: str) -> list[ast.Attribute]:
+        """``receiver.x`` targets whose frame is ``method``, in the rebuilder's visit order.
+
+        That is the tree's pre-order unless one is a comprehension's target, which may sit in a dict,
+        an ``assert`` or a header the rebuilder visits in another order: then ``method`` is walked."""
+        frame = self.semantics.frame
+        found = [node for node in self.tree.nodes_of(ast.Attribute, within=method)
+                 if type(node.ctx) is ast.Store and isinstance(node.value, ast.Name) and node.value.id == receiver
+                 and frame(node) is method]
+        if any(isinstance(self.semantics.assign_type(node), ast.comprehension) for node in found):
+            found = [node for node, _ in self.walk(method, _SCOPE_WALK)
+                     if type(node) is ast.Attribute and isinstance(node.value, ast.Name)
+                     and node.value.id == receiver and frame(node) is method]
         return found
 
     # -- the rebuilder's visit ---------------------------------------------------------------------
@@ -278,7 +283,7 @@ class ScopeLocals:
         special = _STEPS.get(node_type)
         if special is not None:
             return special(self, node, is_root, mode)
-        if node_type in _TYPE_PARAM_TYPES:
+        if node_type in TYPE_PARAM_TYPES:
             return [(node, node.name), *(child for child in (getattr(node, "bound", None),
                                                              getattr(node, "default_value", None)) if child)]
         return self.tree.children(node)

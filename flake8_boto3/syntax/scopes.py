@@ -1,31 +1,31 @@
 """astroid's name lookup on the stdlib ``ast`` tree: ``node.lookup(name)`` without astroid.
 
 :meth:`Scopes.lookup` answers what astroid's ``node.lookup(name)`` answers on the astroid tree
-rebuilt from the same ``ast`` tree (:func:`flake8_boto3.checker.build_module`, inside the plugin's
+rebuilt from the same ``ast`` tree (:func:`flake8_boto3.inference.build.build_module`, inside the plugin's
 analysis scope): the same scope and the same bindings in the same order, as ``ast`` nodes:
 
-==============================================  =============================================
-binding                                         astroid
-==============================================  =============================================
-``ast.Name`` (Store) of an assignment, ``for``,  ``AssignName``
-``with``, walrus, comprehension, ``type X =``
-``ast.Name`` (Del), only in :meth:`locals`      ``DelName``
-``ast.arg`` of a parameter                      ``AssignName`` in ``Arguments``
-``ast.arguments`` for ``*args``/``**kwargs``    ``Arguments``
-``ast.ExceptHandler`` for ``except E as e``     ``AssignName`` (the clause's position)
-``ast.MatchAs``/``MatchStar``/``MatchMapping``  ``AssignName`` (the pattern's position)
-``ast.Import``/``ast.ImportFrom``               ``Import``/``ImportFrom``
-``ast.FunctionDef``/``AsyncFunctionDef``/       the same
-``ClassDef``
-``ast.Attribute`` (``cls.x = ...`` in a         ``AssignAttr``, in the class's locals
-classmethod, seen from the class body)
-:class:`Builtin`                                a node of astroid's builtins module
-:class:`Implicit`                               a special attribute node
-==============================================  =============================================
+- ``ast.Name`` (Store): the target of an assignment, ``for``, ``with``, walrus, comprehension or
+  ``type`` statement (astroid: ``AssignName``); ``ast.Name`` (Del) only in :meth:`Scopes.locals`;
+- ``ast.arg``: a parameter (``AssignName`` in ``Arguments``); ``ast.arguments``: ``*args`` or
+  ``**kwargs`` (``Arguments`` itself);
+- ``ast.ExceptHandler``: ``except E as e``; ``ast.MatchAs``/``MatchStar``/``MatchMapping``: a capture
+  pattern (an ``AssignName`` with that node's position);
+- ``ast.Import``/``ImportFrom``, ``ast.FunctionDef``/``AsyncFunctionDef``/``ClassDef``: the same;
+- ``ast.Attribute`` (Store): ``cls.x = ...`` in a classmethod, seen from the class body (``AssignAttr``);
+- :class:`Builtin`: a name of astroid's builtins module; :class:`Implicit`: a module's or class
+  body's special attribute (``__name__``, ``__module__``...).
 
 The scope is an ``ast`` node (module, function, class, lambda, comprehension) or :data:`BUILTINS`.
 Scopes are indexed lazily, each on its first lookup (see :mod:`.bindings`, :mod:`.statement_filter`
 for astroid's rules, which this module only strings together like astroid's ``scope_lookup``).
+
+astroid's own mistakes are answered too, on purpose (callers that need Python's answer must know):
+a walrus's name is listed twice when seen from after it (unless under two ifs); a comprehension's
+variable read in a walrus directly in its ``for``/``if`` is looked up outside the comprehension; a
+default of ``__name__`` is not the module's name; a ``global`` declaration of a function also sends its
+lambdas' parameters and comprehension variables of that name to the module; ``nonlocal`` is ignored;
+a class's ``metaclass=`` is looked up in the class body; a match subject is bound by the captures of
+its own cases. The tests pin each of them.
 
 ``Lookup.certain`` is False where astroid's answer depends on more than the file's syntax, so that
 callers ask astroid there instead:
@@ -92,7 +92,7 @@ class Scopes:
         self.package = package
         self.semantics = Semantics(tree)
         self._locals = ScopeLocals(tree, self.semantics)
-        self._type_params = hasattr(ast, "TypeAlias")
+        self._type_statements: list[ast.AST] | None = None
 
     # -- public ------------------------------------------------------------------------------------
 
@@ -180,10 +180,12 @@ class Scopes:
         return bool(getattr(scope, "type_params", None))
 
     def _in_type_statement(self, node: ast.AST) -> bool:
-        if not self._type_params:
+        if self._type_statements is None:
+            type_alias = getattr(ast, "TypeAlias", None)  # Python 3.12+
+            self._type_statements = list(self.tree.nodes_of(type_alias)) if type_alias else []
+        if not self._type_statements:
             return False
-        type_alias = ast.TypeAlias  # Python 3.12+
-        return any(isinstance(parent, type_alias) for parent in self.tree.ancestors(node))
+        return any(isinstance(parent, ast.TypeAlias) for parent in self.tree.ancestors(node))
 
 
 def _in_defaults(arguments: ast.arguments, node: ast.AST) -> bool:

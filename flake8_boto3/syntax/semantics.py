@@ -31,9 +31,10 @@ from flake8_boto3.syntax.tree import DEFINITION_TYPES, FUNCTION_TYPES, Tree
 COMPREHENSION_TYPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 FRAME_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 SCOPE_TYPES = FRAME_TYPES + COMPREHENSION_TYPES
-_TYPE_PARAM_TYPES = tuple(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name))
+# PEP 695 type parameters (Python 3.12+).
+TYPE_PARAM_TYPES = tuple(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name))
 # Nodes that carry a bound name as a string: astroid gives the name an AssignName inside them.
-NAME_HOLDER_TYPES = (ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping, *_TYPE_PARAM_TYPES)
+NAME_HOLDER_TYPES = (ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping, *TYPE_PARAM_TYPES)
 # A walrus directly under one of these belongs to the scope around its parent's parent.
 _WALRUS_LIFTING_PARENTS = (ast.arguments, ast.keyword, ast.comprehension)
 # astroid's assign_type() of an AssignName is its parent's, through these containers.
@@ -51,17 +52,18 @@ class Semantics:
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
         self._fromlineno: dict[ast.AST, int] = {}
+        self._scopes: dict[ast.AST, ast.AST] = {}
+        self._frames: dict[ast.AST, ast.AST] = {}
+        self._statements: dict[ast.AST, ast.AST | None] = {}
 
     # -- parents -----------------------------------------------------------------------------------
 
     def parent(self, node: ast.AST) -> ast.AST | None:
         """astroid's parent, except that a decorator's is its definition (astroid: ``Decorators``).
 
-        ``ast.withitem`` is stepped over (astroid's ``With`` holds the expressions) and a parameter's
-        annotation belongs to the ``ast.arguments`` (astroid's ``Arguments.annotations``)."""
+        ``ast.withitem`` is stepped over (astroid's ``With`` holds the expressions)."""
         parent = self.tree.parent(node)
-        parent_type = type(parent)
-        if parent_type is ast.withitem or (parent_type is ast.arg and parent.annotation is node):
+        if type(parent) is ast.withitem:
             return self.tree.parent(parent)
         return parent
 
@@ -82,14 +84,18 @@ class Semantics:
     def up(self, node: ast.AST) -> ast.AST | None:
         """The node whose ``scope()``/``frame()`` is ``node.parent.scope()``/``.frame()`` in astroid:
         the parent, or for a decorator the node around its definition (``Decorators.scope()``)."""
-        if self.is_decorator(node):
-            return self.tree.parent(self.tree.parent(node))
-        return self.parent(node)
+        parent = self.tree.parent(node)
+        if isinstance(parent, DEFINITION_TYPES):
+            if any(decorator is node for decorator in parent.decorator_list):
+                return self.tree.parent(parent)
+            return parent
+        if type(parent) is ast.withitem:
+            return self.tree.parent(parent)
+        return parent
 
     def _lifted(self, walrus: ast.NamedExpr) -> ast.AST | None:
-        """For a walrus astroid scopes around its parent's parent, the node to continue from."""
-        if self.is_decorator(walrus):
-            return None
+        """For a walrus astroid scopes around its parent's parent, the node to continue from (a
+        decorator's parent is its definition here, ``Decorators`` in astroid: neither lifts)."""
         parent = self.parent(walrus)
         if isinstance(parent, _WALRUS_LIFTING_PARENTS):
             return self.up(self.parent(parent))
@@ -97,20 +103,30 @@ class Semantics:
 
     def scope(self, node: ast.AST) -> ast.AST:
         """astroid's ``node.scope()``: Module, function, class, lambda or comprehension."""
-        return self._enclosing(node, SCOPE_TYPES)
+        return self._enclosing(node, SCOPE_TYPES, self._scopes)
 
     def frame(self, node: ast.AST) -> ast.AST:
         """astroid's ``node.frame()``: Module, function, class or lambda."""
-        return self._enclosing(node, FRAME_TYPES)
+        return self._enclosing(node, FRAME_TYPES, self._frames)
 
-    def _enclosing(self, node: ast.AST, kinds: tuple[type, ...]) -> ast.AST:
+    def _enclosing(self, node: ast.AST, kinds: tuple[type, ...], known: dict[ast.AST, ast.AST]) -> ast.AST:
+        """The first node of ``kinds`` from ``node`` up astroid's way; every node passed on the way
+        has the same answer, so all are remembered."""
+        passed = []
         while not isinstance(node, kinds):
+            found = known.get(node)
+            if found is not None:
+                node = found
+                break
+            passed.append(node)
             if type(node) is ast.NamedExpr:
                 lifted = self._lifted(node)
                 if lifted is not None:
                     node = lifted
                     continue
             node = self.up(node)
+        for each in passed:
+            known[each] = node
         return node
 
     def scope_above(self, node: ast.AST) -> ast.AST | None:
@@ -124,15 +140,18 @@ class Semantics:
         return None if above is None else self.frame(above)
 
     def ancestors(self, node: ast.AST) -> Iterator[ast.AST]:
-        """astroid's ``node.node_ancestors()`` as far as the lookup cares: the ``ast`` ancestors
-        (decorators' ``Decorators``, ``withitem`` and ``arg`` nodes never decide anything)."""
+        """astroid's ``node.node_ancestors()`` as far as the lookup cares: the tree's ancestors
+        (astroid's ``Decorators`` is missing, ``ast.withitem`` is extra: neither decides anything)."""
         return self.tree.ancestors(node)
 
     # -- statements and lines ----------------------------------------------------------------------
 
     def statement(self, node: ast.AST) -> ast.AST | None:
         """astroid's ``node.statement()`` (``None`` for the module, where astroid raises)."""
-        return self.tree.statement(node)
+        found = self._statements.get(node)
+        if found is None:
+            found = self._statements[node] = self.tree.statement(node)
+        return found
 
     def fromlineno(self, node: ast.AST) -> int:
         """astroid's ``node.fromlineno`` (0 for the module)."""
@@ -170,7 +189,7 @@ class Semantics:
 
     def binding_statement(self, binding: ast.AST) -> ast.AST | None:
         """astroid's ``statement()`` of a binding."""
-        return self.tree.statement(binding)
+        return self.statement(binding)
 
     def assign_type(self, binding: ast.AST) -> ast.AST:
         """astroid's ``assign_type()`` of a binding: the assignment, loop, ``with``, import, definition,
@@ -200,15 +219,20 @@ class Semantics:
 
     # -- exclusive branches ------------------------------------------------------------------------
 
-    def are_exclusive(self, first: ast.AST, first_ancestors: list[ast.AST], second: ast.AST,
-                      second_ancestors: Iterator[ast.AST]) -> bool:
-        """astroid's ``are_exclusive(first, second)``: in different branches of one ``if`` or ``try``
-        (``try``/``except*`` never counts, as in astroid)."""
+    @staticmethod
+    def paths_up(node: ast.AST, ancestors: Iterator[ast.AST]) -> dict[ast.AST, ast.AST]:
+        """Each ancestor of ``node`` and its child on the way to ``node`` (for :meth:`are_exclusive`)."""
         below: dict[ast.AST, ast.AST] = {}
-        previous = first
-        for node in first_ancestors:
-            below[node] = previous
-            previous = node
+        previous = node
+        for ancestor in ancestors:
+            below[ancestor] = previous
+            previous = ancestor
+        return below
+
+    def are_exclusive(self, below: dict[ast.AST, ast.AST], second: ast.AST, second_ancestors: Iterator[ast.AST]
+                      ) -> bool:
+        """astroid's ``are_exclusive(first, second)``, ``below`` being ``paths_up(first, ...)``: in
+        different branches of one ``if`` or ``try`` (``try``/``except*`` never counts, as in astroid)."""
         previous = second
         for node in second_ancestors:
             if node in below:

@@ -6,7 +6,7 @@ bindings of the name in ``locals`` order:
 
 - in the node's own frame, bindings on lines after the node's statement end the walk (the list's
   order, not the lines, decides what comes after: see :mod:`.bindings`);
-- a binding in the node's own statement decides alone (``x = [x for x in y]``, ``if (x := f()): x``);
+- a binding in the node's own statement decides alone (``x = [x for x in y]``, ``if (x := f()) and x:``);
 - an unconditional assignment in the node's block replaces the bindings before it, one in a loop,
   comprehension or walrus does not, a loop variable seen from its loop's body replaces everything;
 - bindings in exclusive branches (``if``/``else``, ``try``/``except``, two ``except`` clauses) of the
@@ -17,12 +17,12 @@ bindings of the name in ``locals`` order:
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 from flake8_boto3.syntax.bindings import Implicit
-from flake8_boto3.syntax.semantics import OPTIONAL_ASSIGN_TYPES, Semantics
+from flake8_boto3.syntax.semantics import NAME_HOLDER_TYPES, OPTIONAL_ASSIGN_TYPES, Semantics
 
-_ASSIGN_NAME_TYPES = (ast.arg, ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping,
-                      *(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name)))
+_ASSIGN_NAME_TYPES = (ast.arg, *NAME_HOLDER_TYPES)  # besides ast.Name (Store): astroid's AssignName
 
 
 def _is_assign_name(binding: object) -> bool:
@@ -52,10 +52,12 @@ class _Bindings:
             return binding.owner
         return self.semantics.binding_statement(binding)
 
-    def ancestors(self, binding: object) -> list[ast.AST]:
+    def ancestors(self, binding: object) -> Iterator[ast.AST]:
         if isinstance(binding, Implicit):
-            return [binding.owner, *self.semantics.ancestors(binding.owner)]
-        return list(self.semantics.binding_ancestors(binding))
+            yield binding.owner
+            yield from self.semantics.ancestors(binding.owner)
+        else:
+            yield from self.semantics.binding_ancestors(binding)
 
     def assign_type(self, binding: object) -> object:
         if isinstance(binding, Implicit):
@@ -97,7 +99,7 @@ def filter_statements(semantics: Semantics, base_node: ast.AST, bindings: list, 
     if len(statements) > 1 and all(isinstance(statement, ast.ExceptHandler) for _, statement in statements):
         statements = [(b, s) for b, s in statements if tree.is_ancestor(s, base_node)]
 
-    base_ancestors = list(semantics.ancestors(base_node))
+    base_paths = None
     in_decorator = None
     kept: list = []
     kept_parents: list = []
@@ -133,11 +135,14 @@ def filter_statements(semantics: Semantics, base_node: ast.AST, bindings: list, 
         if index is not None:
             if facts.is_ancestor(facts.assign_type(kept[index]), assign_type):
                 continue
-            if not (optional or semantics.are_exclusive(kept[index], facts.ancestors(kept[index]), binding,
-                                                         iter(facts.ancestors(binding)))):
+            earlier = kept[index]
+            if not optional and not semantics.are_exclusive(semantics.paths_up(earlier, facts.ancestors(earlier)),
+                                                            binding, facts.ancestors(binding)):
                 del kept_parents[index]
                 del kept[index]
-        if semantics.are_exclusive(base_node, base_ancestors, binding, iter(facts.ancestors(binding))):
+        if base_paths is None:
+            base_paths = semantics.paths_up(base_node, semantics.ancestors(base_node))
+        if semantics.are_exclusive(base_paths, binding, facts.ancestors(binding)):
             continue
         if _is_assign_name(binding):
             if isinstance(statement, ast.ExceptHandler):

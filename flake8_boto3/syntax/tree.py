@@ -2,8 +2,7 @@
 
 :class:`Tree` is built in one iterative depth-first pre-order pass over the ``ast.Module`` flake8
 parsed, so it copes with code nested deeper than the recursion limit, and keys everything by node
-identity. It presents the tree the way astroid's ``get_children`` does where the analyses can tell
-the difference:
+identity. It presents the tree the way astroid's ``get_children`` does:
 
 - a docstring (the first statement of a module, class or function, when it is a string constant) is
   not a child of its owner: astroid keeps it aside as ``doc_node``. :meth:`Tree.docstring` returns it;
@@ -11,16 +10,18 @@ the difference:
 - a function's children are its decorators, arguments, return annotation, then body; a class's its
   decorators, bases, keywords, then body (``ast`` puts decorators last);
 - a dict's children alternate key and value (``ast`` lists every key before any value);
+- a parameter's annotation is a child of the ``ast.arguments``, not of its ``ast.arg``, as astroid
+  keeps annotations in ``Arguments``: positional-only parameters and their annotations, parameters,
+  defaults, keyword-only parameters, their defaults, then the other annotations;
 - the ``ast`` singletons for contexts and operators (``Load``, ``Add``...) are not nodes of the tree.
 
-Differences from astroid that no analysis is expected to notice (astroid has no such nodes, or
-orders them differently):
+Differences from astroid that no analysis is expected to notice:
 
-- ``ast.withitem``, ``ast.alias`` and ``ast.arg`` are nodes here; astroid has (expr, vars) pairs,
-  (name, asname) pairs and ``AssignName`` nodes;
-- a parameter's annotation is the child of its ``ast.arg``; astroid lists all annotations after
-  all parameters and defaults, and leaves ``*args``/``**kwargs`` out of ``get_children``;
-- a class's ``metaclass=`` keyword is a child here; astroid leaves it out of ``get_children``.
+- ``ast.withitem`` and ``ast.alias`` are nodes here; astroid has (expr, vars) and (name, asname) pairs;
+- the ``ast.arg`` of ``*args``/``**kwargs`` come last among the children of ``ast.arguments``; astroid
+  leaves its ``AssignName`` out of ``get_children`` and makes the function its parent;
+- a class's ``metaclass=`` keyword is a child here; astroid leaves it out of ``get_children``;
+- a decorator's parent is its function or class; astroid puts a ``Decorators`` node in between.
 """
 
 from __future__ import annotations
@@ -41,14 +42,13 @@ _FIELD_ORDER: dict[type, tuple[str, ...]] = {
     ast.FunctionDef: ("decorator_list", "args", "returns", "type_params", "body"),
     ast.AsyncFunctionDef: ("decorator_list", "args", "returns", "type_params", "body"),
     ast.ClassDef: ("decorator_list", "bases", "keywords", "type_params", "body"),
-    ast.arguments: ("posonlyargs", "args", "defaults", "vararg", "kwonlyargs", "kw_defaults", "kwarg"),
 }
 # Fields that never hold tree nodes (contexts and operators are shared singletons).
 _SCALAR_FIELDS = frozenset(
     {"ctx", "op", "ops", "type_ignores", "id", "arg", "attr", "module", "level", "is_async", "simple",
      "kind", "conversion", "type_comment", "asname", "tag", "kwd_attrs", "rest"}
 )
-_NO_CHILDREN = (ast.Name, ast.Constant, ast.Global, ast.Nonlocal, ast.MatchSingleton, ast.alias,
+_NO_CHILDREN = (ast.Name, ast.Constant, ast.Global, ast.Nonlocal, ast.MatchSingleton, ast.alias, ast.arg,
                 ast.Pass, ast.Break, ast.Continue)
 _DOCUMENTED = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -86,6 +86,8 @@ def children_of(node: ast.AST) -> list[ast.AST]:
         return []
     if node_type is ast.Dict:
         return [child for pair in zip(node.keys, node.values) for child in pair if child is not None]
+    if node_type is ast.arguments:
+        return _arguments_children(node)
     children: list[ast.AST] = []
     for field in fields:
         value = getattr(node, field, None)
@@ -98,6 +100,20 @@ def children_of(node: ast.AST) -> list[ast.AST]:
         else:
             children.append(value)
     return children
+
+
+def _arguments_children(node: ast.arguments) -> list[ast.AST]:
+    """astroid's ``Arguments.get_children`` order, then the ``*args``/``**kwargs`` parameters."""
+    variadic = [arg for arg in (node.vararg, node.kwarg) if arg is not None]
+    children: list[ast.AST] = [*node.posonlyargs]
+    children += [arg.annotation for arg in node.posonlyargs if arg.annotation]
+    children += node.args
+    children += node.defaults
+    children += node.kwonlyargs
+    children += [default for default in node.kw_defaults if default is not None]
+    children += [arg.annotation for arg in (*node.args, *variadic) if arg.annotation]
+    children += [arg.annotation for arg in node.kwonlyargs if arg.annotation]
+    return children + variadic
 
 
 class Tree:
