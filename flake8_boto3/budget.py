@@ -1,7 +1,8 @@
 """A bounded amount of analysis per file.
 
 Inference is charged at the points where the model starts it (each
-``infer_boto3``, each inference tip); when a file runs out of inference steps
+expression the syntactic tier works out, each ``infer_boto3``, each inference
+tip of the astroid tier); when a file runs out of inference steps
 or of time, analysis of that file stops with :class:`BudgetExceeded`, the rules
 report what they found so far, and BTO901 tells the user coverage was partial.
 The step count makes the outcome the same on every machine for all but

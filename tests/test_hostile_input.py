@@ -33,11 +33,13 @@ def test_deeply_nested_expression():
     source = HANDLER + f"\n\ndef f(x):\n    return {expression}\n"
     findings = check_source(source, "deep.py")
     # Python 3.12 refuses to parse it at all (RecursionError during ast construction, so flake8
-    # reports E999 and there is nothing to analyse); 3.11 and 3.13 parse it and the plugin stops
-    # at the recursion limit.
-    assert [f.code for f in findings] in ([], ["BTO901"])
-    if findings:
-        assert "recursion limit" in findings[0].message
+    # reports E999 and there is nothing to analyse); 3.11 and 3.13 parse it, and the plugin reads
+    # the handler without recursing into the expression (its syntax tree is walked iteratively and
+    # no question about boto3 touches the expression), or stops at the recursion limit if one does.
+    codes = [f.code for f in findings]
+    assert sorted(codes) in ([], ["BTO101"], ["BTO901"], ["BTO101", "BTO901"])
+    if "BTO901" in codes:
+        assert any("recursion limit" in f.message for f in findings)
 
 
 def test_deeply_nested_parentheses(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from astroid import nodes
 from astroid.manager import AstroidManager
 
-from flake8_boto3.checker import build_module
+from flake8_boto3.inference.build import build_module
 from flake8_boto3.inference import Kind, infer_boto3, register
 
 register()

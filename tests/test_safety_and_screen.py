@@ -66,14 +66,16 @@ def test_extension_modules_are_never_loaded():
 
 @pytest.fixture
 def built(monkeypatch):
+    from flake8_boto3.inference import build
+
     calls = []
-    real = checker.build_module
+    real = build.build_module
 
     def counting(tree, source, path):
         calls.append(path)
         return real(tree, source, path)
 
-    monkeypatch.setattr(checker, "build_module", counting)
+    monkeypatch.setattr(build, "build_module", counting)
     return calls
 
 

@@ -9,23 +9,24 @@ for names bound to imports of other modules (``re.search``, ``os.scandir``).
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from astroid import nodes
-
-from flake8_boto3.analysis.names import bindings
+from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.names import import_names
 from flake8_boto3.aws import table
 from flake8_boto3.budget import BudgetExceeded
-from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
-from flake8_boto3.inference.brain_boto3 import is_stubbed_module
+from flake8_boto3.model import Boto3Value, Kind
+from flake8_boto3.model.sdk import is_stubbed_module
 
 
 @dataclass(frozen=True)
 class AwsCall:
-    call: nodes.Call
-    receiver: Boto3Object
+    call: ast.Call
+    receiver: Boto3Value
     operation: str  # the method name, e.g. "list_objects_v2"
+    code: Code  # the view of the module that holds the call
 
     @property
     def service(self) -> str | None:
@@ -33,7 +34,7 @@ class AwsCall:
 
     @property
     def receiver_text(self) -> str:
-        return self.call.func.expr.as_string()
+        return self.code.as_string(self.call.func.value)
 
     def services(self) -> frozenset[str]:
         """The known service, or every service that has this operation."""
@@ -81,53 +82,53 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
     return "_" in name and name.split("_", 1)[0] in operation_verbs() and name not in aws.all_injected_methods
 
 
-def _is_module_receiver(expression: nodes.NodeNG) -> bool:
+def _is_module_receiver(code: Code, expression: ast.AST) -> bool:
     """``re`` in ``re.search``: a name bound only by ``import`` statements of modules other than boto3.
 
     Names from ``from x import y`` are still inferred: ``from .aws import s3`` may well be a client.
     """
-    if not isinstance(expression, nodes.Name):
+    if not isinstance(expression, ast.Name):
         return False
-    found = bindings(expression)
+    found = code.bindings(expression)
     return bool(found) and all(
-        isinstance(binding, nodes.Import) and not any(is_stubbed_module(name) for name, _ in binding.names)
+        isinstance(binding, ast.Import) and not any(is_stubbed_module(name) for name, _ in import_names(binding))
         for binding in found
     )
 
 
-def receiver_key(expression: nodes.NodeNG) -> tuple | None:
+def receiver_key(code: Code, expression: ast.AST) -> tuple | None:
     """Receivers that always infer alike share a key: the same attribute chain on ``self`` of
     one class (``self.hook.conn`` in every method), or on the same bindings of a name."""
     chain: list[str] = []
     node = expression
-    while isinstance(node, nodes.Attribute):
-        chain.append(node.attrname)
-        node = node.expr
-    if not isinstance(node, nodes.Name):
+    while isinstance(node, ast.Attribute):
+        chain.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
         return None
-    found = bindings(node)
+    found = code.bindings(node)
     owner: object = tuple(id(b) for b in found)
-    if node.name in ("self", "cls") and found and isinstance(found[0].parent, nodes.Arguments):
-        function = found[0].parent.parent
-        if isinstance(function.parent, nodes.ClassDef):
-            owner = id(function.parent)
-    return (owner, node.name, tuple(chain))
+    if node.id in ("self", "cls") and found and isinstance(code.parent(found[0]), ast.arguments):
+        function = code.parent(code.parent(found[0]))
+        if isinstance(code.parent(function), ast.ClassDef):
+            owner = id(code.parent(function))
+    return (owner, node.id, tuple(chain))
 
 
 class AwsCalls:
     """Every call of interest to the AWS rules in one module."""
 
-    def __init__(self, module: nodes.Module) -> None:
-        self.module = module
-        self._receivers: dict[tuple, Boto3Object | None] = {}
+    def __init__(self, code: Code) -> None:
+        self.code = code
+        self._receivers: dict[tuple, Boto3Value | None] = {}
 
-    def infer_receiver(self, expression: nodes.NodeNG) -> Boto3Object | None:
+    def infer_receiver(self, expression: ast.AST) -> Boto3Value | None:
         """The boto3 object ``expression`` is (inferred once per receiver key)."""
-        key = receiver_key(expression)
+        key = receiver_key(self.code, expression)
         if key is None:
-            return infer_boto3(expression)
+            return self.code.value_of(expression)
         if key not in self._receivers:
-            self._receivers[key] = infer_boto3(expression)
+            self._receivers[key] = self.code.value_of(expression)
         return self._receivers[key]
 
     @cached_property
@@ -135,15 +136,15 @@ class AwsCalls:
         """In source order; when the budget runs out, the calls found up to there."""
         found = []
         try:
-            for call in self.module.nodes_of_class(nodes.Call):
+            for call in self.code.nodes(ast.Call):
                 func = call.func
-                if not isinstance(func, nodes.Attribute) or not worth_inferring(func.attrname, bool(call.args)):
+                if not isinstance(func, ast.Attribute) or not worth_inferring(func.attr, bool(call.args)):
                     continue
-                if _is_module_receiver(func.expr):
+                if _is_module_receiver(self.code, func.value):
                     continue
-                receiver = self.infer_receiver(func.expr)
+                receiver = self.infer_receiver(func.value)
                 if receiver is not None:
-                    found.append(AwsCall(call, receiver, func.attrname))
+                    found.append(AwsCall(call, receiver, func.attr, self.code))
         except BudgetExceeded:
             pass  # the checker reports BTO901
         return found

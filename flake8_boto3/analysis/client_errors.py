@@ -19,15 +19,15 @@ ClientError as any other exception, by design.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from astroid import nodes
-
 from flake8_boto3.analysis import failure_handling, functions, handler_paths
-from flake8_boto3.analysis.names import bindings, dotted_name, inferred_functions, positional_parameter_names
+from flake8_boto3.analysis.code import Code, Function
+from flake8_boto3.analysis.names import dotted_name, import_names, positional_parameter_names
 from flake8_boto3.analysis.run_once import OncePerProcess
-from flake8_boto3.inference import Kind, infer_boto3
+from flake8_boto3.model import Kind
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
 CODE_KEYS = frozenset({"Code", "HTTPStatusCode"})
@@ -39,118 +39,133 @@ MAX_HELPER_DEPTH = 2
 # --- is this handler about ClientError? ------------------------------------------------
 
 
-def is_client_error_class(node: nodes.NodeNG) -> bool:
+def is_client_error_class(code: Code, node: ast.AST) -> bool:
     """``ClientError``, ``botocore.exceptions.ClientError``, ``s3.exceptions.ClientError``."""
-    name = node.attrname if isinstance(node, nodes.Attribute) else getattr(node, "name", None)
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
     if name is None:
         return False
-    if isinstance(node, nodes.Name):
-        for binding in bindings(node):
-            if isinstance(binding, nodes.ImportFrom) and binding.modname in ("botocore.exceptions", "botocore"):
+    if isinstance(node, ast.Name):
+        for binding in code.bindings(node):
+            if isinstance(binding, ast.ImportFrom) and (binding.module or "") in ("botocore.exceptions", "botocore"):
                 return any(
-                    (alias or original) == node.name and original == "ClientError" for original, alias in binding.names
+                    (alias or original) == node.id and original == "ClientError"
+                    for original, alias in import_names(binding)
                 )
         if name != "ClientError":
             return False
     elif name != "ClientError":
         return False
-    if isinstance(node, nodes.Attribute):
-        owner = infer_boto3(node.expr)
+    if isinstance(node, ast.Attribute):
+        owner = code.value_of(node.value)
         if owner is not None:
             return owner.kind is Kind.EXCEPTIONS
     try:
-        return any(isinstance(v, nodes.ClassDef) and v.qname() == CLIENT_ERROR for v in node.infer())
+        return code.infers_to_class(node, CLIENT_ERROR)
     except Exception:
         return False
 
 
-def catches_client_error(handler: nodes.ExceptHandler) -> bool:
+def catches_client_error(code: Code, handler: ast.ExceptHandler) -> bool:
     if handler.type is None:
         return False
-    types = handler.type.elts if isinstance(handler.type, nodes.Tuple) else [handler.type]
-    return any(is_client_error_class(t) for t in types)
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(is_client_error_class(code, t) for t in types)
 
 
 # --- reading the code --------------------------------------------------------------------
 
 
-def _mentions_code_key(node: nodes.NodeNG) -> bool:
-    # nodes_of_class() yields ``node`` itself too.
-    return any(isinstance(c, nodes.Const) and c.value in CODE_KEYS for c in node.nodes_of_class(nodes.Const))
+def _loaded_names(code: Code, node: ast.AST) -> list[ast.Name]:
+    """astroid's ``nodes_of_class(nodes.Name)``: the names read (not assigned or deleted) in ``node``."""
+    return [n for n in code.nodes(ast.Name, within=node) if isinstance(n.ctx, ast.Load)]
 
 
-def _reads_response(node: nodes.NodeNG, exception_names: set[str]) -> bool:
+def _loaded_attributes(code: Code, node: ast.AST) -> list[ast.Attribute]:
+    """astroid's ``nodes_of_class(nodes.Attribute)``: attributes read (not ``AssignAttr``/``DelAttr``)."""
+    return [n for n in code.nodes(ast.Attribute, within=node) if isinstance(n.ctx, ast.Load)]
+
+
+def _mentions_code_key(code: Code, node: ast.AST) -> bool:
+    # nodes() yields ``node`` itself too.
+    return any(c.value in CODE_KEYS for c in code.nodes(ast.Constant, within=node))
+
+
+def _reads_response(code: Code, node: ast.AST, exception_names: set[str]) -> bool:
     """``e.response[...]``, ``getattr(e, "response", {})`` somewhere in ``node``."""
-    for attribute in node.nodes_of_class(nodes.Attribute):
-        if attribute.attrname == "response" and isinstance(attribute.expr, nodes.Name):
-            if attribute.expr.name in exception_names:
+    for attribute in _loaded_attributes(code, node):
+        if attribute.attr == "response" and isinstance(attribute.value, ast.Name):
+            if attribute.value.id in exception_names:
                 return True
-    for call in node.nodes_of_class(nodes.Call):
+    for call in code.nodes(ast.Call, within=node):
         if dotted_name(call.func) == "getattr" and len(call.args) >= 2:
             target, attr = call.args[0], call.args[1]
-            if isinstance(target, nodes.Name) and target.name in exception_names:
-                if isinstance(attr, nodes.Const) and attr.value == "response":
+            if isinstance(target, ast.Name) and target.id in exception_names:
+                if isinstance(attr, ast.Constant) and attr.value == "response":
                     return True
     return False
 
 
-def is_code_expression(node: nodes.NodeNG, exception_names: set[str], code_names: set[str]) -> bool:
+def is_code_expression(code: Code, node: ast.AST, exception_names: set[str], code_names: set[str]) -> bool:
     """An expression that carries the error code (or a name holding it)."""
-    if any(n.name in code_names for n in node.nodes_of_class(nodes.Name)):
+    if any(n.id in code_names for n in _loaded_names(code, node)):
         return True
-    return _reads_response(node, exception_names) and _mentions_code_key(node)
+    return _reads_response(code, node, exception_names) and _mentions_code_key(code, node)
 
 
-def is_error_detail(node: nodes.NodeNG, exception_names: set[str], detail_names: set[str]) -> bool:
+def is_error_detail(code: Code, node: ast.AST, exception_names: set[str], detail_names: set[str]) -> bool:
     """An expression about this particular error: its code, status, message or text."""
-    if any(n.name in detail_names for n in node.nodes_of_class(nodes.Name)):
+    if any(n.id in detail_names for n in _loaded_names(code, node)):
         return True
-    if _reads_response(node, exception_names):
+    if _reads_response(code, node, exception_names):
         return True
-    for call in node.nodes_of_class(nodes.Call):
+    for call in code.nodes(ast.Call, within=node):
         if dotted_name(call.func) in ("str", "repr") and call.args:
-            if isinstance(call.args[0], nodes.Name) and call.args[0].name in exception_names:
+            if isinstance(call.args[0], ast.Name) and call.args[0].id in exception_names:
                 return True
-    for attribute in node.nodes_of_class(nodes.Attribute):
-        if attribute.attrname in ("args", "operation_name") and isinstance(attribute.expr, nodes.Name):
-            if attribute.expr.name in exception_names:
+    for attribute in _loaded_attributes(code, node):
+        if attribute.attr in ("args", "operation_name") and isinstance(attribute.value, ast.Name):
+            if attribute.value.id in exception_names:
                 return True
     return False
 
 
-def _in_reporting_call(node: nodes.NodeNG, stop: nodes.NodeNG) -> bool:
-    parent = node.parent
+def _in_reporting_call(code: Code, node: ast.AST, stop: ast.AST) -> bool:
+    parent = code.parent(node)
     while parent is not None and parent is not stop:
-        if isinstance(parent, nodes.JoinedStr):
+        if isinstance(parent, ast.JoinedStr):
             return True
-        if isinstance(parent, nodes.Call):
+        if isinstance(parent, ast.Call):
             name = dotted_name(parent.func) or ""
             if name.rsplit(".", 1)[-1] in REPORTING_CALLS:
                 return True
-        parent = parent.parent
+        parent = code.parent(parent)
     return False
 
 
 @dataclass
 class Handler:
-    node: nodes.ExceptHandler
+    node: ast.ExceptHandler
     context: failure_handling.HandlerContext
     exception_names: set[str] = field(default_factory=set)
     # Locals holding details of the error: `code = e.response["Error"]["Code"]`.
     detail_names: set[str] = field(default_factory=set)
     helper_reads_code: bool = False
 
-    def is_detail(self, node: nodes.NodeNG) -> bool:
-        return is_error_detail(node, self.exception_names, self.detail_names)
+    @property
+    def code(self) -> Code:
+        return self.context.code
 
-    def mentions_error(self, node: nodes.NodeNG) -> bool:
+    def is_detail(self, node: ast.AST) -> bool:
+        return is_error_detail(self.code, node, self.exception_names, self.detail_names)
+
+    def mentions_error(self, node: ast.AST) -> bool:
         """``node`` carries the error or a detail of it (``f"...{e}"``, ``str(e)``, ``code``)."""
-        return self.is_detail(node) or any(n.name in self.exception_names for n in node.nodes_of_class(nodes.Name))
+        return self.is_detail(node) or any(n.id in self.exception_names for n in _loaded_names(self.code, node))
 
-    def hands_to_code_reader(self, node: nodes.NodeNG) -> bool:
+    def hands_to_code_reader(self, node: ast.AST) -> bool:
         """``is_throttling(e)``: a call that gives this error to a project function reading its code."""
-        return isinstance(node, nodes.Call) and bool(self.exception_names) and passes_to_code_reader(
-            node, self.exception_names
+        return isinstance(node, ast.Call) and bool(self.exception_names) and passes_to_code_reader(
+            self.code, node, self.exception_names
         )
 
     @cached_property
@@ -170,40 +185,40 @@ class Handler:
     @cached_property
     def branches_on_error(self) -> bool:
         """A test (``if``, ``match``, ternary, ``while``) looks at this error's code or text."""
-        for node in self.node.nodes_of_class((nodes.If, nodes.IfExp, nodes.While, nodes.Match, nodes.Assert)):
-            subject = node.subject if isinstance(node, nodes.Match) else node.test
+        for node in self.code.nodes((ast.If, ast.IfExp, ast.While, ast.Match, ast.Assert), within=self.node):
+            subject = node.subject if isinstance(node, ast.Match) else node.test
             if self.is_detail(subject):
                 return True
         return self.helper_reads_code or self._maps_code()
 
     def _maps_code(self) -> bool:
         """``MESSAGES.get(code)``, ``MESSAGES[code]``: dispatching on the code."""
-        for node in self.node.nodes_of_class((nodes.Subscript, nodes.Call)):
-            if isinstance(node, nodes.Subscript):
+        for node in self.code.nodes((ast.Subscript, ast.Call), within=self.node):
+            if isinstance(node, ast.Subscript):
                 candidate = node.slice
-            elif isinstance(node.func, nodes.Attribute) and node.func.attrname == "get" and node.args:
+            elif isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
                 candidate = node.args[0]
             else:
                 continue
-            if is_code_expression(candidate, self.exception_names, self.detail_names):
-                if not _in_reporting_call(node, self.node):
+            if is_code_expression(self.code, candidate, self.exception_names, self.detail_names):
+                if not _in_reporting_call(self.code, node, self.node):
                     return True
         return False
 
 
-def _collect_detail_names(handler: nodes.ExceptHandler, exception_names: set[str]) -> set[str]:
+def _collect_detail_names(code: Code, handler: ast.ExceptHandler, exception_names: set[str]) -> set[str]:
     """Local names assigned details of the error (and names assigned from those)."""
     names: set[str] = set()
     changed = True
     while changed:
         changed = False
-        for assign in handler.nodes_of_class(nodes.Assign):
-            if not is_error_detail(assign.value, exception_names, names):
+        for assign in code.nodes(ast.Assign, within=handler):
+            if not is_error_detail(code, assign.value, exception_names, names):
                 continue
             for target in assign.targets:
-                for name in target.nodes_of_class(nodes.AssignName):
-                    if name.name not in names:
-                        names.add(name.name)
+                for name in code.nodes(ast.Name, within=target):
+                    if isinstance(name.ctx, ast.Store) and name.id not in names:  # astroid's AssignName
+                        names.add(name.id)
                         changed = True
     return names
 
@@ -211,30 +226,31 @@ def _collect_detail_names(handler: nodes.ExceptHandler, exception_names: set[str
 # --- helpers that receive the exception -----------------------------------------------------------
 
 
-def _function_reads_code(function: nodes.FunctionDef, parameter_index: int, depth: int) -> bool:
-    params = positional_parameter_names(function)
-    if function.args.args and params and params[0] in ("self", "cls") and isinstance(function.parent, nodes.ClassDef):
+def _function_reads_code(function: Function, parameter_index: int, depth: int) -> bool:
+    code, node = function.code, function.node
+    params = positional_parameter_names(node)
+    if node.args.args and params and params[0] in ("self", "cls") and isinstance(code.parent(node), ast.ClassDef):
         parameter_index += 1
     if parameter_index >= len(params):
         return False
     names = {params[parameter_index]}
-    if _reads_response(function, names) and _mentions_code_key(function):
+    if _reads_response(code, node, names) and _mentions_code_key(code, node):
         return True
-    return depth < MAX_HELPER_DEPTH and passes_to_code_reader(function, names, depth + 1)
+    return depth < MAX_HELPER_DEPTH and passes_to_code_reader(code, node, names, depth + 1)
 
 
-def passes_to_code_reader(scope: nodes.NodeNG, exception_names: set[str], depth: int = 0) -> bool:
+def passes_to_code_reader(code: Code, scope: ast.AST, exception_names: set[str], depth: int = 0) -> bool:
     """The exception is handed to a project function that reads its code."""
-    for call in scope.nodes_of_class(nodes.Call):
+    for call in code.nodes(ast.Call, within=scope):
         positions = [
-            i for i, arg in enumerate(call.args) if isinstance(arg, nodes.Name) and arg.name in exception_names
+            i for i, arg in enumerate(call.args) if isinstance(arg, ast.Name) and arg.id in exception_names
         ]
         if not positions:
             continue
         name = (dotted_name(call.func) or "").rsplit(".", 1)[-1]
         if name in REPORTING_CALLS:
             continue
-        for callee in inferred_functions(call):
+        for callee in code.functions_called(call):
             if any(_function_reads_code(callee, position, depth) for position in positions):
                 return True
     return False
@@ -246,17 +262,17 @@ def passes_to_code_reader(scope: nodes.NodeNG, exception_names: set[str], depth:
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException"})
 
 
-def _catches_everything(handler: nodes.ExceptHandler) -> bool:
-    types = handler.type.elts if isinstance(handler.type, nodes.Tuple) else [handler.type]
+def _catches_everything(handler: ast.ExceptHandler) -> bool:
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
     return any((dotted_name(t) or "").rsplit(".", 1)[-1] in BROAD_EXCEPTIONS for t in types)
 
 
-def _calls_method(statement: nodes.NodeNG, method: str) -> bool:
-    value = statement.value if isinstance(statement, (nodes.Expr, nodes.Assign)) else None
-    return isinstance(value, nodes.Call) and isinstance(value.func, nodes.Attribute) and value.func.attrname == method
+def _calls_method(statement: ast.AST, method: str) -> bool:
+    value = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == method
 
 
-def _only_waits(try_node: nodes.NodeNG) -> bool:
+def _only_waits(try_node: ast.AST) -> bool:
     """The ``try`` only waits on a waiter: ``waiter.wait(...)`` raises WaiterError, not ClientError."""
     body = try_node.body
     return any(_calls_method(s, "wait") for s in body) and all(
@@ -264,29 +280,29 @@ def _only_waits(try_node: nodes.NodeNG) -> bool:
     )
 
 
-def _same_as_next_broad_clause(handler: nodes.ExceptHandler) -> bool:
+def _same_as_next_broad_clause(code: Code, handler: ast.ExceptHandler) -> bool:
     """``except ClientError as e: <body>`` followed by ``except Exception as e: <the same body>``."""
-    siblings = handler.parent.handlers
+    siblings = code.parent(handler).handlers
     following = siblings[siblings.index(handler) + 1 :]
     if not following or not (following[0].type is None or _catches_everything(following[0])):
         return False
     other = following[0]
-    same_name = (handler.name.name if handler.name else None) == (other.name.name if other.name else None)
-    return same_name and [n.as_string() for n in handler.body] == [n.as_string() for n in other.body]
+    same_name = handler.name == other.name
+    return same_name and [code.as_string(n) for n in handler.body] == [code.as_string(n) for n in other.body]
 
 
-def is_about_client_error(handler: nodes.ExceptHandler) -> bool:
+def is_about_client_error(code: Code, handler: ast.ExceptHandler) -> bool:
     """It catches ClientError, and not as one more name for every exception (see the module docs)."""
-    if not catches_client_error(handler) or _catches_everything(handler):
+    if not catches_client_error(code, handler) or _catches_everything(handler):
         return False
-    return not _only_waits(handler.parent) and not _same_as_next_broad_clause(handler)
+    return not _only_waits(code.parent(handler)) and not _same_as_next_broad_clause(code, handler)
 
 
 class ClientErrorHandlers:
     """Every ``except ClientError`` handler of a module, outside test code."""
 
-    def __init__(self, module: nodes.Module, test_file: bool, once: OncePerProcess) -> None:
-        self.module = module
+    def __init__(self, code: Code, test_file: bool, once: OncePerProcess) -> None:
+        self.code = code
         self.test_file = test_file
         self.once = once
 
@@ -294,31 +310,35 @@ class ClientErrorHandlers:
     def handlers(self) -> list[Handler]:
         if self.test_file:
             return []
+        code = self.code
         found = []
-        for node in self.module.nodes_of_class(nodes.ExceptHandler):
-            if functions.in_test_code(node) or not is_about_client_error(node):
+        for node in code.nodes(ast.ExceptHandler):
+            if functions.in_test_code(code, node) or not is_about_client_error(code, node):
                 continue
-            exception_names = {node.name.name} if node.name is not None else set()
-            detail_names = _collect_detail_names(node, exception_names) if exception_names else set()
-            helper = bool(exception_names) and passes_to_code_reader(node, exception_names)
-            context = failure_handling.HandlerContext(node, node.parent, self.once)
+            exception_names = {node.name} if node.name is not None else set()
+            detail_names = _collect_detail_names(code, node, exception_names) if exception_names else set()
+            helper = bool(exception_names) and passes_to_code_reader(code, node, exception_names)
+            context = failure_handling.HandlerContext(code, node, code.parent(node), self.once)
             found.append(Handler(node, context, exception_names, detail_names, helper))
         return found
 
     @cached_property
-    def losing_suppressions(self) -> list[nodes.Call]:
+    def losing_suppressions(self) -> list[ast.Call]:
         """``with suppress(ClientError):`` that loses the failure: a handler that says nothing."""
         if self.test_file:
             return []
+        code = self.code
         found = []
-        for statement in self.module.nodes_of_class((nodes.With, nodes.AsyncWith)):
-            for item, _ in statement.items:
-                if not (isinstance(item, nodes.Call) and (dotted_name(item.func) or "").endswith("suppress")):
+        for statement in code.nodes((ast.With, ast.AsyncWith)):
+            for item in (withitem.context_expr for withitem in statement.items):
+                if not (isinstance(item, ast.Call) and (dotted_name(item.func) or "").endswith("suppress")):
                     continue
-                if not any(is_client_error_class(arg) for arg in item.args) or functions.in_test_code(statement):
+                if not any(is_client_error_class(code, arg) for arg in item.args):
+                    continue
+                if functions.in_test_code(code, statement):
                     continue
                 silent = handler_paths.Path(handler_paths.Exit.FALL, handler_paths.State())
-                context = failure_handling.HandlerContext(item, statement, self.once)
+                context = failure_handling.HandlerContext(code, item, statement, self.once)
                 if failure_handling.loses(silent, context, [silent]):
                     found.append(item)
         return found

@@ -29,13 +29,14 @@ rules with :mod:`flake8_boto3.aws`.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable
 
-from astroid import nodes
-
 from flake8_boto3.analysis import result_use
-from flake8_boto3.analysis.names import bindings, call_name, enclosing_scope
+from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.names import call_name
+from flake8_boto3.analysis.syntax_helpers import compare_pairs
 from flake8_boto3.aws import table
 
 # Keyword arguments listing the exact resources wanted (`InstanceIds`, `ResourceARNList`): one
@@ -61,22 +62,22 @@ DYNAMODB_LIMIT = ("Limit",)
 DYNAMODB_RESULTS = ("Items",)
 
 
-def mentioned_keys(scope: nodes.NodeNG) -> set[str]:
+def mentioned_keys(code: Code, scope: ast.AST) -> set[str]:
     """String constants and keyword-argument names used in a function (or module)."""
     found: set[str] = set()
-    for node in scope.nodes_of_class((nodes.Const, nodes.Keyword)):
-        if isinstance(node, nodes.Const) and isinstance(node.value, str) and len(node.value) < 64:
+    for node in code.nodes((ast.Constant, ast.keyword), within=scope):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 64:
             found.add(node.value)
-        elif isinstance(node, nodes.Keyword) and node.arg:
+        elif isinstance(node, ast.keyword) and node.arg:
             found.add(node.arg)
     return found
 
 
-def keywords_of(call: nodes.Call) -> set[str]:
+def keywords_of(call: ast.Call) -> set[str]:
     return {kw.arg for kw in call.keywords or () if kw.arg}
 
 
-def keyword_value(call: nodes.Call, name: str) -> nodes.NodeNG | None:
+def keyword_value(call: ast.Call, name: str) -> ast.expr | None:
     return next((kw.value for kw in call.keywords or () if kw.arg == name), None)
 
 
@@ -139,41 +140,46 @@ def names_the_result(operation: str, keywords: set[str]) -> bool:
     return False
 
 
-def _literal_list(node: nodes.NodeNG | None) -> nodes.List | None:
+def _literal_list(code: Code, node: ast.AST | None) -> ast.List | None:
     """The list literal ``node`` is, or the one a local name is bound to once."""
-    if isinstance(node, nodes.List):
+    if isinstance(node, ast.List):
         return node
-    if isinstance(node, nodes.Name):
-        found = bindings(node)
-        if len(found) == 1 and isinstance(found[0], nodes.AssignName):
-            statement = found[0].parent
-            if isinstance(statement, nodes.Assign) and isinstance(statement.value, nodes.List):
+    if isinstance(node, ast.Name):
+        found = code.bindings(node)
+        if len(found) == 1 and isinstance(found[0], (ast.Name, ast.arg)):  # an AssignName in astroid
+            statement = code.parent(found[0])
+            if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.List):
                 return statement.value
     return None
 
 
-def filter_names(call: nodes.Call) -> list[str] | None:
+def filter_names(code: Code, call: ast.Call) -> list[str] | None:
     """The ``Name`` of each EC2-style filter (``Filters=[{"Name": "vpc-id", "Values": [...]}]``)."""
-    filters = _literal_list(keyword_value(call, "Filters"))
+    filters = _literal_list(code, keyword_value(call, "Filters"))
     if filters is None:
         return None
     names = []
     for element in filters.elts:
-        if not isinstance(element, nodes.Dict):
+        if not isinstance(element, ast.Dict):
             return None
         name = next(
-            (value for key, value in element.items if isinstance(key, nodes.Const) and key.value == "Name"), None
+            (
+                value
+                for key, value in zip(element.keys, element.values)
+                if isinstance(key, ast.Constant) and key.value == "Name"
+            ),
+            None,
         )
-        if not isinstance(name, nodes.Const) or not isinstance(name.value, str):
+        if not isinstance(name, ast.Constant) or not isinstance(name.value, str):
             return None
         names.append(name.value)
     return names
 
 
-def filters_by_own_ids(call: nodes.Call, operation: str) -> bool:
+def filters_by_own_ids(code: Code, call: ast.Call, operation: str) -> bool:
     """An EC2 filter on the ids of the very resources listed (``describe_volumes_modifications`` by
     ``volume-id``), or on ``resource-id`` for ``describe_tags``: one page holds them all."""
-    names = filter_names(call)
+    names = filter_names(code, call)
     noun = listed_noun(operation)
     if not names or noun is None:
         return False
@@ -212,75 +218,77 @@ def lists_exact_identifiers(operation: str, keywords: set[str]) -> bool:
     return False
 
 
-def names_exact_resources(call: nodes.Call, operation: str) -> bool:
+def names_exact_resources(code: Code, call: ast.Call, operation: str) -> bool:
     keywords = keywords_of(call)
     if lists_exact_identifiers(operation, keywords) or names_the_result(operation, keywords):
         return True
     if TAG_LISTING.match(operation) and any(SINGLE_IDENTIFIER.search(name) for name in keywords):
         return True
-    return filters_by_own_ids(call, operation)
+    return filters_by_own_ids(code, call, operation)
 
 
 # --- the limit key -------------------------------------------------------------------------------
 
 
-def limit_with_filter_expression(call: nodes.Call, limit_keys: Iterable[str]) -> bool:
+def limit_with_filter_expression(call: ast.Call, limit_keys: Iterable[str]) -> bool:
     """DynamoDB ``scan``/``query`` with ``Limit`` and ``FilterExpression``: the limit counts items
     read before the filter, so the page may hold fewer matches than asked for, or none."""
     keywords = keywords_of(call)
     return bool(keywords & set(limit_keys)) and "FilterExpression" in keywords
 
 
-def acts_on_every_item(call: nodes.Call, result_keys: tuple[str, ...]) -> bool:
+def acts_on_every_item(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
     """A loop over the page's items changes each one (``delete_snapshot``, ``terminate_instances``)."""
-    items = result_use.result_items(call, result_keys)
+    items = result_use.result_items(code, call, result_keys)
     for item in items or ():
-        for loop in result_use.iterated(item):
-            for inner in loop.nodes_of_class(nodes.Call):
+        for loop in result_use.iterated(code, item):
+            for inner in code.nodes(ast.Call, within=loop):
                 name = call_name(inner)
                 if (
                     inner is not call
                     and name in table().operation_index
                     and not READ_ONLY_VERB.match(name)
-                    and isinstance(inner.func, nodes.Attribute)
+                    and isinstance(inner.func, ast.Attribute)
                 ):
                     return True
     return False
 
 
-def deliberate_limit(call: nodes.Call, limit_keys: Iterable[str], result_keys: tuple[str, ...]) -> bool:
+def deliberate_limit(code: Code, call: ast.Call, limit_keys: Iterable[str], result_keys: tuple[str, ...]) -> bool:
     """The call asks for a bounded page and the code treats it as one."""
     if not keywords_of(call) & set(limit_keys):
         return False
-    return not limit_with_filter_expression(call, limit_keys) and not acts_on_every_item(call, result_keys)
+    return not limit_with_filter_expression(call, limit_keys) and not acts_on_every_item(code, call, result_keys)
 
 
 # --- the continuation and the use of the result ---------------------------------------------
 
 
-def handles_tokens(call: nodes.Call, token_keys: Iterable[str]) -> bool:
+def handles_tokens(code: Code, call: ast.Call, token_keys: Iterable[str]) -> bool:
     """Passes the input token or reads the output token (also through ``**kwargs`` built nearby)."""
     tokens = set(token_keys)
-    return bool(keywords_of(call) & tokens) or bool(mentioned_keys(enclosing_scope(call)) & tokens)
+    return bool(keywords_of(call) & tokens) or bool(mentioned_keys(code, code.enclosing_scope(call)) & tokens)
 
 
-def exact_match_after_prefix(call: nodes.Call) -> bool:
+def exact_match_after_prefix(code: Code, call: ast.Call) -> bool:
     """``describe_log_groups(logGroupNamePrefix=name)`` then ``... == name``: in name order the exact
     name sorts first, so the first page has it."""
-    prefixes = [kw.value.as_string() for kw in call.keywords or () if kw.arg and PREFIX_KEYWORD.search(kw.arg)]
+    prefixes = [code.as_string(kw.value) for kw in call.keywords or () if kw.arg and PREFIX_KEYWORD.search(kw.arg)]
     if not prefixes:
         return False
-    for compare in enclosing_scope(call).nodes_of_class(nodes.Compare):
-        if [op for op, _ in compare.ops] != ["=="]:
+    for compare in code.nodes(ast.Compare, within=code.enclosing_scope(call)):
+        pairs = compare_pairs(compare)
+        if [op for op, _ in pairs] != ["=="]:
             continue
-        sides = {compare.left.as_string(), compare.ops[0][1].as_string()}
+        sides = {code.as_string(compare.left), code.as_string(pairs[0][1])}
         if sides & set(prefixes):
             return True
     return False
 
 
 def one_page_is_enough(
-    call: nodes.Call,
+    code: Code,
+    call: ast.Call,
     operation: str,
     token_keys: Iterable[str],
     limit_keys: Iterable[str],
@@ -288,9 +296,9 @@ def one_page_is_enough(
 ) -> bool:
     """The code handles the continuation, or one page has everything it uses (see the module docs)."""
     return (
-        handles_tokens(call, token_keys)
-        or deliberate_limit(call, limit_keys, result_keys)
-        or names_exact_resources(call, operation)
-        or result_use.needs_only_part(call, result_keys)
-        or exact_match_after_prefix(call)
+        handles_tokens(code, call, token_keys)
+        or deliberate_limit(code, call, limit_keys, result_keys)
+        or names_exact_resources(code, call, operation)
+        or result_use.needs_only_part(code, call, result_keys)
+        or exact_match_after_prefix(code, call)
     )

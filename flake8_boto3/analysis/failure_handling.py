@@ -41,15 +41,15 @@ carrying on without the data the ``try`` was fetching after only a warning.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from astroid import nodes
-
 from flake8_boto3.analysis import run_once
-from flake8_boto3.analysis.handler_paths import Exit, Path, Side, is_not_there
-from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name, enclosing_function, innermost_loop
+from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
+from flake8_boto3.analysis.handler_paths import TRY_TYPES, Exit, Path, Side, is_not_there
+from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.aws import table
 
 CLEANUP_FUNCTION = re.compile(
@@ -65,47 +65,49 @@ READ_METHODS = frozenset({"paginate", "build_full_result", "search"})
 DEFAULT_NAME = re.compile(r"default", re.I)
 
 
-def _aws_method_names(statements: list[nodes.NodeNG]) -> list[str]:
+def _aws_method_names(code: Code, statements: list[ast.AST]) -> list[str]:
     """Names of the AWS operations (and paginator reads) these statements call, directly or through a
     wrapper they hand the method to (``retry(client.describe_rules, ...)``)."""
     operations = table().operation_index
     found = []
     for statement in statements:
-        for node in statement.nodes_of_class(nodes.Attribute, skip_klass=(*FUNCTION_TYPES, nodes.ClassDef)):
-            parent = node.parent
-            called = isinstance(parent, nodes.Call) and parent.func is node
-            handed = isinstance(parent, nodes.Call) and node in parent.args
-            if (called and (node.attrname in operations or node.attrname in READ_METHODS)) or (
-                handed and node.attrname in operations
+        for node in code.nodes(ast.Attribute, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+            if not isinstance(node.ctx, ast.Load):
+                continue  # astroid's AssignAttr/DelAttr
+            parent = code.parent(node)
+            called = isinstance(parent, ast.Call) and parent.func is node
+            handed = isinstance(parent, ast.Call) and node in parent.args
+            if (called and (node.attr in operations or node.attr in READ_METHODS)) or (
+                handed and node.attr in operations
             ):
-                found.append(node.attrname)
+                found.append(node.attr)
     return found
 
 
-def _returns_values(function: nodes.FunctionDef | None) -> bool:
+def _returns_values(code: Code, function: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:
     """The function gives its callers a value: a ``return <value>`` somewhere, or ``yield``."""
     if function is None:
         return False
-    skip = (*FUNCTION_TYPES, nodes.ClassDef, nodes.Lambda)
-    for node in function.nodes_of_class((nodes.Return, nodes.Yield, nodes.YieldFrom), skip_klass=skip):
-        if isinstance(node, nodes.Return):
-            if node.value is not None and not (isinstance(node.value, nodes.Const) and node.value.value is None):
+    skip = (*FUNCTION_TYPES, ast.ClassDef, ast.Lambda)
+    for node in code.nodes((ast.Return, ast.Yield, ast.YieldFrom), within=function, skip=skip):
+        if isinstance(node, ast.Return):
+            if node.value is not None and not (isinstance(node.value, ast.Constant) and node.value.value is None):
                 return True
         else:
             return True
     return False
 
 
-def _in_finally(node: nodes.NodeNG) -> bool:
-    child, parent = node, node.parent
+def _in_finally(code: Code, node: ast.AST) -> bool:
+    child, parent = node, code.parent(node)
     while parent is not None and not isinstance(parent, FUNCTION_TYPES):
-        if isinstance(parent, (nodes.Try, nodes.TryStar)) and child in parent.finalbody:
+        if isinstance(parent, TRY_TYPES) and child in parent.finalbody:
             return True
-        child, parent = parent, parent.parent
+        child, parent = parent, code.parent(parent)
     return False
 
 
-def _names_a_default(value: nodes.NodeNG) -> bool:
+def _names_a_default(value: ast.AST) -> bool:
     """``default``, ``DEFAULT_CONFIG``, ``self.default_value``: a stand-in for the real answer."""
     name = dotted_name(value)
     return name is not None and bool(DEFAULT_NAME.search(name.rsplit(".", 1)[-1]))
@@ -118,33 +120,34 @@ class HandlerContext:
     ``statement`` is the ``try`` (or the ``with suppress(ClientError):``) whose body the handler guards.
     """
 
-    handler: nodes.NodeNG
-    statement: nodes.NodeNG
+    code: Code
+    handler: ast.AST
+    statement: ast.AST
     once: run_once.OncePerProcess
 
     @cached_property
-    def function(self) -> nodes.FunctionDef | None:
-        return enclosing_function(self.handler)
+    def function(self) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        return self.code.enclosing_function(self.handler)
 
     @property
-    def try_node(self) -> nodes.NodeNG:
+    def try_node(self) -> ast.AST:
         return self.statement
 
     @cached_property
     def returns_values(self) -> bool:
-        return _returns_values(self.function)
+        return _returns_values(self.code, self.function)
 
     @cached_property
-    def after_try(self) -> nodes.NodeNG | None:
+    def after_try(self) -> ast.AST | None:
         """What a path falling off the handler runs next: the statement after the ``try``, or ``None``
         when the ``try`` ends its function (an implicit ``return None``)."""
         node = self.try_node
-        while node is not None and not isinstance(node, (*FUNCTION_TYPES, nodes.Module)):
-            following = node.next_sibling()
+        while node is not None and not isinstance(node, (*FUNCTION_TYPES, ast.Module)):
+            following = self.code.next_sibling(node)
             if following is not None:
                 return following
-            parent = node.parent
-            if isinstance(parent, (nodes.For, nodes.While, nodes.AsyncFor)):
+            parent = self.code.parent(node)
+            if isinstance(parent, (ast.For, ast.While, ast.AsyncFor)):
                 return parent  # back to the top of the loop
             node = parent
         return None
@@ -155,7 +158,7 @@ class HandlerContext:
 
     @cached_property
     def try_operations(self) -> list[str]:
-        return _aws_method_names(self.try_node.body)
+        return _aws_method_names(self.code, self.try_node.body)
 
     @cached_property
     def reads(self) -> bool:
@@ -167,7 +170,7 @@ class HandlerContext:
     @cached_property
     def teardown(self) -> bool:
         """Best-effort teardown: a ``finally:`` block, or a cleanup/teardown/close function."""
-        return _in_finally(self.handler) or (
+        return _in_finally(self.code, self.handler) or (
             self.function is not None and bool(CLEANUP_FUNCTION.search(self.function.name))
         )
 
@@ -196,10 +199,10 @@ class HandlerContext:
 
     @cached_property
     def in_loop(self) -> bool:
-        return innermost_loop(self.try_node) is not None
+        return self.code.innermost_loop(self.try_node) is not None
 
 
-def _gives_nothing(value: nodes.NodeNG | None) -> bool:
+def _gives_nothing(value: ast.AST | None) -> bool:
     return is_not_there(value) or (value is not None and _names_a_default(value))
 
 
@@ -210,7 +213,7 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # raised, passed on, or reported as an error: someone is told
     if context.best_effort(path) and path.exit is not Exit.RETURN:
         return False  # best-effort cleanup goes on
-    if path.exit is Exit.FALL and isinstance(context.after_try, nodes.Return) and not state.fallback:
+    if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:
         path = Path(Exit.RETURN, state, context.after_try.value)  # falls into `return x`
     elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:
         path = Path(Exit.RETURN, state, None)  # falls off a function that returns values

@@ -24,14 +24,15 @@ Whether a path loses the failure is judged from these facts in
 
 from __future__ import annotations
 
+import ast
 import enum
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from astroid import nodes
-
-from flake8_boto3.analysis.names import dotted_name, inferred_functions
+from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.names import dotted_name
+from flake8_boto3.analysis.syntax_helpers import compare_pairs
 
 if TYPE_CHECKING:
     from flake8_boto3.analysis.client_errors import Handler
@@ -57,6 +58,8 @@ REPORTING_HELPER = re.compile(r"error|exception|fail|report|alert|notify", re.I)
 WARNING_HELPER = re.compile(r"warn", re.I)
 # Calls that take the error without doing anything with it.
 PLAIN_FUNCTIONS = frozenset({"str", "repr", "isinstance", "getattr", "hasattr", "len", "type", "format", "id"})
+# astroid's Try and TryStar (``except*``: Python 3.11+).
+TRY_TYPES = tuple(getattr(ast, name) for name in ("Try", "TryStar") if hasattr(ast, name))
 
 
 class Exit(enum.Enum):
@@ -86,7 +89,7 @@ class State:
 class Path:
     exit: Exit
     state: State
-    value: nodes.NodeNG | None = None  # what a return gives back (None: a bare return)
+    value: ast.AST | None = None  # what a return gives back (None: a bare return)
 
     @property
     def ends_in_raise(self) -> bool:
@@ -101,20 +104,20 @@ class Path:
 # --- what a statement does with the error -----------------------------------------------------
 
 
-def is_not_there(value: nodes.NodeNG | None) -> bool:
+def is_not_there(value: ast.AST | None) -> bool:
     """``None``, ``False``, ``0``, ``""``, ``[]``, ``{}``, ``set()``: a value that reads as "nothing"."""
     if value is None:
         return True
-    if isinstance(value, nodes.Const):
+    if isinstance(value, ast.Constant):
         return not value.value
-    if isinstance(value, (nodes.List, nodes.Tuple, nodes.Set, nodes.Dict)):
-        return not value.elts if not isinstance(value, nodes.Dict) else not value.items
-    if isinstance(value, nodes.Call) and not value.args and not value.keywords:
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+        return not value.elts if not isinstance(value, ast.Dict) else not value.keys
+    if isinstance(value, ast.Call) and not value.args and not value.keywords:
         return dotted_name(value.func) in ("list", "dict", "set", "tuple", "str", "frozenset")
     return False
 
 
-def report_kind(call: nodes.Call, handler: Handler | None) -> str | None:
+def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
     """"reported" for a call that shows the failure as one, or hands the error to a function of the
     project (``handle_error(e)``: it decides); "noted" for a lower-level log of the error's details or
     printed output; None for anything else."""
@@ -131,105 +134,102 @@ def report_kind(call: nodes.Call, handler: Handler | None) -> str | None:
         return "noted" if carries_error else None
     if carries_error and REPORTING_HELPER.search(name):
         return "reported"
-    exception = [a for a in arguments if isinstance(a, nodes.Name) and a.name in handler.exception_names]
+    exception = [a for a in arguments if isinstance(a, ast.Name) and a.id in handler.exception_names]
     if exception and name not in PLAIN_FUNCTIONS and name not in KEEPING_METHODS:
         return "reported"
     return None
 
 
-def _collection_name(node: nodes.NodeNG) -> str:
+def _collection_name(node: ast.AST) -> str:
     return (dotted_name(node) or "").rsplit(".", 1)[-1].lower()
 
 
-def _field_name(target: nodes.NodeNG) -> str:
-    if isinstance(target, nodes.AssignAttr):
-        return target.attrname
-    if isinstance(target, nodes.Subscript) and isinstance(target.slice, nodes.Const):
+def _is_assign_attr(target: ast.AST) -> bool:
+    """astroid's ``AssignAttr``: ``x.y`` as a target."""
+    return isinstance(target, ast.Attribute) and isinstance(target.ctx, ast.Store)
+
+
+def _field_name(target: ast.AST) -> str:
+    if _is_assign_attr(target):
+        return target.attr
+    if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant):
         return str(target.slice.value)
     return ""
 
 
-def keeps(statement: nodes.NodeNG, handler: Handler | None) -> bool:
+def keeps(code: Code, statement: ast.AST, handler: Handler | None) -> bool:
     """Stores the error's details where the caller can see them, or records a failure."""
     if handler is None:
         return False
-    if isinstance(statement, (nodes.Assign, nodes.AnnAssign, nodes.AugAssign)):
-        targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
-        fields = [t for t in targets if isinstance(t, (nodes.AssignAttr, nodes.Subscript))]
+    if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        fields = [t for t in targets if _is_assign_attr(t) or isinstance(t, ast.Subscript)]
         if not fields or statement.value is None:
             return False
         return handler.mentions_error(statement.value) or any(OUTCOME_FIELD.search(_field_name(t)) for t in fields)
-    for call in statement.nodes_of_class(nodes.Call):
+    for call in code.nodes(ast.Call, within=statement):
         func = call.func
-        if isinstance(func, nodes.Attribute) and func.attrname in KEEPING_METHODS:
+        if isinstance(func, ast.Attribute) and func.attr in KEEPING_METHODS:
             arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
             if any(handler.mentions_error(a) for a in arguments):
                 return True
-            if any(word in _collection_name(func.expr) for word in FAILURE_COLLECTION):
+            if any(word in _collection_name(func.value) for word in FAILURE_COLLECTION):
                 return True
     return False
 
 
-def _read_after_handler(statement: nodes.Assign | nodes.AnnAssign, handler: Handler) -> bool:
+def _read_after_handler(code: Code, statement: ast.Assign | ast.AnnAssign, handler: Handler) -> bool:
     """A local assigned in the handler is read outside it (in a ``finally:``, after the ``try``)."""
-    targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
-    names = {n.name for t in targets for n in t.nodes_of_class(nodes.AssignName)}
-    scope = handler.node.scope()
-    for name in scope.nodes_of_class(nodes.Name):
-        if name.name in names and not _inside(name, handler.node):
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    names = {n.id for t in targets for n in code.nodes(ast.Name, within=t) if isinstance(n.ctx, ast.Store)}
+    scope = code.home.scopes.scope_of(handler.node)
+    for name in code.nodes(ast.Name, within=scope):
+        if isinstance(name.ctx, ast.Load) and name.id in names and not code.is_inside(name, handler.node):
             return True
     return False
 
 
-def _inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.parent
-    return False
-
-
-def _assigned_value(statement: nodes.NodeNG) -> nodes.NodeNG | None:
-    if isinstance(statement, (nodes.Assign, nodes.AnnAssign)):
+def _assigned_value(statement: ast.AST) -> ast.AST | None:
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)):
         return statement.value
     return None
 
 
-def _is_error_status(node: nodes.NodeNG | None) -> bool:
-    return isinstance(node, nodes.Const) and isinstance(node.value, int) and 400 <= node.value < 600
+def _is_error_status(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, int) and 400 <= node.value < 600
 
 
-def is_message(value: nodes.NodeNG | None, depth: int = 0) -> bool:
+def is_message(value: ast.AST | None, depth: int = 0) -> bool:
     """A sentence for a person: ``"Couldn't read the policy of bucket x"``, an f-string of several words,
     also inside what is returned (``return [], [f"Couldn't check bucket {b}"]``: errors and warnings)."""
-    if isinstance(value, nodes.Const) and isinstance(value.value, str):
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
         return len(value.value.split()) > 1
-    if isinstance(value, nodes.JoinedStr):
-        text = "".join(part.value for part in value.values if isinstance(part, nodes.Const))
+    if isinstance(value, ast.JoinedStr):
+        text = "".join(part.value for part in value.values if isinstance(part, ast.Constant))
         return len(text.split()) > 1
-    if isinstance(value, (nodes.Tuple, nodes.List)) and depth < 2:
+    if isinstance(value, (ast.Tuple, ast.List)) and depth < 2:
         return any(is_message(element, depth + 1) for element in value.elts)
     return False
 
 
-def is_error_response(value: nodes.NodeNG | None) -> bool:
+def is_error_response(value: ast.AST | None) -> bool:
     """An explicit failure answer: ``{"statusCode": 500, ...}``, ``{"error": ...}``, ``{"success": False}``,
     ``jsonify(...), 404``, ``Response(status=500)``, ``make_response(body, 503)``, ``error_response(...)``,
     or a message for a person (``return "Couldn't check the bucket's versioning"``)."""
     if is_message(value):
         return True
-    if isinstance(value, nodes.Dict):
-        for key, item in value.items:
-            name = key.value if isinstance(key, nodes.Const) and isinstance(key.value, str) else ""
+    if isinstance(value, ast.Dict):
+        for key, item in zip(value.keys, value.values):
+            name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
             if name.lower() in ("statuscode", "status_code", "status") and _is_error_status(item):
                 return True
-            failed = name.lower() in ("success", "ok") and isinstance(item, nodes.Const) and item.value is False
+            failed = name.lower() in ("success", "ok") and isinstance(item, ast.Constant) and item.value is False
             if ERROR_WORD.search(name) or failed:
                 return True
         return False
-    if isinstance(value, nodes.Tuple) and value.elts:
+    if isinstance(value, ast.Tuple) and value.elts:
         return _is_error_status(value.elts[-1])
-    if isinstance(value, nodes.Call):
+    if isinstance(value, ast.Call):
         statuses = [kw.value for kw in value.keywords or () if kw.arg in ("status", "status_code", "statusCode")]
         if any(_is_error_status(status) for status in statuses):
             return True
@@ -239,18 +239,18 @@ def is_error_response(value: nodes.NodeNG | None) -> bool:
     return False
 
 
-def _after(statement: nodes.NodeNG, state: State, handler: Handler | None) -> State:
+def _after(code: Code, statement: ast.AST, state: State, handler: Handler | None) -> State:
     """The state once a plain statement (not a branch, not a way out) has run."""
-    calls = [statement.value] if isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Call) else []
-    calls += [c for c in statement.nodes_of_class(nodes.Call) if c not in calls]
+    calls = [statement.value] if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) else []
+    calls += [c for c in code.nodes(ast.Call, within=statement) if c not in calls]
     kinds = {report_kind(call, handler) for call in calls}
     if "reported" in kinds:
         state = replace(state, reported=True)
     if "noted" in kinds:
         state = replace(state, noted=True)
-    if keeps(statement, handler):
+    if keeps(code, statement, handler):
         return replace(state, kept=True)
-    if isinstance(statement, nodes.Expr) and isinstance(statement.value, (nodes.Yield, nodes.YieldFrom)):
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, (ast.Yield, ast.YieldFrom)):
         yielded = statement.value.value
         if yielded is not None and handler is not None and handler.mentions_error(yielded):
             return replace(state, kept=True)
@@ -260,10 +260,10 @@ def _after(statement: nodes.NodeNG, state: State, handler: Handler | None) -> St
         if is_error_response(value):
             return replace(state, kept=True)
         if handler is not None and handler.mentions_error(value):
-            if _read_after_handler(statement, handler):
+            if _read_after_handler(code, statement, handler):
                 return replace(state, kept=True)  # `status = f"failed: {code}"`, reported after the try
             return state  # `code = e.response[...]`: read into a local for the handler itself
-        if isinstance(value, (nodes.Const, nodes.List, nodes.Tuple, nodes.Set, nodes.Dict)) or is_not_there(value):
+        if isinstance(value, (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict)) or is_not_there(value):
             return replace(state, not_there=True)  # `found = False`, `status = "unknown"`: a stand-in
         return replace(state, fallback=True)  # `manager = Fallback()`: another real way to go on
     return state
@@ -272,35 +272,37 @@ def _after(statement: nodes.NodeNG, state: State, handler: Handler | None) -> St
 # --- walking the handler ------------------------------------------------------------------------
 
 
-def _polarity(test: nodes.NodeNG, handler: Handler | None) -> str | None:
+def _polarity(test: ast.AST, handler: Handler | None) -> str | None:
     """"specific" (``code == X``, ``code in S``, ``"throttl" in str(e)``), "rest" (``!=``, ``not in``) or None."""
     if handler is None:
         return None
-    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         inner = _polarity(test.operand, handler)
         return {"specific": "rest", "rest": "specific"}.get(inner) if inner else None
-    if isinstance(test, nodes.BoolOp):
+    if isinstance(test, ast.BoolOp):
         found = {_polarity(value, handler) for value in test.values} - {None}
         return found.pop() if len(found) == 1 else ("specific" if found else None)
-    if isinstance(test, nodes.Compare) and any(
-        handler.hands_to_code_reader(side) for side in [test.left, *(operand for _, operand in test.ops)]
+    if isinstance(test, ast.Compare) and any(
+        handler.hands_to_code_reader(side) for side in [test.left, *(operand for _, operand in compare_pairs(test))]
     ):
         pass  # Error.code(e) != "X": the code, read by a helper
     elif not handler.is_detail(test):
         return "specific" if handler.hands_to_code_reader(test) else None  # is_throttling(e)
-    if isinstance(test, nodes.Compare) and {op for op, _ in test.ops} <= {"!=", "not in", "is not"}:
+    if isinstance(test, ast.Compare) and {op for op, _ in compare_pairs(test)} <= {"!=", "not in", "is not"}:
         return "rest"
     return "specific"
 
 
-def _walk(statements: list[nodes.NodeNG], handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:
+def _walk(
+    code: Code, statements: list[ast.AST], handler: Handler | None, state: State
+) -> tuple[list[Path], set[State]]:
     """(paths that leave, states of the paths that go on after the last statement)."""
     finished: list[Path] = []
     running = {state}
     for statement in statements:
         after: set[State] = set()
         for current in running:
-            done, go_on = _step(statement, handler, current)
+            done, go_on = _step(code, statement, handler, current)
             finished += done
             after |= go_on
         running = after
@@ -320,50 +322,50 @@ def _sides(state: State, polarity: str | None) -> tuple[State, State]:
     return (specific, other) if polarity == "specific" else (other, specific)
 
 
-def _step(statement: nodes.NodeNG, handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:
-    if isinstance(statement, nodes.Raise):
+def _step(code: Code, statement: ast.AST, handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:
+    if isinstance(statement, ast.Raise):
         return [Path(Exit.RAISE, state)], set()
-    if isinstance(statement, nodes.Return):
+    if isinstance(statement, ast.Return):
         value = statement.value
         if value is not None and (is_error_response(value) or (handler is not None and handler.mentions_error(value))):
             state = replace(state, kept=True)  # the failure goes back to the caller in another form
         return [Path(Exit.RETURN, state, value)], set()
-    if isinstance(statement, (nodes.Continue, nodes.Break)):
+    if isinstance(statement, (ast.Continue, ast.Break)):
         return [Path(Exit.LOOP, state)], set()
-    if isinstance(statement, nodes.Pass):
+    if isinstance(statement, ast.Pass):
         return [], {state}
-    if isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Call):
-        if _always_raises(statement.value, handler):
-            return [Path(Exit.RAISE, _after(statement, state, handler))], set()
-    if isinstance(statement, nodes.If):
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        if _always_raises(code, statement.value, handler):
+            return [Path(Exit.RAISE, _after(code, statement, state, handler))], set()
+    if isinstance(statement, ast.If):
         body, orelse = _sides(state, _polarity(statement.test, handler))
-        done_body, running_body = _walk(statement.body, handler, body)
-        done_else, running_else = _walk(statement.orelse, handler, orelse)
+        done_body, running_body = _walk(code, statement.body, handler, body)
+        done_else, running_else = _walk(code, statement.orelse, handler, orelse)
         return done_body + done_else, running_body | running_else
-    if isinstance(statement, nodes.Match):
-        return _match(statement, handler, state)
-    if isinstance(statement, (nodes.With, nodes.AsyncWith)):
-        return _walk(statement.body, handler, state)
-    if isinstance(statement, (nodes.Try, nodes.TryStar)):
-        finished, running = _walk(statement.body + statement.orelse, handler, state)
+    if isinstance(statement, ast.Match):
+        return _match(code, statement, handler, state)
+    if isinstance(statement, (ast.With, ast.AsyncWith)):
+        return _walk(code, statement.body, handler, state)
+    if isinstance(statement, TRY_TYPES):
+        finished, running = _walk(code, statement.body + statement.orelse, handler, state)
         for inner in statement.handlers:
-            done, go_on = _walk(inner.body, handler, state)
+            done, go_on = _walk(code, inner.body, handler, state)
             finished += done
             running |= go_on
         return finished, running
-    return [], {_after(statement, state, handler)}
+    return [], {_after(code, statement, state, handler)}
 
 
-def _match(statement: nodes.Match, handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:
+def _match(code: Code, statement: ast.Match, handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:
     about_error = handler is not None and handler.is_detail(statement.subject)
     finished: list[Path] = []
     running: set[State] = set()
     wildcard_seen = False
     specific, other = _sides(state, "specific" if about_error else None)
     for case in statement.cases:
-        wildcard = isinstance(case.pattern, nodes.MatchAs) and case.pattern.pattern is None
+        wildcard = isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None
         wildcard_seen |= wildcard
-        done, go_on = _walk(case.body, handler, other if wildcard else specific)
+        done, go_on = _walk(code, case.body, handler, other if wildcard else specific)
         finished += done
         running |= go_on
     if not wildcard_seen:
@@ -371,23 +373,24 @@ def _match(statement: nodes.Match, handler: Handler | None, state: State) -> tup
     return finished, running
 
 
-def _always_raises(call: nodes.Call, handler: Handler | None) -> bool:
+def _always_raises(code: Code, call: ast.Call, handler: Handler | None) -> bool:
     """``sys.exit(1)``, ``abort(500)``, or ``raise_for(e)``: a project function, given the error, that always raises."""
     if (dotted_name(call.func) or "") in EXITS:
         return True
-    if handler is None or not any(isinstance(a, nodes.Name) and a.name in handler.exception_names for a in call.args):
+    if handler is None or not any(isinstance(a, ast.Name) and a.id in handler.exception_names for a in call.args):
         return False
-    callees = inferred_functions(call)
-    return len(callees) == 1 and always_raises(callees[0].body)
+    callees = code.functions_called(call)
+    # The callee's body (without its docstring, as astroid has it), walked in its own module.
+    return len(callees) == 1 and always_raises(callees[0].code, callees[0].code.home.tree.body(callees[0].node))
 
 
-def always_raises(body: list[nodes.NodeNG]) -> bool:
+def always_raises(code: Code, body: list[ast.AST]) -> bool:
     """Every path through these statements raises (for helpers such as ``raise_for(e)``)."""
-    finished, running = _walk(body, None, State())
+    finished, running = _walk(code, body, None, State())
     return not running and all(path.ends_in_raise for path in finished)
 
 
 def paths_through(handler: Handler) -> list[Path]:
     """Every way out of the handler; falling off its end is a path too."""
-    finished, running = _walk(handler.node.body, handler, State())
+    finished, running = _walk(handler.code, handler.node.body, handler, State())
     return finished + [Path(Exit.FALL, state) for state in running]

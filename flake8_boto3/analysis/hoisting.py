@@ -15,146 +15,160 @@ decides whether a construction in a loop changes from one iteration to the next.
 
 from __future__ import annotations
 
-from astroid import nodes
-from astroid.const import Context
+import ast
 
-from flake8_boto3.analysis.names import COMPREHENSION_TYPES, call_name, resolve
+from flake8_boto3.analysis.code import COMPREHENSION_TYPES, Code
+from flake8_boto3.analysis.names import call_name
 from flake8_boto3.aws import table
 
 MAX_DEPTH = 12
 
 _OPERAND_NODES = (
-    nodes.BinOp,
-    nodes.BoolOp,
-    nodes.UnaryOp,
-    nodes.Compare,
-    nodes.IfExp,
-    nodes.Tuple,
-    nodes.List,
-    nodes.Set,
-    nodes.Dict,
-    nodes.JoinedStr,
-    nodes.FormattedValue,
-    nodes.Subscript,
-    nodes.Slice,
-    nodes.Attribute,
-    nodes.Starred,
-    nodes.Keyword,
-    nodes.Call,
+    ast.BinOp,
+    ast.BoolOp,
+    ast.UnaryOp,
+    ast.Compare,
+    ast.IfExp,
+    ast.Tuple,
+    ast.List,
+    ast.Set,
+    ast.Dict,
+    ast.JoinedStr,
+    ast.FormattedValue,
+    ast.Subscript,
+    ast.Slice,
+    ast.Attribute,
+    ast.Starred,
+    ast.keyword,
+    ast.Call,
 )
+_DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def _binding_is_hoistable(binding: nodes.NodeNG, seen: set, depth: int) -> bool:
-    if isinstance(binding, (nodes.Import, nodes.ImportFrom, nodes.FunctionDef, nodes.AsyncFunctionDef, nodes.ClassDef)):
+def _is_assign_name(binding: object) -> bool:
+    """astroid's ``AssignName`` of an assignment target (a parameter's is an ``ast.arg``)."""
+    return isinstance(binding, ast.Name) and isinstance(binding.ctx, ast.Store)
+
+
+def _binding_is_hoistable(code: Code, binding: object, seen: set, depth: int) -> bool:
+    if isinstance(binding, _DEFINITIONS):
         return True
-    if not isinstance(binding, nodes.AssignName):
+    if not _is_assign_name(binding):
         return False
-    parent = binding.parent
-    if isinstance(parent, nodes.Assign) and binding in parent.targets:
-        if _is_container(parent.value) and is_mutated(binding):
+    parent = code.parent(binding)
+    if isinstance(parent, ast.Assign) and binding in parent.targets:
+        if _is_container(parent.value) and is_mutated(code, binding):
             return False  # params = {}; params["region_name"] = region
-        return is_hoistable(parent.value, seen, depth + 1)
-    if isinstance(parent, nodes.AnnAssign) and parent.value is not None:
-        return is_hoistable(parent.value, seen, depth + 1)
+        return is_hoistable(code, parent.value, seen, depth + 1)
+    if isinstance(parent, ast.AnnAssign) and parent.value is not None:
+        return is_hoistable(code, parent.value, seen, depth + 1)
     # Parameters, loop targets, `with ... as`, `except ... as`, unpacking, walrus.
     return False
 
 
-def _is_container(value: nodes.NodeNG) -> bool:
-    if isinstance(value, (nodes.Dict, nodes.List, nodes.Set)):
+def _is_container(value: ast.AST) -> bool:
+    if isinstance(value, (ast.Dict, ast.List, ast.Set)):
         return True
-    if not (isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name)):
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
         return False
-    return value.func.name in ("dict", "list", "set")
+    return value.func.id in ("dict", "list", "set")
 
 
-def is_mutated(binding: nodes.AssignName) -> bool:
+def is_mutated(code: Code, binding: ast.Name) -> bool:
     """The local bound here is changed in place later: item assignment, augmented
     assignment or any method call (``.update()``, ``.append()``...)."""
-    scope = binding.scope()
-    name = binding.name
-    for node in scope.nodes_of_class((nodes.Subscript, nodes.AugAssign, nodes.Attribute)):
-        if isinstance(node, nodes.AugAssign):
-            if isinstance(node.target, nodes.AssignName) and node.target.name == name:
+    scope = code.home.scopes.scope_of(binding)
+    name = binding.id
+    for node in code.nodes((ast.Subscript, ast.AugAssign, ast.Attribute), within=scope):
+        if isinstance(node, ast.AugAssign):
+            if _is_assign_name(node.target) and node.target.id == name:
                 return True
-        elif isinstance(node.expr if isinstance(node, nodes.Attribute) else node.value, nodes.Name):
-            base = node.expr if isinstance(node, nodes.Attribute) else node.value
-            if base.name != name:
-                continue
-            if isinstance(node, nodes.Subscript) and node.ctx == Context.Store:
-                return True
-            if isinstance(node, nodes.Attribute) and isinstance(node.parent, nodes.Call) and node.parent.func is node:
+            continue
+        if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+            continue  # astroid's AssignAttr/DelAttr are not Attribute nodes
+        base = node.value
+        if not isinstance(base, ast.Name) or not isinstance(base.ctx, ast.Load) or base.id != name:
+            continue
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+            return True
+        if isinstance(node, ast.Attribute):
+            parent = code.parent(node)
+            if isinstance(parent, ast.Call) and parent.func is node:
                 return True
     return False
 
 
-def is_hoistable(node: nodes.NodeNG, seen: set | None = None, depth: int = 0) -> bool:
+def is_hoistable(code: Code, node: ast.AST, seen: set | None = None, depth: int = 0) -> bool:
     """True when ``node`` only depends on literals and module-level names."""
     if depth > MAX_DEPTH:
         return False
     seen = set() if seen is None else seen
-    if isinstance(node, nodes.Const):
+    if isinstance(node, ast.Constant):
         return True
-    if isinstance(node, nodes.Name):
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
         if node in seen:
             return False
         seen.add(node)
-        scope, bindings = resolve(node)
-        if isinstance(scope, nodes.Module):
-            return True  # module-level or builtin
-        if isinstance(scope, nodes.ClassDef) or not bindings:
+        try:
+            scope, bindings = code.lookup(node)
+        except Exception:  # noqa: BLE001 - astroid raises a variety of errors on odd scopes
             return False
-        return all(_binding_is_hoistable(binding, seen, depth) for binding in bindings)
-    if isinstance(node, (nodes.Lambda, *COMPREHENSION_TYPES, nodes.Await, nodes.Yield, nodes.NamedExpr)):
+        if code.is_module_scope(scope):
+            return True  # module-level or builtin
+        if isinstance(scope, ast.ClassDef) or not bindings:
+            return False
+        return all(_binding_is_hoistable(code, binding, seen, depth) for binding in bindings)
+    if isinstance(node, (ast.Lambda, *COMPREHENSION_TYPES, ast.Await, ast.Yield, ast.NamedExpr)):
         return False
-    if isinstance(node, nodes.Call) and call_name(node) in table().credential_operations:
+    if isinstance(node, ast.Call) and call_name(node) in table().credential_operations:
         return False  # temporary credentials expire: fetched per call, used per call
     if isinstance(node, _OPERAND_NODES):
-        return all(is_hoistable(child, seen, depth + 1) for child in node.get_children())
+        return all(is_hoistable(code, child, seen, depth + 1) for child in code.home.tree.children(node))
     return False
 
 
-def arguments_of(call: nodes.Call) -> list[nodes.NodeNG]:
+def arguments_of(call: ast.Call) -> list[ast.AST]:
     """What a construction's result depends on: its arguments and its receiver."""
-    parts: list[nodes.NodeNG] = [*call.args, *(kw.value for kw in call.keywords or ())]
-    if isinstance(call.func, nodes.Attribute):
-        parts.append(call.func.expr)
+    parts: list[ast.AST] = [*call.args, *(kw.value for kw in call.keywords or ())]
+    if isinstance(call.func, ast.Attribute):
+        parts.append(call.func.value)
     return parts
 
 
-def construction_is_hoistable(call: nodes.Call) -> bool:
-    return all(is_hoistable(part) for part in arguments_of(call))
+def construction_is_hoistable(code: Code, call: ast.Call) -> bool:
+    return all(is_hoistable(code, part) for part in arguments_of(call))
 
 
-def local_names(node: nodes.NodeNG, scope: nodes.NodeNG, depth: int = 0, seen: set | None = None) -> set[str]:
+def local_names(code: Code, node: ast.AST, scope: ast.AST, depth: int = 0, seen: set | None = None) -> set[str]:
     """Names of ``scope``'s locals that ``node`` depends on, through local assignments."""
     seen = set() if seen is None else seen
     found: set[str] = set()
     if depth > MAX_DEPTH:
         return found
-    names = [node] if isinstance(node, nodes.Name) else list(node.nodes_of_class(nodes.Name))
+    if isinstance(node, ast.Name):
+        names = [node] if isinstance(node.ctx, ast.Load) else []
+    else:
+        names = [n for n in code.nodes(ast.Name, within=node) if isinstance(n.ctx, ast.Load)]
     for name in names:
         if name in seen:
             continue
         seen.add(name)
-        name_scope, bindings = resolve(name)
+        try:
+            name_scope, bindings = code.lookup(name)
+        except Exception:  # noqa: BLE001
+            continue
         if name_scope is None:
             continue
-        if name_scope is not scope and not _encloses(scope, name_scope):
+        if name_scope is not scope and not _encloses(code, scope, name_scope):
             continue
-        found.add(name.name)
+        found.add(name.id)
         for binding in bindings:
-            parent = binding.parent
-            assigned = isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and parent.value is not None
-            if isinstance(binding, nodes.AssignName) and assigned:
-                found |= local_names(parent.value, scope, depth + 1, seen)
+            parent = code.parent(binding) if isinstance(binding, ast.AST) else None
+            assigned = isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is not None
+            if _is_assign_name(binding) and assigned:
+                found |= local_names(code, parent.value, scope, depth + 1, seen)
     return found
 
 
-def _encloses(outer: nodes.NodeNG, inner: nodes.NodeNG) -> bool:
-    parent = inner.parent
-    while parent is not None:
-        if parent is outer:
-            return True
-        parent = parent.parent
-    return False
+def _encloses(code: Code, outer: ast.AST, inner: object) -> bool:
+    return isinstance(inner, ast.AST) and inner is not outer and code.is_inside(inner, outer)

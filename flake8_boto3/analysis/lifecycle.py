@@ -9,24 +9,18 @@ other function on every call (BTO103), or per call from the call's arguments
 
 from __future__ import annotations
 
+import ast
 import enum
 from dataclasses import dataclass
 from functools import cached_property
 
-from astroid import nodes
-
-from flake8_boto3.analysis import functions, hoisting, run_once
-from flake8_boto3.analysis.names import (
-    COMPREHENSION_TYPES,
-    FUNCTION_TYPES,
-    bindings,
-    enclosing_function,
-    enclosing_functions,
-    innermost_loop,
-)
 from flake8_boto3 import project
-from flake8_boto3.inference import Boto3Object, Kind, infer_boto3
-from flake8_boto3.inference.brain_boto3 import constructed_by, may_construct
+from flake8_boto3.analysis import functions, hoisting, run_once
+from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code, Function
+from flake8_boto3.analysis.names import import_names
+from flake8_boto3.analysis.syntax_helpers import absolute_module_name
+from flake8_boto3.model import Boto3Value, Kind
+from flake8_boto3.model.syntax_tier import may_construct
 from flake8_boto3.settings import Settings
 
 
@@ -39,11 +33,11 @@ class Verdict(enum.Enum):
 
 @dataclass(frozen=True)
 class Construction:
-    call: nodes.Call
+    call: ast.Call
     kind: Kind
     service: str | None
     # The project function called, when the construction is a factory call.
-    factory: nodes.FunctionDef | None = None
+    factory: Function | None = None
 
 
 @dataclass(frozen=True)
@@ -52,12 +46,12 @@ class Site:
 
     construction: Construction
     verdict: Verdict
-    function: nodes.FunctionDef | None
+    function: ast.AST | None
     # How a request handler reaches the construction, when one does.
     reach: functions.Reach | None = None
 
     @property
-    def handler(self) -> nodes.FunctionDef | None:
+    def handler(self) -> ast.AST | None:
         return self.reach.handler if self.reach is not None else None
 
     @property
@@ -65,7 +59,7 @@ class Site:
         return self.reach.reason if self.reach is not None else None
 
     @property
-    def call(self) -> nodes.Call:
+    def call(self) -> ast.Call:
         return self.construction.call
 
     def describe(self) -> str:
@@ -81,88 +75,94 @@ class Site:
 # --- loops --------------------------------------------------------------------
 
 
-def loop_bound_names(loop: nodes.NodeNG) -> set[str]:
+def loop_bound_names(code: Code, loop: ast.AST) -> set[str]:
     """Names that may change from one iteration of ``loop`` to the next."""
     if isinstance(loop, COMPREHENSION_TYPES):
-        return {n.name for g in loop.generators for n in g.target.nodes_of_class(nodes.AssignName)}
+        return {name for g in loop.generators for name in code.assigned_names(g.target)}
     names: set[str] = set()
-    if isinstance(loop, (nodes.For, nodes.AsyncFor)):
-        names |= {n.name for n in loop.target.nodes_of_class(nodes.AssignName)}
+    if isinstance(loop, (ast.For, ast.AsyncFor)):
+        names |= code.assigned_names(loop.target)
     for statement in loop.body:
-        names |= {n.name for n in statement.nodes_of_class(nodes.AssignName)}
+        names |= code.assigned_names(statement)
     return names
 
 
-def depends_on_loop(call: nodes.Call, loop: nodes.NodeNG) -> bool:
-    scope = loop.scope() if not isinstance(loop, COMPREHENSION_TYPES) else loop.parent.scope()
+def depends_on_loop(code: Code, call: ast.Call, loop: ast.AST) -> bool:
+    scopes = code.home.scopes
+    scope = scopes.scope_of(loop) if not isinstance(loop, COMPREHENSION_TYPES) else scopes.scope_of(code.parent(loop))
     used: set[str] = set()
     for part in hoisting.arguments_of(call):
-        used |= hoisting.local_names(part, scope)
-    return bool(used & loop_bound_names(loop))
+        used |= hoisting.local_names(code, part, scope)
+    return bool(used & loop_bound_names(code, loop))
 
 
 # --- lazy singletons ----------------------------------------------------------------
 
 
-def _assignment_target(call: nodes.Call) -> nodes.NodeNG | None:
+def _assignment_target(code: Code, call: ast.Call) -> ast.AST | None:
     """``x`` in ``x = <call>`` (the call may sit inside e.g. a conditional expression)."""
-    node: nodes.NodeNG = call
-    while node.parent is not None and not isinstance(node.parent, (nodes.Assign, nodes.AnnAssign, *FUNCTION_TYPES)):
-        if isinstance(node.parent, (nodes.Expr, nodes.Return, nodes.If, nodes.For, nodes.While)):
+    node: ast.AST = call
+    parent = code.parent(node)
+    while parent is not None and not isinstance(parent, (ast.Assign, ast.AnnAssign, *FUNCTION_TYPES)):
+        if isinstance(parent, (ast.Expr, ast.Return, ast.If, ast.For, ast.While)):
             return None
-        node = node.parent
-    statement = node.parent
-    if isinstance(statement, nodes.Assign) and len(statement.targets) == 1:
+        node, parent = parent, code.parent(parent)
+    statement = parent
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         return statement.targets[0]
-    if isinstance(statement, nodes.AnnAssign):
+    if isinstance(statement, ast.AnnAssign):
         return statement.target
     return None
 
 
-def _declared_global(function: nodes.FunctionDef | None, name: str) -> bool:
+def _declared_global(code: Code, function: ast.AST | None, name: str) -> bool:
     if function is None:
         return False
-    return any(name in g.names for g in function.nodes_of_class(nodes.Global))
+    return any(name in g.names for g in code.nodes(ast.Global, within=function))
 
 
-def _guarded_by_check_of(node: nodes.NodeNG, expression: str, stop: nodes.NodeNG | None) -> bool:
-    parent = node.parent
+def _guarded_by_check_of(code: Code, node: ast.AST, expression: str, stop: ast.AST | None) -> bool:
+    parent = code.parent(node)
     while parent is not None and parent is not stop:
-        if isinstance(parent, (nodes.If, nodes.IfExp, nodes.While)) and expression in parent.test.as_string():
+        if isinstance(parent, (ast.If, ast.IfExp, ast.While)) and expression in code.as_string(parent.test):
             return True
-        parent = parent.parent
+        parent = code.parent(parent)
     return False
 
 
-def is_lazily_cached(call: nodes.Call) -> bool:
+def is_lazily_cached(code: Code, call: ast.Call) -> bool:
     """``global X; X = boto3.client()``, ``if self._c is None: self._c = ...``, per-key caches."""
-    target = _assignment_target(call)
-    function = enclosing_function(call)
-    if isinstance(target, nodes.AssignName):
-        if _declared_global(function, target.name):
+    target = _assignment_target(code, call)
+    function = code.enclosing_function(call)
+    parent = code.parent(call)
+    if isinstance(target, ast.Name):
+        if _declared_global(code, function, target.id):
             return True
         # _client = _client or boto3.client(...)
-        parent = call.parent
-        return isinstance(parent, nodes.BoolOp) and parent.op == "or" and target.name in parent.values[0].as_string()
-    if isinstance(target, nodes.AssignAttr):
-        watched = target.as_string()
-    elif isinstance(target, nodes.Subscript):
-        watched = target.value.as_string()
+        return (
+            isinstance(parent, ast.BoolOp)
+            and isinstance(parent.op, ast.Or)
+            and target.id in code.as_string(parent.values[0])
+        )
+    if isinstance(target, ast.Attribute):
+        watched = code.as_string(target)
+    elif isinstance(target, ast.Subscript):
+        watched = code.as_string(target.value)
     else:
         return False
-    return _guarded_by_check_of(call, watched, function) or (
-        isinstance(call.parent, nodes.BoolOp) and watched in call.parent.values[0].as_string()
+    return _guarded_by_check_of(code, call, watched, function) or (
+        isinstance(parent, ast.BoolOp) and watched in code.as_string(parent.values[0])
     )
 
 
-def _could_be_factory(function: nodes.FunctionDef) -> bool:
+def _could_be_factory(code: Code, function: ast.AST) -> bool:
     """Cheap test before inferring return values: the function creates a client itself
     (a constructor-shaped call) or returns another call's result (a wrapped factory)."""
-    for node in function.nodes_of_class((nodes.Call, nodes.Return), skip_klass=(*FUNCTION_TYPES, nodes.ClassDef)):
-        if isinstance(node, nodes.Return):
-            if isinstance(node.value, nodes.Call):
+    for node in code.nodes((ast.Call, ast.Return), within=function, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+        if isinstance(node, ast.Return):
+            if isinstance(node.value, ast.Call):
                 return True
-        elif may_construct(node):
+        elif may_construct(code.home, node):
             return True
     return False
 
@@ -173,60 +173,60 @@ def _could_be_factory(function: nodes.FunctionDef) -> bool:
 class Lifecycle:
     """All constructions of one module with their verdicts."""
 
-    def __init__(
-        self, module: nodes.Module, settings: Settings, test_file: bool, once: run_once.OncePerProcess
-    ) -> None:
-        self.module = module
+    def __init__(self, code: Code, settings: Settings, test_file: bool, once: run_once.OncePerProcess) -> None:
+        self.code = code
         self.settings = settings
         self.test_file = test_file
         self.once = once
-        self._factory_cache: dict[nodes.FunctionDef, tuple[Kind, str | None] | None] = {}
+        self._factory_cache: dict[Function, tuple[Kind, str | None] | None] = {}
         # For each factory: the calls its return statements hold or return the result of.
-        self._returned_calls: dict[nodes.FunctionDef, set[nodes.Call]] = {}
+        self._returned_calls: dict[Function, set[ast.AST]] = {}
 
     # constructions ------------------------------------------------------------
 
-    def _direct_construction(self, call: nodes.Call) -> Construction | None:
-        found = constructed_by(call)
+    def _direct_construction(self, call: ast.Call) -> Construction | None:
+        found = self.code.constructed_by(call)
         return Construction(call, found.kind, found.service) if found is not None else None
 
-    def factory_result(self, function: nodes.FunctionDef) -> tuple[Kind, str | None] | None:
+    def factory_result(self, function: Function) -> tuple[Kind, str | None] | None:
         """(kind, service) when ``function`` returns a client it creates itself."""
         if function in self._factory_cache:
             return self._factory_cache[function]
         self._factory_cache[function] = None  # recursion guard
+        code, node = function.code, function.node
         result = None
-        returned: set[nodes.Call] = set()
-        if not functions.run_once_reason(function) and _could_be_factory(function):
-            for ret in function.nodes_of_class(nodes.Return, skip_klass=(*FUNCTION_TYPES, nodes.ClassDef)):
+        returned: set[ast.AST] = set()
+        if not functions.run_once_reason(code, node) and _could_be_factory(code, node):
+            for ret in code.nodes(ast.Return, within=node, skip=(*FUNCTION_TYPES, ast.ClassDef)):
                 if ret.value is None:
                     continue
-                returned.update(ret.value.nodes_of_class(nodes.Call))
-                if result is None and isinstance(ret.value, nodes.Call):
-                    wrapped = self._factory_call(ret.value)  # a factory wrapping another
+                returned.update(code.nodes(ast.Call, within=ret.value))
+                if result is None and isinstance(ret.value, ast.Call):
+                    wrapped = self._factory_call(code, ret.value)  # a factory wrapping another
                     if wrapped is not None:
                         result = (wrapped.kind, wrapped.service)
                 # The returned object, or the table/bucket/meta.client made from it,
                 # comes from a construction in this very function.
-                found: Boto3Object | None = infer_boto3(ret.value)
+                found: Boto3Value | None = code.value_of(ret.value)
                 origin = found.origin if found is not None else None
-                if isinstance(origin, nodes.Call):
+                if isinstance(origin, ast.Call):
                     returned.add(origin)
                 if (
                     result is None
-                    and isinstance(origin, nodes.Call)
-                    and enclosing_function(origin) is function
-                    and not is_lazily_cached(origin)
+                    and isinstance(origin, ast.Call)
+                    and found.home is code.home
+                    and code.enclosing_function(origin) is node
+                    and not is_lazily_cached(code, origin)
                 ):
-                    constructed = infer_boto3(origin)
+                    constructed = code.value_of(origin)
                     if constructed is not None and constructed.is_constructed:
                         result = (constructed.kind, constructed.service)
         self._factory_cache[function] = result
         self._returned_calls[function] = returned
         return result
 
-    def _factory_call(self, call: nodes.Call) -> Construction | None:
-        callee = self._resolve_project_function(call)
+    def _factory_call(self, code: Code, call: ast.Call) -> Construction | None:
+        callee = self._resolve_project_function(code, call)
         if callee is None:
             return None
         result = self.factory_result(callee)
@@ -234,54 +234,45 @@ class Lifecycle:
             return None
         return Construction(call, result[0], result[1], factory=callee)
 
-    def _resolve_project_function(self, call: nodes.Call) -> nodes.FunctionDef | None:
+    def _resolve_project_function(self, code: Code, call: ast.Call) -> Function | None:
         """The project function ``call`` calls, found without loading third-party code."""
         func = call.func
-        if isinstance(func, nodes.Name):
-            for binding in bindings(func):
+        if isinstance(func, ast.Name):
+            for binding in code.bindings(func):
                 if isinstance(binding, FUNCTION_TYPES):
-                    return binding
-                if isinstance(binding, nodes.ImportFrom) and self._imports_boto3_user(binding, func.name):
-                    return self._infer_function(func)
+                    return Function(code, binding)
+                if isinstance(binding, ast.ImportFrom) and self._imports_boto3_user(code, binding, func.id):
+                    return code.sole_function(func)
             return None
-        if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name):
-            if func.expr.name in ("self", "cls"):
-                function = enclosing_function(call)
-                cls = function.parent if function is not None else None
-                if isinstance(cls, nodes.ClassDef):
-                    for method in cls.locals.get(func.attrname, []):
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            if func.value.id in ("self", "cls"):
+                function = code.enclosing_function(call)
+                cls = code.parent(function) if function is not None else None
+                if isinstance(cls, ast.ClassDef):
+                    for method in code.locals(cls).get(func.attr, []):
                         if isinstance(method, FUNCTION_TYPES):
-                            return method
+                            return Function(code, method)
                 return None
-            if any(self._imports_boto3_user(b, func.expr.name) for b in bindings(func.expr)):
-                return self._infer_function(func)
+            if any(self._imports_boto3_user(code, b, func.value.id) for b in code.bindings(func.value)):
+                return code.sole_function(func)
         return None
 
     @staticmethod
-    def _infer_function(func: nodes.NodeNG) -> nodes.FunctionDef | None:
-        try:
-            inferred = [value for value in func.infer()]
-        except Exception:
-            return None
-        if len(inferred) == 1 and isinstance(inferred[0], FUNCTION_TYPES):
-            return inferred[0]
-        return None
-
-    def _imports_boto3_user(self, node: nodes.NodeNG, local_name: str) -> bool:
+    def _imports_boto3_user(code: Code, node: object, local_name: str) -> bool:
         """``node`` imports ``local_name`` from a project module whose source mentions boto3.
 
         The module's text is screened before astroid builds it: factories live in
         modules that import boto3 (or its stubs); everything else is never loaded.
         """
-        if isinstance(node, nodes.ImportFrom):
+        if isinstance(node, ast.ImportFrom):
             try:
-                base = self.module.relative_to_absolute_name(node.modname, node.level)
-            except Exception:
+                base = absolute_module_name(code, node.module, node.level)
+            except Exception:  # noqa: BLE001
                 return False
-            original = next((name for name, alias in node.names if (alias or name) == local_name), local_name)
+            original = next((name for name, alias in import_names(node) if (alias or name) == local_name), local_name)
             candidates = [base, f"{base}.{original}"]
-        elif isinstance(node, nodes.Import):
-            candidates = [name for name, alias in node.names if (alias or name).split(".")[0] == local_name]
+        elif isinstance(node, ast.Import):
+            candidates = [name for name, alias in import_names(node) if (alias or name).split(".")[0] == local_name]
         else:
             return False
         return any(project.mentions_boto3(name) for name in candidates)
@@ -289,8 +280,9 @@ class Lifecycle:
     @cached_property
     def constructions(self) -> list[Construction]:
         found = []
-        for call in self.module.nodes_of_class(nodes.Call):
-            construction = self._direct_construction(call) or self._factory_call(call)
+        code = self.code
+        for call in code.nodes(ast.Call):
+            construction = self._direct_construction(call) or self._factory_call(code, call)
             if construction is not None:
                 found.append(construction)
         return found
@@ -299,41 +291,44 @@ class Lifecycle:
 
     @cached_property
     def _handler_reach(self) -> dict:
-        return functions.functions_reached_from_handlers(self.module, self.settings)
+        return functions.functions_reached_from_handlers(self.code, self.settings)
 
-    def _handler_for(self, function: nodes.FunctionDef) -> functions.Reach | None:
+    def _handler_for(self, function: ast.AST) -> functions.Reach | None:
         """How a handler reaches ``function``: it is the handler, is nested in it, or is called by it."""
-        for current in (function, *enclosing_functions(function)):
+        code = self.code
+        for current in (function, *code.enclosing_functions(function)):
             if current in self._handler_reach:
                 reach = self._handler_reach[current]
-                if current is not reach.handler and functions.run_once_reason(current):
+                if current is not reach.handler and functions.run_once_reason(code, current):
                     return None
                 return reach
         return None
 
-    def _returned_by_factory(self, construction: Construction, function: nodes.FunctionDef) -> bool:
+    def _returned_by_factory(self, construction: Construction, function: ast.AST) -> bool:
         """The construction is what its (factory) function returns: judge the call sites."""
-        if self.factory_result(function) is None:
+        factory = Function(self.code, function)
+        if self.factory_result(factory) is None:
             return False
-        return construction.call in self._returned_calls[function]
+        return construction.call in self._returned_calls[factory]
 
     def _is_receiver_of_construction(self, construction: Construction, constructed_calls: set) -> bool:
         """``boto3.Session()`` in ``boto3.Session().client("s3")``: judged with the client."""
-        parent = construction.call.parent
-        return isinstance(parent, nodes.Attribute) and parent.parent in constructed_calls
+        parent = self.code.parent(construction.call)
+        return isinstance(parent, ast.Attribute) and self.code.parent(parent) in constructed_calls
 
     def verdict(self, construction: Construction, constructed_calls: set) -> Site | None:
+        code = self.code
         call = construction.call
-        if self.test_file or functions.in_test_code(call) or is_lazily_cached(call):
+        if self.test_file or functions.in_test_code(code, call) or is_lazily_cached(code, call):
             return None
-        if functions.under_main_guard(call):
+        if functions.under_main_guard(code, call):
             return None
-        function = enclosing_function(call)
+        function = code.enclosing_function(call)
         if construction.kind is Kind.SESSION and self._is_receiver_of_construction(construction, constructed_calls):
             return None
-        loop = innermost_loop(call)
+        loop = code.innermost_loop(call)
         if loop is not None:
-            if not depends_on_loop(call, loop):
+            if not depends_on_loop(code, call, loop):
                 return Site(construction, Verdict.IN_LOOP, function)
             return None  # one client per region, per account: what the loop is for
         if function is None:
@@ -341,7 +336,7 @@ class Lifecycle:
         reach = self._handler_for(function)
         if (reach is None or reach.handler is not function) and self._returned_by_factory(construction, function):
             return None  # a factory: its call sites are judged instead
-        hoistable = hoisting.construction_is_hoistable(call)
+        hoistable = hoisting.construction_is_hoistable(code, call)
         if reach is not None:
             if not hoistable:
                 if construction.kind is Kind.SESSION:
@@ -358,10 +353,11 @@ class Lifecycle:
             return Site(construction, Verdict.PER_CALL_ARGUMENTS, function)
         return Site(construction, Verdict.IN_FUNCTION, function)
 
-    def _run_once(self, function: nodes.FunctionDef) -> bool:
+    def _run_once(self, function: ast.AST) -> bool:
         if function in self.once:
             return True
-        return any(functions.run_once_reason(f) for f in (function, *enclosing_functions(function)))
+        code = self.code
+        return any(functions.run_once_reason(code, f) for f in (function, *code.enclosing_functions(function)))
 
     @cached_property
     def sites(self) -> list[Site]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from flake8_boto3.analysis.aws_calls import AwsCall
+from flake8_boto3.analysis.code import Code
 from flake8_boto3.aws import table
-from flake8_boto3.inference import Kind
-from flake8_boto3.inference.brain_boto3 import literal_string
+from flake8_boto3.model import Kind
 
 
 def unknown_lookups(
-    calls: list[AwsCall], method: str, keyword: str, names_of: Callable[[str], frozenset[str]]
+    code: Code, calls: list[AwsCall], method: str, keyword: str, names_of: Callable[[str], frozenset[str]]
 ) -> Iterator[tuple[AwsCall, str, frozenset[str]]]:
     """(call, looked-up name, the valid names) for lookups that fail at run time.
 
@@ -24,7 +24,7 @@ def unknown_lookups(
         argument = call.call.args[0] if call.call.args else next(
             (kw.value for kw in call.call.keywords or () if kw.arg == keyword), None
         )
-        name = literal_string(argument)
+        name = code.literal_string(argument)
         if name is None:
             continue
         service = call.service

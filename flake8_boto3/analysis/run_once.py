@@ -17,62 +17,63 @@ callers elsewhere may call it on every request.
 
 from __future__ import annotations
 
+import ast
 from functools import cached_property
 
-from astroid import nodes
-
 from flake8_boto3.analysis import functions
-from flake8_boto3.analysis.names import FUNCTION_TYPES, bindings, enclosing_class, enclosing_function
+from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 
 MAX_ROUNDS = 20
 
 
-def _uses(module: nodes.Module, candidates: set[nodes.FunctionDef]) -> dict[nodes.FunctionDef, list[nodes.NodeNG]]:
+def _uses(code: Code, candidates: set[ast.AST]) -> dict[ast.AST, list[ast.AST]]:
     """Every reference in the module to each candidate: names bound to it, ``self.f``/``cls.f`` in its class."""
-    by_name: dict[str, list[nodes.FunctionDef]] = {}
+    by_name: dict[str, list[ast.AST]] = {}
     for function in candidates:
         by_name.setdefault(function.name, []).append(function)
-    found: dict[nodes.FunctionDef, list[nodes.NodeNG]] = {function: [] for function in candidates}
-    for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
-        if isinstance(node, nodes.Name):
-            if node.name not in by_name:
+    found: dict[ast.AST, list[ast.AST]] = {function: [] for function in candidates}
+    for node in code.nodes((ast.Name, ast.Attribute)):
+        if not isinstance(node.ctx, ast.Load):
+            continue  # astroid's AssignName/AssignAttr: not uses
+        if isinstance(node, ast.Name):
+            if node.id not in by_name:
                 continue
-            for binding in bindings(node):
+            for binding in code.bindings(node):
                 if binding in found:
                     found[binding].append(node)
-        elif node.attrname in by_name and isinstance(node.expr, nodes.Name) and node.expr.name in ("self", "cls"):
-            caller = enclosing_function(node)
-            cls = enclosing_class(caller) if caller is not None else None
-            for method in by_name[node.attrname]:
-                if method.parent is cls:
+        elif node.attr in by_name and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+            caller = code.enclosing_function(node)
+            cls = code.enclosing_class(caller) if caller is not None else None
+            for method in by_name[node.attr]:
+                if code.parent(method) is cls:
                     found[method].append(node)
     return found
 
 
-def _called_here(use: nodes.NodeNG) -> bool:
-    parent = use.parent
-    return isinstance(parent, nodes.Call) and parent.func is use
+def _called_here(code: Code, use: ast.AST) -> bool:
+    parent = code.parent(use)
+    return isinstance(parent, ast.Call) and parent.func is use
 
 
-def once_per_process(module: nodes.Module) -> set[nodes.FunctionDef]:
-    """The functions of ``module`` that run once per process (see the module docs)."""
-    every = [f for f in module.nodes_of_class(FUNCTION_TYPES)]
-    once = {f for f in every if functions.entry_point_reason(f)}
+def once_per_process(code: Code) -> set[ast.AST]:
+    """The functions of the module that run once per process (see the module docs)."""
+    every = list(code.nodes(FUNCTION_TYPES))
+    once = {f for f in every if functions.entry_point_reason(code, f)}
     candidates = {f for f in every if f not in once}
-    uses = _uses(module, candidates)
+    uses = _uses(code, candidates)
 
-    def in_once_code(node: nodes.NodeNG, callee: nodes.FunctionDef) -> bool:
-        function = enclosing_function(node)
+    def in_once_code(node: ast.AST, callee: ast.AST) -> bool:
+        function = code.enclosing_function(node)
         if function is callee:
             return True  # recursion: still the work of whoever first called it
-        return function is None or function in once or functions.under_main_guard(node)
+        return function is None or function in once or functions.under_main_guard(code, node)
 
     for _ in range(MAX_ROUNDS):
         added = {
             function
             for function in candidates - once
-            if any(enclosing_function(use) is not function for use in uses[function])
-            and all(_called_here(use) and in_once_code(use, function) for use in uses[function])
+            if any(code.enclosing_function(use) is not function for use in uses[function])
+            and all(_called_here(code, use) and in_once_code(use, function) for use in uses[function])
         }
         if not added:
             break
@@ -83,19 +84,19 @@ def once_per_process(module: nodes.Module) -> set[nodes.FunctionDef]:
 class OncePerProcess:
     """What runs once per process in one module, worked out the first time someone asks."""
 
-    def __init__(self, module: nodes.Module) -> None:
-        self.module = module
+    def __init__(self, code: Code) -> None:
+        self.code = code
 
     @cached_property
-    def functions(self) -> set[nodes.FunctionDef]:
-        return once_per_process(self.module)
+    def functions(self) -> set[ast.AST]:
+        return once_per_process(self.code)
 
-    def __contains__(self, function: nodes.FunctionDef) -> bool:
+    def __contains__(self, function: ast.AST) -> bool:
         return function in self.functions
 
-    def runs_once(self, node: nodes.NodeNG) -> bool:
+    def runs_once(self, node: ast.AST) -> bool:
         """Code at ``node`` runs once per process: module level, the main guard, or such a function."""
-        if functions.under_main_guard(node):
+        if functions.under_main_guard(self.code, node):
             return True
-        function = enclosing_function(node)
+        function = self.code.enclosing_function(node)
         return function is None or function in self.functions

@@ -15,18 +15,9 @@ from astroid import nodes
 from astroid.context import InferenceContext
 from astroid.exceptions import UseInferenceDefault
 
-from flake8_boto3.analysis.names import imported_qualified_name
+from flake8_boto3.inference.names import imported_qualified_name
 from flake8_boto3.inference.objects import Boto3Object, Kind
-
-TYPE_STUB_PREFIXES = ("mypy_boto3_", "types_boto3_")
-# Generic botocore/boto3 classes used as annotations.
-GENERIC_TYPES: dict[str, Kind] = {
-    "botocore.client.BaseClient": Kind.CLIENT,
-    "boto3.resources.base.ServiceResource": Kind.RESOURCE,
-    "boto3.session.Session": Kind.SESSION,
-    "boto3.Session": Kind.SESSION,
-}
-
+from flake8_boto3.model.annotations import boto3_type
 
 def annotation_of(name: nodes.AssignName) -> nodes.NodeNG | None:
     """The annotation that declares ``name``'s type, if any."""
@@ -75,36 +66,6 @@ def _type_names(annotation: nodes.NodeNG) -> Iterator[tuple[nodes.NodeNG, list[s
     elif isinstance(annotation, nodes.BinOp) and annotation.op == "|":
         yield from _type_names(annotation.left)
         yield from _type_names(annotation.right)
-
-
-def service_of_stub_module(module_name: str) -> str:
-    """``mypy_boto3_cognito_idp.client`` -> ``cognito-idp``."""
-    top = module_name.split(".", 1)[0]
-    for prefix in TYPE_STUB_PREFIXES:
-        if top.startswith(prefix):
-            top = top[len(prefix) :]
-    return top.replace("_", "-")
-
-
-def boto3_type(qualified_name: str) -> tuple[Kind, str | None, str | None] | None:
-    """(kind, service, resource type) for a stub type's qualified name."""
-    if qualified_name in GENERIC_TYPES:
-        return GENERIC_TYPES[qualified_name], None, None
-    if not qualified_name.startswith(TYPE_STUB_PREFIXES):
-        return None
-    module_name, _, class_name = qualified_name.rpartition(".")
-    service = service_of_stub_module(module_name)
-    if class_name.endswith("ServiceResource"):
-        return Kind.RESOURCE, service, None
-    if class_name.endswith("Client"):
-        return Kind.CLIENT, service, None
-    if class_name.endswith("Paginator"):
-        return Kind.PAGINATOR, service, None
-    if class_name.endswith("Waiter"):
-        return Kind.WAITER, service, None
-    if module_name.endswith(".service_resource") and class_name[:1].isupper():
-        return Kind.SUB_RESOURCE, service, class_name
-    return None
 
 
 def annotated_type(name: nodes.AssignName) -> tuple[Kind, str | None, str | None] | None:

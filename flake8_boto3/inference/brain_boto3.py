@@ -23,9 +23,10 @@ from astroid.manager import AstroidManager
 from astroid.util import UninferableBase, safe_infer
 
 from flake8_boto3 import budget
-from flake8_boto3.analysis.names import bindings, call_name
+from flake8_boto3.inference.names import bindings, call_name
 from flake8_boto3.inference import annotated, stubs
 from flake8_boto3.inference.objects import Boto3Object, Kind
+from flake8_boto3.model.sdk import is_stubbed_module
 
 # Qualified names of the stub callables (see .stubs) and what calling them builds.
 CONSTRUCTORS: dict[str, Kind] = {
@@ -293,9 +294,7 @@ def _ensure_stub_modules(manager: AstroidManager) -> None:
         _ensure_stub_module(manager, name)
 
 
-def is_stubbed_module(name: str) -> bool:
-    top = name.split(".", 1)[0]
-    return top in stubs.STUB_PACKAGES or top.startswith(stubs.TYPE_STUB_PREFIXES)
+
 
 
 def _stub_imported_modules(node: nodes.Import | nodes.ImportFrom) -> nodes.NodeNG:

@@ -8,27 +8,14 @@ the call that created it.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 
 from astroid import bases, nodes
 from astroid.context import InferenceContext
 
+from flake8_boto3.model.values import CONSTRUCTED_KINDS, Kind  # one Kind for both tiers of the model
 
-class Kind(str, enum.Enum):
-    SESSION = "session"
-    CLIENT = "client"
-    RESOURCE = "resource"
-    SUB_RESOURCE = "sub-resource"  # e.g. a DynamoDB Table, an S3 Bucket
-    RESOURCE_META = "resource meta"  # resource.meta, whose .client is a client
-    EXCEPTIONS = "exceptions"  # client.exceptions
-    PAGINATOR = "paginator"
-    WAITER = "waiter"
-
-
-# What a construction builds; sub-resources, meta objects and the like are views
-# onto an existing client and cost nothing to make.
-CONSTRUCTED_KINDS = frozenset({Kind.SESSION, Kind.CLIENT, Kind.RESOURCE})
+__all__ = ["Boto3Object", "CONSTRUCTED_KINDS", "Kind"]
 
 
 class Boto3Object(bases.Instance):

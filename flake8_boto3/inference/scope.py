@@ -22,7 +22,6 @@ another astroid-based tool that needs them).
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,14 +32,13 @@ from astroid.builder import AstroidBuilder
 from astroid.context import _invalidate_cache as invalidate_inference_cache
 from astroid.inference_tip import clear_inference_tip_cache
 from astroid.manager import AstroidManager
+from astroid.nodes import ClassDef
+from astroid.nodes._base_nodes import LookupMixIn
 
-from flake8_boto3 import project
-from flake8_boto3.analysis.names import decorator_names
-from flake8_boto3.inference.brain_boto3 import is_stubbed_module, model_transforms
+from flake8_boto3.inference.names import decorator_names
+from flake8_boto3.inference.brain_boto3 import model_transforms
+from flake8_boto3.model.readable import is_readable
 
-# Modules astroid itself needs, and the few whose meaning the model relies on:
-# functools.cached_property/lru_cache/partial, typing's TYPE_CHECKING and overload, abc.
-ALWAYS_ALLOWED = frozenset({"builtins", "__future__", "functools", "typing", "typing_extensions", "abc"})
 # astroid's cache is cleared when it holds more modules than this (memory bound).
 MAX_CACHED_MODULES = 1500
 
@@ -51,11 +49,9 @@ class ProjectModulesOnly(set):
     def __contains__(self, modname: object) -> bool:
         if not isinstance(modname, str):
             return True
-        if modname in ALWAYS_ALLOWED or modname in AstroidManager.brain["astroid_cache"]:
+        if modname in AstroidManager.brain["astroid_cache"]:
             return False
-        if is_stubbed_module(modname):
-            return False
-        return not project.is_project_module(modname)
+        return not is_readable(modname)
 
 
 _POLICY = ProjectModulesOnly()
@@ -112,20 +108,29 @@ def bound_cache(manager: AstroidManager) -> None:
 
 
 def release(manager: AstroidManager, module: nodes.Module) -> None:
-    """Keep a file's analysis out of the way of what flake8 does next.
-
-    The linted file's tree and the inference results about it are dropped
-    (sibling modules it imported stay cached for the next files). Then the
-    garbage is collected and everything that survived (astroid's builtins,
-    the stand-ins, cached siblings, the botocore table) is frozen: Python's
-    collector never scans it again. Without this, every later full collection,
-    during flake8's own checks too, walks hundreds of thousands of astroid
-    nodes: on c7n that doubled the time of a whole run. Each collection now
-    scans only what one file allocated.
-    """
+    """Drop the linted file's tree and the inference results about it (sibling modules it imported
+    stay cached for the next files). Collecting and freezing what survives is the checker's, once
+    nothing of the file is referenced any more (:func:`flake8_boto3.model.settle_memory`)."""
     if manager.astroid_cache.get(module.name) is module:
         del manager.astroid_cache[module.name]
     invalidate_inference_cache()
     clear_inference_tip_cache()
-    gc.collect()
-    gc.freeze()
+    # astroid's lru caches keyed by nodes and inference contexts (those its clear_cache() clears).
+    LookupMixIn.lookup.cache_clear()
+    ClassDef._metaclass_lookup_attribute.cache_clear()
+    _forget_tracebacks(manager)
+
+
+def _forget_tracebacks(manager: AstroidManager) -> None:
+    """astroid caches the error of each failed module lookup and raises that very object again on
+    the next lookup: each raise leaves on it (and on the errors it carries: the ``ImportError``, the
+    ``KeyError`` that one was raised during) a traceback whose frames hold the analysis of the file
+    at the time, its astroid and ``ast`` trees included, for the rest of the run."""
+    for value in manager._mod_file_cache.values():
+        pending = [value]
+        while pending:
+            error = pending.pop()
+            if isinstance(error, BaseException):
+                error.__traceback__ = None
+                pending += [error.__context__, error.__cause__, getattr(error, "error", None)]
+                error.__context__ = error.__cause__ = None

@@ -98,7 +98,7 @@ from collections.abc import Iterator
 from flake8_boto3.analysis import continuation
 from flake8_boto3.aws import Paginator, quota_bounds, table
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import Kind
+from flake8_boto3.model import Kind
 from flake8_boto3.registry import PAGINATORS_GUIDE, Finding, Rule
 
 
@@ -143,7 +143,7 @@ def check(context: FileContext) -> Iterator[Finding]:
         results = tuple(key for p in paginators for key in p.result_keys)
         if bounded_by_aws(call, paginators, keywords) or continuation.limit_with_filter_expression(call.call, limits):
             continue  # the second is BTO206's
-        if continuation.one_page_is_enough(call.call, call.operation, tokens, limits, results):
+        if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results):
             continue
         yield RULE.finding(call.call, _message(call, paginators[0], keywords))
 

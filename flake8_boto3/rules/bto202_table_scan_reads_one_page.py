@@ -72,7 +72,9 @@ def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.table_reads():
         if continuation.limit_with_filter_expression(call.call, DYNAMODB_LIMIT):
             continue  # BTO206
-        if continuation.one_page_is_enough(call.call, call.operation, DYNAMODB_TOKENS, DYNAMODB_LIMIT, DYNAMODB_RESULTS):
+        if continuation.one_page_is_enough(
+            context.code, call.call, call.operation, DYNAMODB_TOKENS, DYNAMODB_LIMIT, DYNAMODB_RESULTS
+        ):
             continue
         yield RULE.finding(
             call.call,

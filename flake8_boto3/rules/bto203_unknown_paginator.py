@@ -57,7 +57,7 @@ from flake8_boto3.registry import PAGINATORS_GUIDE, Finding, Rule
 
 def check(context: FileContext) -> Iterator[Finding]:
     for call, name, valid in unknown_lookups(
-        context.aws_calls.calls, "get_paginator", "operation_name", table().paginator_names
+        context.code, context.aws_calls.calls, "get_paginator", "operation_name", table().paginator_names
     ):
         owner = call.service or "no service"
         hint = table().did_you_mean(name, valid)

@@ -58,7 +58,9 @@ def _waiter_names(service: str) -> frozenset[str]:
 
 
 def check(context: FileContext) -> Iterator[Finding]:
-    for call, name, valid in unknown_lookups(context.aws_calls.calls, "get_waiter", "waiter_name", _waiter_names):
+    for call, name, valid in unknown_lookups(
+        context.code, context.aws_calls.calls, "get_waiter", "waiter_name", _waiter_names
+    ):
         owner = call.service or "no service"
         hint = table().did_you_mean(name, valid)
         yield RULE.finding(call.call, f"{owner} has no waiter '{name}' (ValueError at run time){hint}")

@@ -51,47 +51,47 @@ None.
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterator
 
-from astroid import nodes
-
-from flake8_boto3.analysis.names import FUNCTION_TYPES, bindings, dotted_name
+from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import Kind
+from flake8_boto3.model import Kind
 from flake8_boto3.registry import WAITERS_GUIDE, Finding, Rule
 
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "sleep", "gevent.sleep", "trio.sleep", "anyio.sleep"})
-LOOPS = (nodes.While, nodes.For, nodes.AsyncFor)
+LOOPS = (ast.While, ast.For, ast.AsyncFor)
 
 
-def _sleeps(loop: nodes.NodeNG) -> bool:
-    for call in _loop_nodes(loop, nodes.Call):
+def _sleeps(code: Code, loop: ast.AST) -> bool:
+    for call in _loop_nodes(code, loop, ast.Call):
         name = dotted_name(call.func)
         if name in SLEEPS:
             if name != "sleep":
                 return True
-            imports = bindings(call.func)
-            if any(isinstance(b, nodes.ImportFrom) and b.modname in ("time", "asyncio") for b in imports):
+            imports = code.bindings(call.func)
+            if any(isinstance(b, ast.ImportFrom) and (b.module or "") in ("time", "asyncio") for b in imports):
                 return True
     return False
 
 
-def _loop_nodes(loop: nodes.NodeNG, kind):
+def _loop_nodes(code: Code, loop: ast.AST, kind):
     """Nodes of the loop body, not of functions defined inside it."""
     for statement in loop.body:
         if isinstance(statement, kind):
             yield statement
-        yield from statement.nodes_of_class(kind, skip_klass=FUNCTION_TYPES)
+        yield from code.nodes(kind, within=statement, skip=FUNCTION_TYPES)
 
 
-def _enclosing_loops(node: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
-    child, parent = node, node.parent
+def _enclosing_loops(code: Code, node: ast.AST) -> Iterator[ast.AST]:
+    child, parent = node, code.parent(node)
     while parent is not None and not isinstance(parent, FUNCTION_TYPES):
         if isinstance(parent, LOOPS) and child in parent.body:
             yield parent
-        child, parent = parent, parent.parent
+        child, parent = parent, code.parent(parent)
 
 
 def _waiters_on(service: str | None, operation: str) -> list[str]:
@@ -101,13 +101,13 @@ def _waiters_on(service: str | None, operation: str) -> list[str]:
 
 
 def check(context: FileContext) -> Iterator[Finding]:
-    reported: set[nodes.NodeNG] = set()
+    reported: set[ast.AST] = set()
     for call in context.aws_calls.on(Kind.CLIENT):
         waiters = _waiters_on(call.service, call.operation)
         if not waiters:
             continue
-        for loop in _enclosing_loops(call.call):
-            if loop in reported or not _sleeps(loop):
+        for loop in _enclosing_loops(context.code, call.call):
+            if loop in reported or not _sleeps(context.code, loop):
                 continue
             reported.add(loop)
             others = f" (or {', '.join(repr(w).replace(chr(39), chr(34)) for w in waiters[1:])})" if waiters[1:] else ""

@@ -85,7 +85,7 @@ def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.dynamodb_reads():
         if not continuation.limit_with_filter_expression(call.call, DYNAMODB_LIMIT):
             continue
-        if continuation.handles_tokens(call.call, DYNAMODB_TOKENS):
+        if continuation.handles_tokens(context.code, call.call, DYNAMODB_TOKENS):
             continue
         yield RULE.finding(
             call.call,

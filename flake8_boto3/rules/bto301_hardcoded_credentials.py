@@ -58,12 +58,11 @@ import re
 import sys
 from collections.abc import Iterator
 
-from astroid import nodes
+import ast
 
-from flake8_boto3.analysis.names import bindings, call_name
+from flake8_boto3.analysis.code import Code
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import Kind, infer_boto3
-from flake8_boto3.inference.brain_boto3 import constructed_by
+from flake8_boto3.model import Kind
 from flake8_boto3.registry import CREDENTIALS_GUIDE, Finding, Rule
 
 CREDENTIAL_KEYWORDS = ("aws_access_key_id", "aws_secret_access_key", "aws_session_token")
@@ -102,53 +101,53 @@ def is_placeholder(value: str, parameter: str = "aws_secret_access_key") -> bool
     return (text[0], text[-1]) in {("<", ">"), ("{", "}"), ("[", "]")} or text.startswith("${")
 
 
-def literal_value(node: nodes.NodeNG) -> str | None:
+def literal_value(code: Code, node: ast.AST) -> str | None:
     """The string a literal, or a name bound only to string literals, holds."""
-    if isinstance(node, nodes.Const):
+    if isinstance(node, ast.Constant):
         return node.value if isinstance(node.value, str) else None
-    if not isinstance(node, nodes.Name):
+    if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
         return None
     values = []
-    for binding in bindings(node):
-        parent = binding.parent
-        if not (isinstance(binding, nodes.AssignName) and isinstance(parent, (nodes.Assign, nodes.AnnAssign))):
+    for binding in code.bindings(node):
+        parent = code.parent(binding)
+        if not (isinstance(binding, ast.Name) and isinstance(parent, (ast.Assign, ast.AnnAssign))):
             return None
-        if not (isinstance(parent.value, nodes.Const) and isinstance(parent.value.value, str)):
+        if not (isinstance(parent.value, ast.Constant) and isinstance(parent.value.value, str)):
             return None
         values.append(parent.value.value)
     return values[0] if values else None
 
 
-def _constructor_positions(call: nodes.Call) -> dict[int, str] | None:
+def _constructor_positions(code: Code, call: ast.Call) -> dict[int, str] | None:
     """Where the credentials sit in this constructor call, or None if it is not one."""
-    found = constructed_by(call)
+    found = code.constructed_by(call)
     if found is None:
         return None
     if found.kind is not Kind.SESSION:
         return CLIENT_POSITIONS
     # botocore sessions take no credentials in their constructor.
-    return SESSION_POSITIONS if found._proxied.qname() == "boto3.session.Session" else None
+    return SESSION_POSITIONS if found.type_name == "boto3.session.Session" else None
 
 
-def _is_session_set_credentials(call: nodes.Call) -> bool:
+def _is_session_set_credentials(code: Code, call: ast.Call) -> bool:
     """``botocore.session.get_session().set_credentials(key, secret)``."""
-    if call_name(call) != "set_credentials" or not isinstance(call.func, nodes.Attribute):
+    if not isinstance(call.func, ast.Attribute) or call.func.attr != "set_credentials":
         return False
-    found = infer_boto3(call.func.expr)
+    found = code.value_of(call.func.value)
     return found is not None and found.kind is Kind.SESSION
 
 
-def credential_arguments(call: nodes.Call) -> Iterator[tuple[str, nodes.NodeNG]]:
+def credential_arguments(code: Code, call: ast.Call) -> Iterator[tuple[str, ast.AST]]:
     """(parameter, argument) for each credential passed to a constructor or set_credentials."""
-    if _is_session_set_credentials(call):
+    if _is_session_set_credentials(code, call):
         positions, keywords = SET_CREDENTIALS_POSITIONS, SET_CREDENTIALS_KEYWORDS
     else:
-        positions = _constructor_positions(call)
+        positions = _constructor_positions(code, call)
         if positions is None:
             return
         keywords = {keyword: keyword for keyword in CREDENTIAL_KEYWORDS}
     for index, argument in enumerate(call.args):
-        if index in positions and not isinstance(argument, nodes.Starred):
+        if index in positions and not isinstance(argument, ast.Starred):
             yield positions[index], argument
     for keyword in call.keywords or ():
         if keyword.arg in keywords:
@@ -156,9 +155,10 @@ def credential_arguments(call: nodes.Call) -> Iterator[tuple[str, nodes.NodeNG]]
 
 
 def check(context: FileContext) -> Iterator[Finding]:
-    for call in context.module.nodes_of_class(nodes.Call):
-        for parameter, argument in credential_arguments(call):
-            value = literal_value(argument)
+    code = context.code
+    for call in code.nodes(ast.Call):
+        for parameter, argument in credential_arguments(code, call):
+            value = literal_value(code, argument)
             if value is None or is_placeholder(value, parameter):
                 continue
             yield RULE.finding(

@@ -52,9 +52,9 @@ import re
 import sys
 from collections.abc import Iterator
 
-from astroid import nodes
+import ast
 
-from flake8_boto3.analysis.names import bindings
+from flake8_boto3.analysis.code import Code
 from flake8_boto3.context import FileContext
 from flake8_boto3.registry import BOTO3_MIGRATION, Finding, Rule
 
@@ -85,51 +85,56 @@ def _problem(module_name: str) -> str | None:
     return None
 
 
-def _only_compat_exceptions(node: nodes.ImportFrom) -> bool:
+def _only_compat_exceptions(node: ast.ImportFrom) -> bool:
     """``from botocore.vendored.requests.exceptions import ReadTimeout``: kept for compatibility, and
     still the base classes of botocore's own exceptions."""
-    if not node.modname.startswith("botocore.vendored"):
+    modname = node.module or ""
+    if not modname.startswith("botocore.vendored"):
         return False
-    return node.modname.endswith(".exceptions") or all(EXCEPTION_NAME.search(name) for name, _ in node.names)
+    return modname.endswith(".exceptions") or all(EXCEPTION_NAME.search(alias.name) for alias in node.names)
 
 
-def _guarded_by_import_error(node: nodes.NodeNG) -> bool:
+def _guarded_by_import_error(code: Code, node: ast.AST) -> bool:
     """A fallback import inside ``try: ... except ImportError:``."""
-    parent = node.parent
-    while parent is not None and not isinstance(parent, nodes.Module):
-        if isinstance(parent, nodes.ExceptHandler) and parent.type is not None:
-            if "ImportError" in parent.type.as_string() or "ModuleNotFoundError" in parent.type.as_string():
+    for parent in code.ancestors(node):
+        if isinstance(parent, ast.ExceptHandler) and parent.type is not None:
+            caught = code.as_string(parent.type)
+            if "ImportError" in caught or "ModuleNotFoundError" in caught:
                 return True
-        parent = parent.parent
     return False
 
 
-def _vendored_attribute_problem(node: nodes.Attribute) -> str | None:
+def _vendored_attribute_problem(code: Code, node: ast.Attribute) -> str | None:
     """``botocore.vendored(.x)`` reached through ``import botocore`` (its imports are flagged already)."""
-    if node.attrname != "vendored" or not isinstance(node.expr, nodes.Name) or node.expr.name != "botocore":
+    if node.attr != "vendored" or not isinstance(node.value, ast.Name) or node.value.id != "botocore":
         return None
-    imports = [b for b in bindings(node.expr) if isinstance(b, nodes.Import)]
-    if not imports or any(_problem(name) for b in imports for name, _ in b.names):
+    imports = [b for b in code.bindings(node.value) if isinstance(b, ast.Import)]
+    if not imports or any(_problem(alias.name) for b in imports for alias in b.names):
         return None
-    parent = node.parent
-    submodule = parent.attrname if isinstance(parent, nodes.Attribute) and parent.expr is node else None
+    parent = code.parent(node)
+    submodule = parent.attr if isinstance(parent, ast.Attribute) and parent.value is node else None
     return _problem(f"botocore.vendored.{submodule}" if submodule else "botocore.vendored")
 
 
 def check(context: FileContext) -> Iterator[Finding]:
-    for node in context.module.nodes_of_class((nodes.Import, nodes.ImportFrom, nodes.Attribute)):
-        if isinstance(node, nodes.Import):
-            problems = {_problem(name) for name, _ in node.names} - {None}
-        elif isinstance(node, nodes.ImportFrom):
-            if node.level or _only_compat_exceptions(node) or _guarded_by_import_error(node):
+    code = context.code
+    for node in code.nodes((ast.Import, ast.ImportFrom, ast.Attribute)):
+        if isinstance(node, ast.Import):
+            problems = {_problem(alias.name) for alias in node.names} - {None}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level or _only_compat_exceptions(node) or _guarded_by_import_error(code, node):
                 continue
-            if node.modname == "botocore.vendored":  # the most specific: what is imported from it
-                problems = {_problem(f"{node.modname}.{name}") for name, _ in node.names}
+            modname = node.module or ""
+            names = [alias.name for alias in node.names]
+            if modname == "botocore.vendored":  # the most specific: what is imported from it
+                problems = {_problem(f"{modname}.{name}") for name in names}
             else:
-                problems = {_problem(node.modname)} | {_problem(f"{node.modname}.{name}") for name, _ in node.names}
+                problems = {_problem(modname)} | {_problem(f"{modname}.{name}") for name in names}
             problems -= {None}
+        elif isinstance(node.ctx, ast.Load):
+            problems = {_vendored_attribute_problem(code, node)} - {None}
         else:
-            problems = {_vendored_attribute_problem(node)} - {None}
+            continue
         for problem in sorted(problems):
             yield RULE.finding(node, problem)
 

@@ -133,9 +133,9 @@ def check(context: FileContext) -> Iterator[Finding]:
     for handler in analysis.handlers:
         if handler.branches_on_error or not handler.losing_paths:
             continue
-        yield RULE.finding(handler.node, MESSAGE.format(what="except " + handler.node.type.as_string()))
+        yield RULE.finding(handler.node, MESSAGE.format(what="except " + context.code.as_string(handler.node.type)))
     for call in analysis.losing_suppressions:
-        yield RULE.finding(call, MESSAGE.format(what=call.as_string()))
+        yield RULE.finding(call, MESSAGE.format(what=context.code.as_string(call)))
 
 
 RULE = Rule(

@@ -96,7 +96,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         yield RULE.finding(
             handler.node,
-            f"'except {handler.node.type.as_string()}' handles some error codes and loses all the others;"
+            f"'except {context.code.as_string(handler.node.type)}' handles some error codes and loses all the others;"
             " re-raise what it doesn't handle (end the handler with 'raise')",
         )
 

@@ -82,12 +82,13 @@ from collections.abc import Iterator
 
 
 from flake8_boto3.analysis import result_use
+from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.continuation import mentioned_keys
 from flake8_boto3.analysis.functions import helpers_given_values, in_test_code, module_calls_of
-from flake8_boto3.analysis.names import FUNCTION_TYPES, enclosing_scope
+from flake8_boto3.analysis.names import FUNCTION_TYPES
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import Kind
+from flake8_boto3.model import Kind
 from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
 
 READ_ONLY = re.compile(r"^(get|describe|list|validate|detect|classify|render|search|query|scan)_")
@@ -114,23 +115,23 @@ def accepted_checks(keys: tuple[str, ...]) -> set[str]:
     return accepted
 
 
-def _scopes_seeing(call) -> list:
+def _scopes_seeing(code: Code, call) -> list:
     """The functions that see this call's response: its own function, and when the function returns
     the response, the same-module functions that call it. None when the response leaves the module."""
-    scope = enclosing_scope(call.call)
+    scope = code.enclosing_scope(call.call)
     seeing = [scope]
-    if not isinstance(scope, FUNCTION_TYPES) or not result_use.returned(call.call):
+    if not isinstance(scope, FUNCTION_TYPES) or not result_use.returned(code, call.call):
         return seeing
-    callers = [enclosing_scope(use) for use in module_calls_of(scope)]
+    callers = [code.enclosing_scope(use) for use in module_calls_of(code, scope)]
     if not callers and not scope.name.startswith("_"):
         return []  # returned to callers elsewhere: theirs to check
     return seeing + callers
 
 
-def _checked_in(scope, accepted: set[str]) -> bool:
-    if accepted & mentioned_keys(scope):
+def _checked_in(code: Code, scope, accepted: set[str]) -> bool:
+    if accepted & mentioned_keys(code, scope):
         return True
-    return any(accepted & mentioned_keys(helper) for helper in helpers_given_values(scope))
+    return any(accepted & mentioned_keys(code, helper) for helper in helpers_given_values(code, scope))
 
 
 def check(context: FileContext) -> Iterator[Finding]:
@@ -142,11 +143,11 @@ def check(context: FileContext) -> Iterator[Finding]:
             keys = failure_keys(service, call.operation)
             if keys:
                 break
-        if not keys or in_test_code(call.call):
+        if not keys or in_test_code(context.code, call.call):
             continue
         accepted = accepted_checks(keys)
-        scopes = _scopes_seeing(call)
-        if not scopes or any(_checked_in(scope, accepted) for scope in scopes):
+        scopes = _scopes_seeing(context.code, call)
+        if not scopes or any(_checked_in(context.code, scope, accepted) for scope in scopes):
             continue
         members = " and ".join(f"'{key}'" for key in keys)
         yield RULE.finding(

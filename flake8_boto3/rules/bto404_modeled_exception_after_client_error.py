@@ -74,11 +74,11 @@ None.
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterator
 
-from astroid import nodes
-
+from flake8_boto3.analysis.handler_paths import TRY_TYPES
 from flake8_boto3.context import FileContext
 from flake8_boto3.registry import MODELED_EXCEPTIONS_GUIDE, Finding, Rule
 
@@ -89,20 +89,21 @@ MESSAGE = (
 
 
 def check(context: FileContext) -> Iterator[Finding]:
+    code = context.code
     classes = context.exception_classes
-    tries = dict.fromkeys(h.parent for h in classes.handlers if isinstance(h.parent, (nodes.Try, nodes.TryStar)))
+    tries = dict.fromkeys(code.parent(h) for h in classes.handlers if isinstance(code.parent(h), TRY_TYPES))
     for try_node in tries:
         modeled = [classes.modeled(handler) for handler in try_node.handlers]
         if not any(modeled[1:]):
             continue
-        first_client_error: nodes.ExceptHandler | None = None
+        first_client_error: ast.ExceptHandler | None = None
         for handler, exceptions in zip(try_node.handlers, modeled):
             if first_client_error is not None and exceptions:
                 yield RULE.finding(
                     handler,
                     MESSAGE.format(
-                        modeled=exceptions[0].node.as_string(),
-                        client_error=first_client_error.type.as_string(),
+                        modeled=code.as_string(exceptions[0].node),
+                        client_error=code.as_string(first_client_error.type),
                         line=first_client_error.lineno,
                     ),
                 )

@@ -79,12 +79,13 @@ None.
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterator
 
-from astroid import nodes
-
+from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.exception_classes import Caught
+from flake8_boto3.analysis.handler_paths import TRY_TYPES
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.context import FileContext
 from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
@@ -101,79 +102,82 @@ CATCHES_FAILED_READ = frozenset({"AttributeError", "TypeError", "Exception", "Ba
 BOTO3_ERROR_KINDS = frozenset({Caught.CLIENT_ERROR, Caught.MODELED, Caught.SDK_WITHOUT_ERROR_RESPONSE})
 
 
-def _is_guard(node: nodes.NodeNG, name: str) -> bool:
+def _is_guard(code: Code, node: ast.AST, name: str) -> bool:
     """``isinstance(e, ClientError)``, ``hasattr(e, "response")``, ``type(e) is ...`` somewhere in ``node``."""
-    for call in node.nodes_of_class(nodes.Call):
-        if isinstance(call.func, nodes.Name) and call.func.name in GUARD_CALLS:
-            if any(isinstance(arg, nodes.Name) and arg.name == name for arg in call.args):
+    for call in code.nodes(ast.Call, within=node):
+        if isinstance(call.func, ast.Name) and call.func.id in GUARD_CALLS:
+            if any(isinstance(arg, ast.Name) and arg.id == name for arg in call.args):
                 return True
     return False
 
 
-def _tests_around(read: nodes.NodeNG, handler: nodes.ExceptHandler) -> Iterator[nodes.NodeNG]:
+def _tests_around(code: Code, read: ast.AST, handler: ast.ExceptHandler) -> Iterator[ast.AST]:
     """The conditions the read depends on: tests of the ``if``/ternary/``while`` around it, and the
     operands before it in an ``and``/``or``."""
-    child, parent = read, read.parent
+    child, parent = read, code.parent(read)
     while parent is not None and parent is not handler:
-        if isinstance(parent, (nodes.If, nodes.IfExp, nodes.While)) and child is not parent.test:
+        if isinstance(parent, (ast.If, ast.IfExp, ast.While)) and child is not parent.test:
             yield parent.test
-        elif isinstance(parent, nodes.BoolOp):
+        elif isinstance(parent, ast.BoolOp):
             yield from parent.values[: parent.values.index(child)]
-        child, parent = parent, parent.parent
+        child, parent = parent, code.parent(parent)
 
 
-def _catches_failed_read(types: list[nodes.NodeNG]) -> bool:
+def _catches_failed_read(types: list[ast.AST]) -> bool:
     return any((dotted_name(node) or "").rsplit(".", 1)[-1] in CATCHES_FAILED_READ for node in types)
 
 
-def _inside_protective_try(read: nodes.NodeNG, handler: nodes.ExceptHandler) -> bool:
+def _inside_protective_try(code: Code, read: ast.AST, handler: ast.ExceptHandler) -> bool:
     """In the body of a ``try`` (within the handler) with ``except AttributeError`` (or broader),
     or of ``with suppress(AttributeError)``."""
-    child, parent = read, read.parent
+    child, parent = read, code.parent(read)
     while parent is not None and parent is not handler:
-        if isinstance(parent, (nodes.Try, nodes.TryStar)) and child in parent.body:
+        if isinstance(parent, TRY_TYPES) and child in parent.body:
             for inner in parent.handlers:
                 if inner.type is None:
                     return True
-                types = inner.type.elts if isinstance(inner.type, nodes.Tuple) else [inner.type]
+                types = inner.type.elts if isinstance(inner.type, ast.Tuple) else [inner.type]
                 if _catches_failed_read(types):
                     return True
-        if isinstance(parent, (nodes.With, nodes.AsyncWith)):
-            for item, _ in parent.items:
-                if isinstance(item, nodes.Call) and (dotted_name(item.func) or "").endswith("suppress"):
+        if isinstance(parent, (ast.With, ast.AsyncWith)):
+            for item in (withitem.context_expr for withitem in parent.items):
+                if isinstance(item, ast.Call) and (dotted_name(item.func) or "").endswith("suppress"):
                     if _catches_failed_read(item.args):
                         return True
-        child, parent = parent, parent.parent
+        child, parent = parent, code.parent(parent)
     return False
 
 
-def _is_guarded(read: nodes.Attribute, handler: nodes.ExceptHandler, name: str) -> bool:
-    if any(_is_guard(test, name) for test in _tests_around(read, handler)):
+def _is_guarded(code: Code, read: ast.Attribute, handler: ast.ExceptHandler, name: str) -> bool:
+    if any(_is_guard(code, test, name) for test in _tests_around(code, read, handler)):
         return True
     # An earlier test in the handler: `if not isinstance(e, ClientError): raise`.
     position = (read.lineno, read.col_offset)
     for statement in handler.body:
-        for call in statement.nodes_of_class(nodes.Call):
-            if (call.lineno, call.col_offset) < position and _is_guard(call, name):
+        for call in code.nodes(ast.Call, within=statement):
+            if (call.lineno, call.col_offset) < position and _is_guard(code, call, name):
                 return True
-    return _inside_protective_try(read, handler)
+    return _inside_protective_try(code, read, handler)
 
 
-def _unguarded_reads(handler: nodes.ExceptHandler, name: str) -> Iterator[nodes.Attribute]:
+def _unguarded_reads(code: Code, handler: ast.ExceptHandler, name: str) -> Iterator[ast.Attribute]:
     for statement in handler.body:
-        for node in statement.nodes_of_class(nodes.Attribute):
-            if node.attrname == "response" and isinstance(node.expr, nodes.Name) and node.expr.name == name:
-                if not _is_guarded(node, handler, name):
+        for node in code.nodes(ast.Attribute, within=statement):
+            if not isinstance(node.ctx, ast.Load):
+                continue  # astroid's AssignAttr/DelAttr
+            if node.attr == "response" and isinstance(node.value, ast.Name) and node.value.id == name:
+                if not _is_guarded(code, node, handler, name):
                     yield node
 
 
 def check(context: FileContext) -> Iterator[Finding]:
+    code = context.code
     classes = context.exception_classes
     for handler in classes.handlers:
-        if handler.name is None or not isinstance(handler.name, nodes.AssignName):
+        if handler.name is None:
             continue
-        name = handler.name.name
-        read = next(_unguarded_reads(handler, name), None)
+        name = handler.name
+        read = next(_unguarded_reads(code, handler, name), None)
         if read is None:
             continue
         caught = classes.caught(handler)
@@ -183,10 +187,10 @@ def check(context: FileContext) -> Iterator[Finding]:
         without_response = [node for node, kind in caught if kind.has_error_response is False]
         if not without_response:
             continue
-        others = " or ".join(node.as_string() for node in without_response)
+        others = " or ".join(code.as_string(node) for node in without_response)
         mixed = kinds & {Caught.CLIENT_ERROR, Caught.MODELED}
         advice = (ADVICE_MIXED if mixed else ADVICE_ALONE).format(name=name, others=others)
-        yield RULE.finding(read, MESSAGE.format(read=read.as_string(), others=others, advice=advice))
+        yield RULE.finding(read, MESSAGE.format(read=code.as_string(read), others=others, advice=advice))
 
 
 RULE = Rule(

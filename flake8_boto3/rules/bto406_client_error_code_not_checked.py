@@ -74,7 +74,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # looks at the code, re-raises, or is BTO401's
         yield RULE.finding(
             handler.node,
-            f"'except {handler.node.type.as_string()}' never looks at the error code;"
+            f"'except {context.code.as_string(handler.node.type)}' never looks at the error code;"
             ' branch on e.response["Error"]["Code"] (opt-in: the handler passes the failure on)',
         )
 

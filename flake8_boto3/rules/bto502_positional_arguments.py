@@ -51,7 +51,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import Kind
+from flake8_boto3.model import Kind
 from flake8_boto3.registry import CLIENTS_GUIDE, Finding, Rule
 
 

@@ -73,16 +73,18 @@ None.
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterator
 
-from astroid import nodes
-
-from flake8_boto3.analysis.names import call_name, inferred_functions
+from flake8_boto3.analysis.aws_calls import AwsCalls
+from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.handler_paths import TRY_TYPES
+from flake8_boto3.analysis.names import call_name
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
-from flake8_boto3.inference import Kind
-from flake8_boto3.inference.brain_boto3 import is_stubbed_module
+from flake8_boto3.model import Kind
+from flake8_boto3.model.sdk import is_stubbed_module
 from flake8_boto3.registry import Finding, Rule
 
 # The one fact the service model cannot tell, per service: its failed HEAD requests come back without a
@@ -107,45 +109,58 @@ class ServiceRequests:
         self.head_operations = aws.head_operations(service)
         self.other_methods = (aws.operations(service) | aws.injected_methods(service)) - self.head_operations
         self.other_methods -= aws.client_methods  # get_paginator, close, exceptions ... send nothing
+        self._elsewhere: dict[object, AwsCalls] = {}  # the receivers of helpers' calls in other modules
 
-    def head_operation(self, call: nodes.Call) -> str | None:
+    def _aws_calls(self, code: Code) -> AwsCalls:
+        """The calls (and their cache of inferred receivers) of the module ``code`` sees."""
+        if code.home is self.context.code.home:
+            return self.context.aws_calls
+        if code.home not in self._elsewhere:
+            self._elsewhere[code.home] = AwsCalls(code)
+        return self._elsewhere[code.home]
+
+    def head_operation(self, call: ast.Call) -> str | None:
         """The HEAD operation this call makes, on a client of the service."""
-        if not isinstance(call.func, nodes.Attribute) or call.func.attrname not in self.head_operations:
+        if not isinstance(call.func, ast.Attribute) or call.func.attr not in self.head_operations:
             return None
-        receiver = self.context.aws_calls.infer_receiver(call.func.expr)
+        receiver = self.context.aws_calls.infer_receiver(call.func.value)
         if receiver is not None and receiver.kind is Kind.CLIENT and receiver.service == self.service:
-            return call.func.attrname
+            return call.func.attr
         return None
 
-    def may_send_other_request(self, call: nodes.Call, depth: int = 0) -> bool:
+    def may_send_other_request(self, code: Code, call: ast.Call, depth: int = 0) -> bool:
+        """``code``: the view of the module that holds ``call`` (a helper's calls are in the helper's)."""
         name = call_name(call)
         if name in self.other_methods:
             return True
-        if isinstance(call.func, nodes.Attribute) and name not in self.head_operations:
-            receiver = self.context.aws_calls.infer_receiver(call.func.expr)
+        if isinstance(call.func, ast.Attribute) and name not in self.head_operations:
+            receiver = self._aws_calls(code).infer_receiver(call.func.value)
             if receiver is not None and receiver.kind is not Kind.EXCEPTIONS:
                 if receiver.service in (None, self.service):
                     return True
         if depth >= MAX_HELPER_DEPTH:
             return False
-        for function in inferred_functions(call):
-            if is_stubbed_module(function.root().name) or function.root().name == "builtins":
+        for function in code.functions_called(call):
+            module_name = function.code.home.modname
+            if is_stubbed_module(module_name) or module_name == "builtins":
                 continue
-            if any(self.may_send_other_request(inner, depth + 1) for inner in function.nodes_of_class(nodes.Call)):
+            inner_calls = function.code.nodes(ast.Call, within=function.node)
+            if any(self.may_send_other_request(function.code, inner, depth + 1) for inner in inner_calls):
                 return True
         return False
 
 
-def _body_calls(try_node: nodes.Try) -> list[nodes.Call]:
-    return [call for statement in try_node.body for call in statement.nodes_of_class(nodes.Call)]
+def _body_calls(code: Code, try_node: ast.Try) -> list[ast.Call]:
+    return [call for statement in try_node.body for call in code.nodes(ast.Call, within=statement)]
 
 
 def check(context: FileContext) -> Iterator[Finding]:
+    code = context.code
     classes = context.exception_classes
     requests: dict[str, ServiceRequests] = {}
     for handler in classes.handlers:
-        try_node = handler.parent
-        if not isinstance(try_node, (nodes.Try, nodes.TryStar)):
+        try_node = code.parent(handler)
+        if not isinstance(try_node, TRY_TYPES):
             continue
         exceptions = classes.modeled(handler)
         if not exceptions or classes.catches_client_error(handler):
@@ -156,16 +171,18 @@ def check(context: FileContext) -> Iterator[Finding]:
                 continue
             if service not in requests:
                 requests[service] = ServiceRequests(context, service)
-            calls = _body_calls(try_node)
+            calls = _body_calls(code, try_node)
             heads = {call: requests[service].head_operation(call) for call in calls}
             operations = sorted({operation for operation in heads.values() if operation})
             if not operations:
                 continue
-            if any(requests[service].may_send_other_request(call) for call in calls if not heads[call]):
+            if any(requests[service].may_send_other_request(code, call) for call in calls if not heads[call]):
                 continue
             yield RULE.finding(
                 handler,
-                MESSAGE.format(exception=exception.node.as_string(), service=service, operations=", ".join(operations)),
+                MESSAGE.format(
+                    exception=code.as_string(exception.node), service=service, operations=", ".join(operations)
+                ),
                 HEAD_ERRORS_HAVE_NO_BODY[service],
             )
             break

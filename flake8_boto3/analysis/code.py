@@ -1,0 +1,180 @@
+"""What an analysis may ask about code: one module's syntax seen through the boto3 model.
+
+:class:`Code` is the analyses' only way to the tree, the names and boto3:
+structure (parents, nodes of a kind, statements, enclosing functions), names
+(astroid's lookup, answered by the syntactic tier, or by astroid where syntax
+cannot decide), and boto3 (what an expression is, which call creates a client,
+which functions a call calls). ``code.within(other_module)`` gives the same view
+of a project module the analysis followed a call into.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from flake8_boto3.model import Boto3Model, Boto3Value
+from flake8_boto3.syntax.module import ModuleSyntax
+from flake8_boto3.syntax.scopes import BUILTINS
+from flake8_boto3.syntax.tree import NodeTypes
+
+FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
+COMPREHENSION_TYPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+LOOP_TYPES = (ast.For, ast.AsyncFor, ast.While)
+
+
+@dataclass(frozen=True, eq=False)
+class Function:
+    """A function of the project, with the view of the module that holds it (one per node: equal
+    and hashed by the node, whichever view found it)."""
+
+    code: Code
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+
+    @property
+    def name(self) -> str:
+        return self.node.name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Function) and other.node is self.node
+
+    def __hash__(self) -> int:
+        return hash(self.node)
+
+
+@dataclass(frozen=True, eq=False)
+class Code:
+    home: ModuleSyntax
+    model: Boto3Model
+
+    def within(self, home: ModuleSyntax) -> Code:
+        return self if home is self.home else Code(home, self.model)
+
+    @property
+    def module(self) -> ast.Module:
+        return self.home.module
+
+    @property
+    def path(self) -> str:
+        return self.home.path
+
+    # -- structure ------------------------------------------------------------------------------
+
+    def parent(self, node: ast.AST) -> ast.AST | None:
+        return self.home.tree.parent(node)
+
+    def ancestors(self, node: ast.AST) -> Iterator[ast.AST]:
+        return self.home.tree.ancestors(node)
+
+    def nodes(self, types: NodeTypes, within: ast.AST | None = None, skip: NodeTypes = ()) -> Iterator[ast.AST]:
+        """Nodes of these types in depth-first pre-order (``within`` itself included), not descending into
+        ``skip`` types (astroid's ``nodes_of_class``)."""
+        return self.home.tree.nodes_of(types, within, skip)
+
+    def statement(self, node: ast.AST) -> ast.AST | None:
+        return self.home.tree.statement(node)
+
+    def next_sibling(self, node: ast.AST) -> ast.AST | None:
+        return self.home.tree.next_sibling(node)
+
+    def as_string(self, node: ast.AST) -> str:
+        return self.home.tree.as_string(node)
+
+    def enclosing_function(self, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The nearest function around ``node`` (lambdas and comprehensions are seen through)."""
+        return self.home.tree.enclosing_function(node)
+
+    def enclosing_functions(self, node: ast.AST) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """The functions around ``node``, innermost first."""
+        return self.home.tree.enclosing_functions(node)
+
+    def enclosing_scope(self, node: ast.AST) -> ast.AST:
+        """The function (or, at top level, the module) whose code contains ``node``."""
+        return self.home.tree.enclosing_scope(node)
+
+    def enclosing_class(self, function: ast.AST) -> ast.ClassDef | None:
+        parent = self.parent(function)
+        return parent if isinstance(parent, ast.ClassDef) else None
+
+    def innermost_loop(self, node: ast.AST) -> ast.AST | None:
+        """The loop whose every iteration evaluates ``node``, within its function."""
+        child, parent = node, self.parent(node)
+        while parent is not None and not isinstance(parent, (*FUNCTION_TYPES, ast.Lambda, ast.Module)):
+            if isinstance(parent, LOOP_TYPES) and child in parent.body:
+                return parent
+            if isinstance(parent, COMPREHENSION_TYPES) and not (parent.generators and child is parent.generators[0]):
+                return parent
+            child, parent = parent, self.parent(parent)
+        return None
+
+    def is_inside(self, node: ast.AST, ancestor: ast.AST) -> bool:
+        return node is ancestor or self.home.tree.is_ancestor(ancestor, node)
+
+    # -- names ----------------------------------------------------------------------------------
+
+    def lookup(self, node: ast.AST, name: str | None = None) -> tuple[ast.AST | None, list]:
+        """(scope, bindings) of ``name`` (default: the node's own) as seen from ``node`` (astroid's lookup)."""
+        found = self.home.scopes.lookup(node, name)
+        return found.scope, list(found.bindings)
+
+    def bindings(self, node: ast.AST, name: str | None = None) -> list:
+        return self.lookup(node, name)[1]
+
+    @staticmethod
+    def is_module_scope(scope: object) -> bool:
+        """The module's own scope, or the builtins (where astroid's lookup ends)."""
+        return isinstance(scope, ast.Module) or scope is BUILTINS
+
+    def locals(self, scope: ast.AST) -> dict[str, list]:
+        return self.home.scopes.locals(scope)
+
+    def instance_attributes(self, cls: ast.ClassDef) -> dict[str, list[ast.Attribute]]:
+        return self.home.scopes.instance_attributes(cls)
+
+    # -- boto3 ----------------------------------------------------------------------------------
+
+    def value_of(self, node: ast.AST) -> Boto3Value | None:
+        """The boto3 object ``node`` evaluates to, or None."""
+        return self.model.value_of(self.home, node)
+
+    def constructed_by(self, call: ast.Call) -> Boto3Value | None:
+        """The session, client or resource this very call creates, or None."""
+        return self.model.constructed_by(self.home, call)
+
+    def literal_string(self, node: ast.AST | None) -> str | None:
+        return self.model.literal_string(self.home, node)
+
+    def functions_called(self, call: ast.Call) -> list[Function]:
+        """The project functions ``call`` calls, as far as can be told (none when unknown)."""
+        return [Function(self.within(ref.home), ref.node) for ref in self.model.functions_called(self.home, call)]
+
+    def sole_function(self, node: ast.AST) -> Function | None:
+        """The project function ``node`` evaluates to, when that is all it can be."""
+        found = self.model.sole_function(self.home, node)
+        return Function(self.within(found.home), found.node) if found is not None else None
+
+    def assigned_names(self, within: ast.AST) -> set[str]:
+        """The names astroid's ``AssignName`` nodes bind in ``within``: assignment, loop and ``with``
+        targets, parameters, ``except ... as`` names, match captures."""
+        found: set[str] = set()
+        for node in self.nodes((ast.Name, ast.arg, ast.ExceptHandler, ast.MatchAs, ast.MatchStar,
+                                ast.MatchMapping), within=within):
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Store):
+                    found.add(node.id)
+            elif isinstance(node, ast.arg):
+                found.add(node.arg)
+            elif isinstance(node, ast.MatchMapping):
+                if node.rest:
+                    found.add(node.rest)
+            elif node.name:
+                found.add(node.name)
+        return found
+
+    def infers_to_class(self, node: ast.AST, qualified_name: str) -> bool:
+        return self.model.infers_to_class(self.home, node, qualified_name)
+
+    def infers_to_builtin_exception(self, node: ast.AST) -> bool:
+        """Does every value ``node`` can be name a built-in exception class?"""
+        return self.model.infers_to_builtin_exception(self.home, node)

@@ -1,0 +1,63 @@
+"""Small translations between astroid's view of a node and ``ast``'s, for the ported analyses."""
+
+from __future__ import annotations
+
+import ast
+import os
+
+from flake8_boto3.analysis.code import Code
+
+COMPARISON_OPERATORS: dict[type, str] = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+    ast.In: "in",
+    ast.NotIn: "not in",
+}
+
+
+def compare_pairs(node: ast.Compare) -> list[tuple[str, ast.expr]]:
+    """astroid's ``Compare.ops``: (operator as written, right operand) pairs."""
+    return [(COMPARISON_OPERATORS[type(op)], operand) for op, operand in zip(node.ops, node.comparators)]
+
+
+def absolute_module_name(code: Code, modname: str | None, level: int | None) -> str:
+    """astroid's ``Module.relative_to_absolute_name`` for this module (``from ..x import y``).
+
+    Mirrors astroid exactly, including its guess for a module outside any package; raises ValueError
+    where astroid raises TooManyLevelsError.
+    """
+    modname = modname or ""
+    if not level:
+        return modname  # absolute imports (astroid's level None)
+    home = code.home
+    name = home.modname
+    if level:
+        file = os.path.abspath(home.path) if home.path and home.path not in ("-", "stdin") else ""
+        directory = os.path.dirname(file)
+        if home.is_package:
+            level = level - 1
+            package_name = name.rsplit(".", level)[0]
+        elif (
+            file
+            and not os.path.exists(directory + "/__init__.py")
+            and os.path.exists(directory + "/" + modname.split(".")[0])
+        ):
+            level = level - 1
+            package_name = ""
+        else:
+            package_name = name.rsplit(".", level)[0]
+        if level and name.count(".") < level:
+            raise ValueError(f"relative import beyond the top-level package of {name}")
+    elif home.is_package:
+        package_name = name
+    else:
+        package_name = name.rsplit(".", 1)[0]
+    if package_name:
+        return f"{package_name}.{modname}" if modname else package_name
+    return modname

@@ -1,0 +1,144 @@
+"""The boto3 model: what the code's expressions are, as far as boto3 goes.
+
+:class:`Boto3Model` answers the analyses' questions about one linted file and
+the project modules it reaches: what an expression is (:class:`~.values.Boto3Value`),
+which call creates a session, client or resource, which functions a call calls.
+The syntactic tier (:mod:`.syntax_tier`) decides what the syntax decides, exactly
+as astroid would; the rest goes to astroid, through :class:`~.bridge.AstroidBridge`,
+which builds astroid's tree only when a question needs it: a file whose every
+question the syntax decides never imports astroid.
+
+With ``FLAKE8_BOTO3_VERIFY_SYNTAX`` set to a file name, every question the
+syntactic tier decides is asked of astroid too, and each difference is appended
+to that file (``bench/verify_syntax_tier.py`` runs it over the corpus).
+"""
+
+from __future__ import annotations
+
+import ast
+import gc
+import os
+
+from flake8_boto3.model.bridge import AstroidBridge, FunctionRef
+from flake8_boto3.model.syntax_tier import UNDECIDED, SyntaxTier, may_construct
+from flake8_boto3.model.values import CONSTRUCTED_KINDS, Boto3Value, Kind
+from flake8_boto3.syntax.module import ModuleSyntax
+
+__all__ = ["Boto3Model", "Boto3Value", "CONSTRUCTED_KINDS", "FunctionRef", "Kind", "settle_memory"]
+
+_UNKNOWN = object()
+VERIFY_VARIABLE = "FLAKE8_BOTO3_VERIFY_SYNTAX"
+
+
+class Boto3Model:
+    """The boto3 model for one linted file (see the module docs)."""
+
+    def __init__(self, home: ModuleSyntax) -> None:
+        self.home = home
+        self.syntax = SyntaxTier(home)
+        self.bridge = AstroidBridge(home)
+        self._values: dict[ast.AST, Boto3Value | None] = {}
+        self._constructions: dict[ast.AST, Boto3Value | None] = {}
+        self._verify = os.environ.get(VERIFY_VARIABLE)
+
+    def _ask(self, question: str, home: ModuleSyntax, node: ast.AST, *args):
+        """The syntactic tier's answer when it has one (about the linted file), else astroid's."""
+        if home is self.home:
+            found = getattr(self.syntax, question)(node, *args)
+            if found is not UNDECIDED:
+                if self._verify:
+                    self._compare(question, node, args, found)
+                return _functions(home, found) if question in _FUNCTION_QUESTIONS else found
+        return getattr(self.bridge, question)(home, node, *args)
+
+    def _compare(self, question: str, node: ast.AST, args: tuple, found) -> None:
+        expected = getattr(self.bridge, question)(self.home, node, *args)
+        if question in _FUNCTION_QUESTIONS:
+            found = _functions(self.home, found)
+        if expected != found:
+            with open(self._verify, "a", encoding="utf-8") as report:
+                report.write(
+                    f"{self.home.path}:{getattr(node, 'lineno', 0)}: {question}({ast.unparse(node)[:80]!r}):"
+                    f" syntax {_describe(found)} astroid {_describe(expected)}\n"
+                )
+
+    def value_of(self, home: ModuleSyntax, node: ast.AST) -> Boto3Value | None:
+        """The boto3 object ``node`` evaluates to, or None when it is not one (or nothing is known)."""
+        found = self._values.get(node, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._values[node] = self._ask("value_of", home, node)
+        return found
+
+    def constructed_by(self, home: ModuleSyntax, call: ast.Call) -> Boto3Value | None:
+        """The session, client or resource this very call creates, or None."""
+        found = self._constructions.get(call, _UNKNOWN)
+        if found is _UNKNOWN:
+            may = may_construct(home, call)
+            found = self._constructions[call] = self._ask("constructed_by", home, call) if may else None
+        return found
+
+    def sole_function(self, home: ModuleSyntax, node: ast.AST) -> FunctionRef | None:
+        """The function ``node`` evaluates to, when that is all it can be (one value, a function)."""
+        return self._ask("sole_function", home, node)
+
+    def literal_string(self, home: ModuleSyntax, node: ast.AST | None) -> str | None:
+        """The string ``node`` evaluates to, when it can be told."""
+        if node is None:
+            return None
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        return self._ask("literal_string", home, node)
+
+    def functions_called(self, home: ModuleSyntax, call: ast.Call) -> list[FunctionRef]:
+        return self._ask("functions_called", home, call)
+
+    def infers_to_class(self, home: ModuleSyntax, node: ast.AST, qualified_name: str) -> bool:
+        return self._ask("infers_to_class", home, node, qualified_name)
+
+    def infers_to_builtin_exception(self, home: ModuleSyntax, node: ast.AST) -> bool:
+        return self._ask("infers_to_builtin_exception", home, node)
+
+    @property
+    def used_astroid(self) -> bool:
+        return self.bridge.used
+
+    def close(self) -> bool:
+        """Drop astroid's trees of the file; whether astroid was used (see :func:`settle_memory`)."""
+        self.bridge.close()
+        return self.bridge.used
+
+
+def settle_memory() -> None:
+    """After a file whose analysis used astroid, once nothing of the file is referenced any more.
+
+    The garbage is collected, then everything that survived (astroid's builtins,
+    the stand-ins, cached siblings, the botocore table) is frozen: Python's
+    collector never scans it again. Without this, every later full collection,
+    during flake8's own checks too, walks hundreds of thousands of astroid
+    nodes: on c7n that doubled the time of a whole run. Each collection now
+    scans only what one file allocated. Freezing while the file's own trees are
+    still referenced would keep them (and their cycles) for the rest of the run.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+_FUNCTION_QUESTIONS = ("sole_function", "functions_called")
+
+
+def _functions(home: ModuleSyntax, found):
+    """The syntactic tier names functions of the linted file by node; the model answers FunctionRefs."""
+    if isinstance(found, list):
+        return [FunctionRef(home, node) for node in found]
+    return FunctionRef(home, found) if found is not None else None
+
+
+def _describe(answer) -> str:
+    if isinstance(answer, list):
+        return "[" + ", ".join(map(_describe, answer)) + "]"
+    if isinstance(answer, FunctionRef):
+        return f"{answer.node.name}@{answer.home.path}:{answer.node.lineno}"
+    if isinstance(answer, Boto3Value):
+        where = f"@{getattr(answer.home, 'path', None)}:{getattr(answer.origin, 'lineno', None)}" if answer.origin else ""
+        return f"{answer.kind.value}({answer.service}, {answer.type_name}){where}"
+    return repr(answer)

@@ -1,0 +1,636 @@
+"""The syntactic tier of the boto3 model: what the syntax alone decides, exactly as astroid would.
+
+For an expression of the linted file, :meth:`SyntaxTier.values` lists what astroid's inference
+would yield, in its order, as :class:`Value` atoms (a boto3 object, a module, a class, a function,
+``None``, "uninferable", "an error stops the inference here", "some values that are not boto3
+objects"), or says it cannot tell (None). It follows what is certain from the syntax and from
+the model's own rules: name lookups (:mod:`flake8_boto3.syntax.scopes`, astroid's own), literals,
+imports (the SDK's stand-ins by name, unreadable modules as nothing), assignments, parameters and
+their annotations, the constructor calls and derived objects of the astroid tier's inference tip
+(:mod:`flake8_boto3.inference.brain_boto3`), mirrored rule for rule. Names narrowed by an ``if``
+(astroid's constraints), calls of project functions, attributes of instances, subscripts and
+sibling modules are left to astroid.
+
+Each question (``value_of``, ``constructed_by``...) answers from those atoms when they decide it,
+and returns :data:`UNDECIDED` otherwise, so the model asks astroid. ``FLAKE8_BOTO3_VERIFY_SYNTAX``
+makes the model ask both and report any difference (see :mod:`flake8_boto3.model`).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+from dataclasses import dataclass, replace
+
+from flake8_boto3 import budget, project
+from flake8_boto3.budget import BudgetExceeded
+from flake8_boto3.model.annotations import annotated_type
+from flake8_boto3.model.readable import ALWAYS_ALLOWED, is_readable
+from flake8_boto3.model.sdk import is_stubbed_module
+from flake8_boto3.model.stub_names import class_member, stub_name
+from flake8_boto3.model.values import Boto3Value, Kind
+from flake8_boto3.syntax.bindings import Builtin, Implicit
+from flake8_boto3.syntax.module import ModuleSyntax
+from flake8_boto3.syntax.names import call_name
+
+UNDECIDED = object()
+
+# Names of the calls that build a session, client or resource.
+CONSTRUCTOR_NAMES = frozenset({"client", "resource", "Session", "create_client", "get_session"})
+CONSTRUCTOR_METHOD_NAMES = CONSTRUCTOR_NAMES | {"get_paginator", "get_waiter"}
+SESSION_METHODS = {"client": Kind.CLIENT, "resource": Kind.RESOURCE, "create_client": Kind.CLIENT}
+# What calling each stand-in callable builds (the astroid tier's CONSTRUCTORS).
+CONSTRUCTORS: dict[str, Kind] = {
+    "boto3.client": Kind.CLIENT,
+    "boto3.resource": Kind.RESOURCE,
+    "boto3.session.Session": Kind.SESSION,
+    "boto3.session.Session.client": Kind.CLIENT,
+    "boto3.session.Session.resource": Kind.RESOURCE,
+    "botocore.session.Session": Kind.SESSION,
+    "botocore.session.get_session": Kind.SESSION,
+    "botocore.session.Session.create_client": Kind.CLIENT,
+}
+BOTOCORE_SESSION = "botocore.session.Session"
+BOTO3_SESSION = "boto3.session.Session"
+# The stand-in class each kind of object is an instance of (a session's is its ``type_name``).
+STAND_IN_CLASSES: dict[Kind, str] = {
+    Kind.CLIENT: "botocore.client.BaseClient",
+    Kind.RESOURCE: "boto3.resources.base.ServiceResource",
+    Kind.SUB_RESOURCE: "boto3.resources.base.ServiceResource",
+    Kind.RESOURCE_META: "boto3.resources.base.ResourceMeta",
+    Kind.EXCEPTIONS: "botocore.client.ClientExceptions",
+    Kind.PAGINATOR: "botocore.client.Paginator",
+    Kind.WAITER: "botocore.client.Waiter",
+}
+
+_DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp,
+             ast.GeneratorExp, ast.Lambda)
+_NARROWING = (ast.If, ast.IfExp, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_MAX_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value astroid would infer.
+
+    ``what``: "object" (``obj``, a boto3 object), "module" (``name``), "class" / "function" (``name``
+    the qualified name of a stand-in or builtin one, or ``node`` a definition of the linted file),
+    "instance" (``self``, or ``cls``, of the class ``node``), "none" (``None`` or ``...``, which say
+    nothing), "uninferable", "other" (any other value),
+    "error" (inference raises here), "opaque" (values that are not boto3 objects, how many and
+    which unknown).
+    """
+
+    what: str
+    obj: Boto3Value | None = None
+    name: str | None = None
+    node: ast.AST | None = None
+    decorated: bool = False
+    constant: object = None
+
+
+UNINFERABLE = Value("uninferable")
+NONE = Value("none")
+OTHER = Value("other")
+ERROR = Value("error")
+OPAQUE = Value("opaque")
+
+Values = tuple  # tuple[Value, ...]
+
+
+def is_imported_from_boto3_family(home: ModuleSyntax, name: ast.Name) -> bool:
+    """``client`` bound by ``from boto3 import client`` (an absolute import from the SDK or its stubs)."""
+    return any(
+        isinstance(binding, ast.ImportFrom) and not binding.level and is_stubbed_module(binding.module or "")
+        for binding in home.scopes.lookup(name).bindings
+    )
+
+
+def may_construct(home: ModuleSyntax, call: ast.Call) -> bool:
+    """Could this call build a session, client or resource? (Cheap: names and imports only.)"""
+    if call_name(call) in CONSTRUCTOR_NAMES:
+        return True
+    return isinstance(call.func, ast.Name) and is_imported_from_boto3_family(home, call.func)
+
+
+def real_service(call: ast.Call) -> str | None:
+    """The service a ``.client("ec2")`` call asks for, when it is a literal naming a real AWS service."""
+    value = _argument(call, 0, "service_name")
+    if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+        return None
+    from flake8_boto3.aws import table  # the table loads only when such a call is seen
+
+    return value.value if table().has_service(value.value) else None
+
+
+def _argument(call: ast.Call, position: int, keyword: str) -> ast.AST | None:
+    for kw in call.keywords:
+        if kw.arg == keyword:
+            return kw.value
+    if len(call.args) > position and not isinstance(call.args[position], ast.Starred):
+        return call.args[position]
+    return None
+
+
+def _builtin_value(name: str) -> Value:
+    """What astroid's builtins module (built from this interpreter's) holds under ``name``."""
+    found = getattr(builtins, name, None)
+    if found is Ellipsis:
+        return NONE
+    if isinstance(found, type) or found is None:  # None: a type astroid adds (NoneType, function...)
+        return Value("class", name=f"builtins.{name}")
+    if callable(found):
+        return Value("function", name=f"builtins.{name}")
+    return OTHER
+
+
+def infer_boto3(values: Values) -> Boto3Value | None | object:
+    """What the astroid tier's ``infer_boto3`` answers for these values (see its rules)."""
+    if any(value.what in ("error", "other", "instance", "module", "class", "function") for value in values):
+        return None
+    objects = [value.obj for value in values if value.what == "object"]
+    if any(value.what == "opaque" for value in values):
+        return UNDECIDED if objects else None
+    found: Boto3Value | None = None
+    for obj in objects:
+        if found is None:
+            found = obj
+        elif found.kind is not obj.kind:
+            return None
+        elif found.service != obj.service:
+            found = replace(found, service=None)
+    return found
+
+
+def single(values: Values | None) -> Value | None | object:
+    """astroid's ``safe_infer``: the one value, None when there are none or several."""
+    if values is None or any(value.what == "opaque" for value in values):
+        return UNDECIDED
+    if not values or values[0].what == "error" or len(values) > 1:
+        return None
+    return values[0]
+
+
+class SyntaxTier:
+    """The syntactic tier for the linted file (see the module docs)."""
+
+    def __init__(self, home: ModuleSyntax) -> None:
+        self.home = home
+        self.tree = home.tree
+        self.scopes = home.scopes
+        self._memo: dict[ast.AST, Values | None] = {}
+        self._active: set[ast.AST] = set()
+
+    # -- questions ---------------------------------------------------------------------------------
+
+    def value_of(self, node: ast.AST):
+        values = self.values(node)
+        return UNDECIDED if values is None else infer_boto3(values)
+
+    def constructed_by(self, call: ast.Call):
+        found = self.value_of(call)
+        if found is UNDECIDED or found is None:
+            return found
+        return found if found.origin is call and found.is_constructed else None
+
+    def literal_string(self, node: ast.AST):
+        found = single(self.values(node))
+        if found is UNDECIDED or found is None:
+            return found
+        return found.constant if found.what == "other" and isinstance(found.constant, str) else None
+
+    def sole_function(self, node: ast.AST):
+        """The one function of the linted file ``node`` is, None, or UNDECIDED."""
+        found = single(self.values(node))
+        if found is UNDECIDED or found is None:
+            return found
+        if found.what != "function":
+            return None
+        if found.decorated:
+            return UNDECIDED  # a property infers to another object
+        return found.node  # None for a builtin or stand-in function: not the project's
+
+    def functions_called(self, call: ast.Call):
+        values = self.values(call.func)
+        if values is None or any(v.what == "opaque" or (v.what == "function" and v.decorated) for v in values):
+            return UNDECIDED
+        if any(value.what == "error" for value in values):
+            return []
+        return [value.node for value in values if value.what == "function" and value.node is not None]
+
+    def infers_to_class(self, node: ast.AST, qualified_name: str):
+        values = self.values(node)
+        if values is None:
+            return UNDECIDED
+        for value in values:
+            if value.what == "error":
+                return False
+            if value.what == "opaque" or (value.what == "class" and value.node is not None):
+                return UNDECIDED
+            if value.what == "class" and value.name == qualified_name:
+                return True
+        return False
+
+    def infers_to_builtin_exception(self, node: ast.AST):
+        values = self.values(node)
+        if values is None or any(value.what == "opaque" for value in values):
+            return UNDECIDED
+        if not values or any(value.what == "error" for value in values):
+            return False
+        return all(value.what == "class" and _is_builtin_exception(value.name) for value in values)
+
+    # -- values ------------------------------------------------------------------------------------
+
+    def values(self, node: ast.AST, depth: int = 0) -> Values | None:
+        if node in self._memo:
+            return self._memo[node]
+        if node in self._active or depth > _MAX_DEPTH:
+            return None  # a cycle, or too deep: astroid decides
+        budget.charge()  # each expression the tier works out counts, as each inference does
+        self._active.add(node)
+        try:
+            found = self._values(node, depth + 1)
+        except BudgetExceeded:
+            raise
+        except Exception:  # noqa: BLE001 - anything unexpected: astroid decides
+            found = None
+        finally:
+            self._active.discard(node)
+        self._memo[node] = found
+        return found
+
+    def _values(self, node: ast.AST, depth: int) -> Values | None:
+        if isinstance(node, ast.Constant):
+            return (NONE,) if node.value is None or node.value is Ellipsis else (Value("other", constant=node.value),)
+        if isinstance(node, _DISPLAYS):
+            return (OTHER,)
+        if isinstance(node, (ast.JoinedStr, ast.Compare)) or (
+            isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+        ):
+            return (OPAQUE,)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            return self._name(node, depth)
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+            return self._attribute(node, depth)
+        if isinstance(node, ast.Call):
+            return self._call(node, depth)
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+            owners = self.values(node.value, depth)
+            if owners and owners[0].what in ("uninferable", "error"):
+                return (owners[0],)  # astroid stops at the first owner it cannot infer
+        if isinstance(node, (ast.BoolOp, ast.IfExp)):
+            parts = node.values if isinstance(node, ast.BoolOp) else [node.body, node.orelse]
+            for part in parts:
+                values = self.values(part, depth)
+                if values is None or any(value.what == "object" for value in values):
+                    return None
+            return (OPAQUE,)
+        return None
+
+    # names
+
+    def _narrowed(self, node: ast.AST, text: str, stop: object = None) -> bool:
+        """Could an ``if`` or comprehension condition between ``node`` and ``stop`` (the scope its name
+        was found in; the module for attributes) narrow it? astroid's constraints would."""
+        for ancestor in self.tree.ancestors(node):
+            if ancestor is stop:
+                return False
+            if isinstance(ancestor, _NARROWING):
+                tests = [ancestor.test] if isinstance(ancestor, (ast.If, ast.IfExp)) else [
+                    condition for generator in ancestor.generators for condition in generator.ifs
+                ]
+                if any(text in ast.unparse(test) for test in tests):
+                    return True
+        return False
+
+    def _name(self, node: ast.Name, depth: int) -> Values | None:
+        found = self.scopes.lookup(node)
+        if not found.certain or not found.bindings or self._narrowed(node, node.id, found.scope):
+            return None  # no binding: astroid looks further (an enclosing function's scope)
+        values: list[Value] = []
+        for binding in found.bindings:
+            part = self._binding(binding, node.id, depth)
+            if part is None:
+                return None
+            # An inference error inside one binding makes it "uninferable" (astroid's _infer_stmts).
+            errors = [index for index, value in enumerate(part) if value.what == "error"]
+            values.extend(part[: errors[0]] + (UNINFERABLE,) if errors else part)
+        return tuple(values) if values else (ERROR,)
+
+    def _binding(self, binding: object, name: str, depth: int) -> Values | None:
+        if isinstance(binding, Builtin):
+            return (_builtin_value(binding.name),)
+        if isinstance(binding, Implicit):
+            return (OPAQUE,)
+        if isinstance(binding, ast.Import):
+            return self._import(binding, name)
+        if isinstance(binding, ast.ImportFrom):
+            return self._import_from(binding, name)
+        if isinstance(binding, _FUNCTIONS):
+            return (Value("function", node=binding, decorated=bool(binding.decorator_list)),)
+        if isinstance(binding, ast.ClassDef):
+            return (Value("class", node=binding),)
+        if isinstance(binding, (ast.ExceptHandler, ast.arguments)):
+            return (OPAQUE,)  # an exception instance; ``*args`` or ``**kwargs``
+        if isinstance(binding, ast.arg):
+            return self._parameter(binding, depth)
+        if isinstance(binding, ast.Name):
+            return self._assigned(binding, depth)
+        return None
+
+    def _import(self, statement: ast.Import, name: str) -> Values | None:
+        for alias in statement.names:
+            if alias.asname == name:
+                modname = alias.name
+            elif alias.asname is None and alias.name.split(".")[0] == name:
+                modname = name
+            else:
+                continue
+            return (Value("module", name=modname),) if is_readable(modname) else (UNINFERABLE,)
+        return None
+
+    def _import_from(self, statement: ast.ImportFrom, name: str) -> Values | None:
+        if statement.level:
+            return None
+        modname = statement.module or ""
+        for alias in statement.names:
+            if (alias.asname or alias.name) != name:
+                continue
+            if is_stubbed_module(modname):
+                return (_stub_value(stub_name(modname, alias.name)),)
+            if modname in ALWAYS_ALLOWED:
+                return (OPAQUE,)
+            if project.is_project_module(modname):
+                return None
+            return (UNINFERABLE,)
+        return None
+
+    def _assigned(self, target: ast.Name, depth: int) -> Values | None:
+        parent = self.tree.parent(target)
+        if isinstance(parent, ast.Assign) and any(t is target for t in parent.targets):
+            return self.values(parent.value, depth)
+        if isinstance(parent, ast.AnnAssign) and parent.target is target and parent.value is not None:
+            found = annotated_type(self.home, target)
+            if found is not None:
+                return (_annotated_object(found),)
+            return self.values(parent.value, depth)
+        return None
+
+    def _parameter(self, parameter: ast.arg, depth: int) -> Values | None:
+        arguments = self.tree.parent(parameter)
+        function = self.tree.parent(arguments)
+        if not isinstance(function, _FUNCTIONS) or function.decorator_list:
+            return None
+        found = annotated_type(self.home, parameter)
+        if found is not None:
+            return (_annotated_object(found),)
+        positional = [*arguments.posonlyargs, *arguments.args]
+        if positional and positional[0] is parameter and isinstance(
+            self.scopes.frame_of(self.tree.parent(function)), ast.ClassDef
+        ):
+            return (Value("instance", node=self.scopes.frame_of(self.tree.parent(function))),)  # self (or cls)
+        default = _default_of(arguments, parameter)
+        if default is None:
+            return (UNINFERABLE,)
+        values = self.values(default, depth)
+        return None if values is None else (*values, UNINFERABLE)
+
+    # attributes
+
+    def _attribute(self, node: ast.Attribute, depth: int) -> Values | None:
+        if self._narrowed(node, node.attr):
+            return None  # narrowing of a boto3 object's attribute
+        owners = self.values(node.value, depth)
+        if owners is None:
+            return None
+        values: list[Value] = []
+        for owner in owners:
+            if owner.what == "error":
+                return (*values, ERROR) if values else (ERROR,)
+            part = self._attribute_of(owner, node.attr)
+            if part is None:
+                return None
+            values.extend(part)
+        return tuple(values) if values else (ERROR,)
+
+    def _attribute_of(self, owner: Value, name: str) -> Values | None:
+        if owner.what == "uninferable":
+            return (UNINFERABLE,)
+        if owner.what in ("none", "other"):
+            return (OPAQUE,)  # a member of a constant or of a literal's type
+        if owner.what == "module":
+            if is_stubbed_module(owner.name):
+                return (_stub_value(stub_name(owner.name, name)),)
+            return (OPAQUE,) if owner.name in ALWAYS_ALLOWED else None
+        if owner.what == "object":
+            return _object_attribute(owner.obj, name)
+        if owner.what in ("class", "function") and owner.node is None:
+            return (OPAQUE,)  # a member of a builtin or stand-in class or function
+        return None
+
+    # calls
+
+    def _call(self, call: ast.Call, depth: int) -> Values | None:
+        if _looks_like_boto3_call(self.home, call):
+            found = self._boto3_call(call, depth)
+            if found is not _DEFAULT:
+                return found
+        callees = self.values(call.func, depth)
+        if callees is None:
+            return None
+        values: list[Value] = []
+        for callee in callees:
+            if callee.what == "error":
+                return (*values, ERROR)
+            if callee.what == "uninferable":
+                values.append(UNINFERABLE)
+            elif callee.what in ("class", "function") and callee.node is None:
+                values.append(OPAQUE)  # an instance of a builtin or stand-in class, what a builtin returns
+            elif callee.what == "class" and self._plain_class(callee.node):
+                values.append(OPAQUE)  # an instance of the project's class
+            elif callee.what in ("none", "module", "object"):
+                continue  # not callable: nothing
+            else:
+                return None
+        return tuple(values) if values else (ERROR,)
+
+    def _plain_class(self, cls: ast.ClassDef) -> bool:
+        """Calling it makes an instance, whatever metaclass: no decorators, keywords, or bases but
+        builtin classes other than ``type``."""
+        if cls.decorator_list or cls.keywords:
+            return False
+        for base in cls.bases:
+            if not isinstance(base, ast.Name) or base.id == "type":
+                return False
+            found = self.scopes.lookup(base)
+            if not found.certain or [type(b) for b in found.bindings] != [Builtin]:
+                return False
+        return True
+
+    def _boto3_call(self, call: ast.Call, depth: int):
+        """The astroid tier's inference tip for calls (``_infer_boto3_call``), rule for rule."""
+        name = call_name(call) or ""
+        if name in ("get_paginator", "get_waiter") or (name[:1].isupper() and name not in CONSTRUCTOR_METHOD_NAMES):
+            return self._derived_object(call, name, depth)
+        on_result = self._session_method_on_function_result(call, name)
+        if on_result is None:
+            return None
+        if on_result:
+            return (Value("object", obj=Boto3Value(SESSION_METHODS[name], real_service(call), call, None, False,
+                                                   self.home)),)
+        callee = single(self.values(call.func, depth))
+        if callee is UNDECIDED:
+            return None
+        qualified_name = callee.name if callee is not None and callee.what in ("class", "function") else None
+        if callee is not None and callee.what in ("class", "function") and callee.node is not None:
+            return None  # the project's own class or function: its qualified name is astroid's to tell
+        kind = CONSTRUCTORS.get(qualified_name or "")
+        if kind is None:
+            kind = self._unresolved_session_method(call, name, depth)
+            if kind is UNDECIDED:
+                return None
+        if kind is None:
+            return _DEFAULT
+        if kind is Kind.SESSION:
+            type_name = qualified_name if callee.what == "class" else BOTOCORE_SESSION
+            return (Value("object", obj=Boto3Value(kind, None, call, type_name, False, self.home)),)
+        service = self._literal(_argument(call, 0, "service_name"), depth)
+        if service is UNDECIDED:
+            return None
+        return (Value("object", obj=Boto3Value(kind, service, call, None, False, self.home)),)
+
+    def _literal(self, node: ast.AST | None, depth: int):
+        if node is None:
+            return None
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        found = single(self.values(node, depth))
+        if found is UNDECIDED or found is None:
+            return found
+        return found.constant if found.what == "other" and isinstance(found.constant, str) else None
+
+    def _derived_object(self, call: ast.Call, name: str, depth: int):
+        """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``."""
+        if not isinstance(call.func, ast.Attribute):
+            return _DEFAULT
+        receiver = single(self.values(call.func.value, depth))
+        if receiver is UNDECIDED:
+            return None
+        if receiver is None or receiver.what != "object":
+            return _DEFAULT
+        obj = receiver.obj
+        if name in ("get_paginator", "get_waiter") and obj.kind is Kind.CLIENT:
+            kind = Kind.PAGINATOR if name == "get_paginator" else Kind.WAITER
+            keyword = "operation_name" if kind is Kind.PAGINATOR else "waiter_name"
+            type_name = self._literal(_argument(call, 0, keyword), depth)
+            if type_name is UNDECIDED:
+                return None
+            return (Value("object", obj=obj.derive(kind, type_name)),)
+        if name[:1].isupper() and obj.kind is Kind.RESOURCE:
+            return (Value("object", obj=obj.derive(Kind.SUB_RESOURCE, name)),)
+        return _DEFAULT
+
+    def _session_method_on_function_result(self, call: ast.Call, name: str) -> bool:
+        """The astroid tier's rule of the same name (``local_session(factory).client("ec2")``)."""
+        if name not in SESSION_METHODS or not isinstance(call.func, ast.Attribute):
+            return False
+        receiver = call.func.value
+        if not isinstance(receiver, ast.Call):
+            return False
+        root = receiver.func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return False
+        found = self.scopes.lookup(root)
+        if not found.certain:
+            return None
+        if not found.bindings:
+            return False
+        for binding in found.bindings:
+            if isinstance(binding, ast.ImportFrom):
+                if is_stubbed_module(binding.module or "") or ast.unparse(receiver.func)[:1].isupper():
+                    return False
+            elif isinstance(binding, ast.Import):
+                if any(is_stubbed_module(alias.name) for alias in binding.names):
+                    return False
+                if isinstance(receiver.func, ast.Attribute) and receiver.func.attr[:1].isupper():
+                    return False
+            elif not isinstance(binding, _FUNCTIONS):
+                return False
+        return real_service(call) is not None
+
+    def _unresolved_session_method(self, call: ast.Call, name: str, depth: int):
+        if name not in SESSION_METHODS or not isinstance(call.func, ast.Attribute) or real_service(call) is None:
+            return None
+        values = self.values(call.func.value, depth)
+        if values is None or any(value.what == "opaque" for value in values):
+            return UNDECIDED
+        if any(value.what == "error" for value in values):
+            return SESSION_METHODS[name]
+        return SESSION_METHODS[name] if all(value.what == "uninferable" for value in values) else None
+
+
+_DEFAULT = object()  # the inference tip gives way to astroid's own inference of the call
+
+
+def _looks_like_boto3_call(home: ModuleSyntax, call: ast.Call) -> bool:
+    """The astroid tier's predicate for its call tip."""
+    name = call_name(call)
+    if name is None:
+        return False
+    if name in CONSTRUCTOR_METHOD_NAMES:
+        return True
+    if isinstance(call.func, ast.Name):
+        return is_imported_from_boto3_family(home, call.func)
+    return isinstance(call.func, ast.Attribute) and name[:1].isupper()
+
+
+def _stub_value(found) -> Value:
+    if found.what == "module":
+        return Value("module", name=found.qualified_name)
+    if found.what in ("class", "function"):
+        return Value(found.what, name=found.qualified_name)
+    return NONE if found.what == "none" else OTHER
+
+
+def _object_attribute(obj: Boto3Value, name: str) -> Values:
+    """An attribute of a boto3 object: a derived object, a member of its stand-in class, or nothing
+    (astroid skips an owner without the attribute)."""
+    if name == "meta" and obj.kind in (Kind.RESOURCE, Kind.SUB_RESOURCE):
+        return (Value("object", obj=obj.derive(Kind.RESOURCE_META)),)
+    if name == "client" and obj.kind is Kind.RESOURCE_META:
+        return (Value("object", obj=obj.derive(Kind.CLIENT)),)
+    if name == "exceptions" and obj.kind is Kind.CLIENT:
+        return (Value("object", obj=obj.derive(Kind.EXCEPTIONS)),)
+    if name.startswith("__"):
+        return (OPAQUE,)  # object's own members
+    stand_in = obj.type_name if obj.kind is Kind.SESSION else STAND_IN_CLASSES.get(obj.kind)
+    if not stand_in:
+        return (OPAQUE,)
+    member = class_member(stand_in, name)
+    return (_stub_value(member),) if member is not None else ()
+
+
+def _annotated_object(found: tuple) -> Value:
+    """What the astroid tier's annotation tip makes of an annotated name (a session is boto3's)."""
+    kind, service, type_name = found
+    return Value("object", obj=Boto3Value(kind, service, None, BOTO3_SESSION if kind is Kind.SESSION else type_name))
+
+
+def _default_of(arguments: ast.arguments, parameter: ast.arg) -> ast.AST | None:
+    positional = [*arguments.posonlyargs, *arguments.args]
+    if parameter in positional:
+        index = positional.index(parameter) - (len(positional) - len(arguments.defaults))
+        return arguments.defaults[index] if index >= 0 else None
+    if parameter in arguments.kwonlyargs:
+        return arguments.kw_defaults[arguments.kwonlyargs.index(parameter)]
+    return None
+
+
+def _is_builtin_exception(qualified_name: str | None) -> bool:
+    if not qualified_name or not qualified_name.startswith("builtins."):
+        return False
+    found = getattr(builtins, qualified_name[len("builtins."):], None)
+    return isinstance(found, type) and issubclass(found, BaseException)

@@ -1,0 +1,53 @@
+"""One module's syntax, as the analyses use it: its tree index and scopes, with where it lives.
+
+The linted file is read from the ``ast`` tree flake8 already parsed; a project
+module it imports (a sibling whose factory or client a rule needs to look at)
+is parsed from its file when an analysis follows a call into it.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from flake8_boto3 import project
+from flake8_boto3.syntax.scopes import Scopes
+from flake8_boto3.syntax.tree import Tree
+
+@dataclass(eq=False)
+class ModuleSyntax:
+    """A module's ``ast`` tree with its :class:`Tree` index and :class:`Scopes`."""
+
+    module: ast.Module
+    source: str
+    path: str  # as flake8 names it ("-" or the display name for stdin)
+    modname: str
+    is_package: bool = False
+    tree: Tree = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tree = Tree(self.module)
+
+    @cached_property
+    def scopes(self) -> Scopes:
+        return Scopes(self.tree, package=self.is_package)
+
+    @classmethod
+    def of_file(cls, module: ast.Module, source: str, path: str) -> ModuleSyntax:
+        """The linted file, from the tree flake8 parsed."""
+        modname, _ = project.module_name_and_root(path)
+        return cls(module, source, path, modname, os.path.basename(path or "") == "__init__.py")
+
+    @classmethod
+    def of_project_file(cls, path: str, modname: str) -> ModuleSyntax | None:
+        """A module of the project, parsed from its file (None when it cannot be read or parsed).
+        The boto3 model keeps it as long as astroid keeps its module."""
+        try:
+            with open(path, "rb") as stream:
+                source = stream.read().decode("utf-8", "surrogateescape")
+            module = ast.parse(source, path)
+        except (OSError, SyntaxError, ValueError, RecursionError):
+            return None
+        return cls(module, source, path, modname, os.path.basename(path) == "__init__.py")

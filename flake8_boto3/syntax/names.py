@@ -1,0 +1,44 @@
+"""Names read off ``ast`` nodes: dotted names, called names, decorators, imports (pure syntax)."""
+
+from __future__ import annotations
+
+import ast
+
+
+def dotted_name(node: ast.AST) -> str | None:
+    """``app.route`` for ``@app.route("/")``, ``functools.lru_cache`` and so on."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def decorator_names(function: ast.AST) -> list[str]:
+    decorators = getattr(function, "decorator_list", None) or []
+    return [name for name in map(dotted_name, decorators) if name]
+
+
+def call_name(call: ast.Call) -> str | None:
+    """The called name: ``client`` for ``boto3.client(...)``, ``f`` for ``f()``."""
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return None
+
+
+def positional_parameter_names(function: ast.AST) -> list[str]:
+    args = function.args
+    return [arg.arg for arg in [*(args.posonlyargs or []), *(args.args or [])]]
+
+
+def import_names(statement: ast.Import | ast.ImportFrom) -> list[tuple[str, str | None]]:
+    """astroid's ``names``: (name, alias) pairs of an import statement."""
+    return [(alias.name, alias.asname) for alias in statement.names]
