@@ -20,6 +20,8 @@ from flake8_boto3.syntax.tree import FUNCTION_TYPES, Tree
 
 ROOT = Path(__file__).resolve().parent.parent
 STDLIB = Path(os.path.dirname(os.__file__))
+
+
 def _astroid_enclosing_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """What the analyses asked astroid before the syntactic tier: the nearest function around ``node``."""
     parent = node.parent

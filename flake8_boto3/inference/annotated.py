@@ -19,6 +19,7 @@ from flake8_boto3.inference.names import imported_qualified_name
 from flake8_boto3.inference.objects import Boto3Object, Kind
 from flake8_boto3.model.annotations import boto3_type
 
+
 def annotation_of(name: nodes.AssignName) -> nodes.NodeNG | None:
     """The annotation that declares ``name``'s type, if any."""
     parent = name.parent

@@ -294,9 +294,6 @@ def _ensure_stub_modules(manager: AstroidManager) -> None:
         _ensure_stub_module(manager, name)
 
 
-
-
-
 def _stub_imported_modules(node: nodes.Import | nodes.ImportFrom) -> nodes.NodeNG:
     """Give every boto3-family module an import statement names a stand-in.
 

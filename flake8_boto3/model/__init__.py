@@ -139,6 +139,8 @@ def _describe(answer) -> str:
     if isinstance(answer, FunctionRef):
         return f"{answer.node.name}@{answer.home.path}:{answer.node.lineno}"
     if isinstance(answer, Boto3Value):
-        where = f"@{getattr(answer.home, 'path', None)}:{getattr(answer.origin, 'lineno', None)}" if answer.origin else ""
+        where = ""
+        if answer.origin is not None:
+            where = f"@{getattr(answer.home, 'path', None)}:{getattr(answer.origin, 'lineno', None)}"
         return f"{answer.kind.value}({answer.service}, {answer.type_name}){where}"
     return repr(answer)

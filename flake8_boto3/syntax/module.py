@@ -16,6 +16,7 @@ from flake8_boto3 import project
 from flake8_boto3.syntax.scopes import Scopes
 from flake8_boto3.syntax.tree import Tree
 
+
 @dataclass(eq=False)
 class ModuleSyntax:
     """A module's ``ast`` tree with its :class:`Tree` index and :class:`Scopes`."""
