@@ -28,6 +28,11 @@ A path **handles** the failure when it
   reads any failure as "absent", in a handler that never tests the code: a HEAD
   error carries only the HTTP status, and S3 answers 403 for a missing object
   when the caller lacks s3:ListBucket;
+- is an advisory check: the ``try`` only reads, throws every response away
+  (``_ = logs.describe_log_streams(...)``) and ends a function that gives its
+  callers nothing; all the call could tell is whether it failed, the handler
+  only decides what to say about it (warn that a log group is missing), and
+  the work that needs the resource fails on its own;
 - in code that runs once per process (a script, ``main()``, a CLI command and
   what only they call), tells the person running it (prints or logs the error)
   and ends the step.
@@ -107,6 +112,21 @@ def _in_finally(code: Code, node: ast.AST) -> bool:
     return False
 
 
+def _discarded(code: Code, call: ast.Call) -> bool:
+    """The call's result is thrown away: a bare expression statement, or assigned to ``_``."""
+    parent = code.parent(call)
+    if isinstance(parent, ast.Await):
+        call, parent = parent, code.parent(parent)
+    if isinstance(parent, ast.Expr):
+        return True
+    return (
+        isinstance(parent, ast.Assign)
+        and len(parent.targets) == 1
+        and isinstance(parent.targets[0], ast.Name)
+        and parent.targets[0].id == "_"
+    )
+
+
 def _names_a_default(value: ast.AST) -> bool:
     """``default``, ``DEFAULT_CONFIG``, ``self.default_value``: a stand-in for the real answer."""
     name = dotted_name(value)
@@ -168,6 +188,21 @@ class HandlerContext:
         return bool(operations) and all(READ_OPERATION.match(name) or name in READ_METHODS for name in operations)
 
     @cached_property
+    def advisory(self) -> bool:
+        """An advisory check: the ``try`` only reads, throws the responses away, and the function gives
+        its callers nothing (see the module docs)."""
+        if self.function is None or self.returns_values or self.after_try is not None or not self.reads:
+            return False  # (after_try: what follows the try could act on the failure's outcome)
+        operations = table().operation_index
+        calls = [
+            node
+            for statement in self.try_node.body
+            for node in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
+            if isinstance(node.func, ast.Attribute) and (node.func.attr in operations or node.func.attr in READ_METHODS)
+        ]
+        return bool(calls) and all(_discarded(self.code, call) for call in calls)
+
+    @cached_property
     def teardown(self) -> bool:
         """Best-effort teardown: a ``finally:`` block, or a cleanup/teardown/close function."""
         return _in_finally(self.code, self.handler) or (
@@ -211,6 +246,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     state = path.state
     if path.exit is Exit.RAISE or state.kept or state.reported:
         return False  # raised, passed on, or reported as an error: someone is told
+    if context.advisory:
+        return False  # nothing was fetched for anyone: the handler only decides what a failure means
     if context.best_effort(path) and path.exit is not Exit.RETURN:
         return False  # best-effort cleanup goes on
     if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:

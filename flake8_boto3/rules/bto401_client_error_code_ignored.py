@@ -49,6 +49,11 @@ Not flagged, because the failure is passed on or handled:
   redelivered, removing targets before deleting a rule);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
   means "unhealthy";
+- an advisory check: the `try` only reads, throws the responses away and ends
+  a function that gives its callers nothing (`s3.get_object_tagging(...)`
+  then `log.warning("cannot read the tags")`): nothing was fetched for anyone,
+  the handler only decides what to say, and the work that needs the resource
+  fails on its own;
 - an existence check by HEAD request (`head_object`, `head_bucket`) that reads
   any failure as "absent": a HEAD error carries only the HTTP status, and S3
   answers 403 for a missing object when the caller lacks `s3:ListBucket`, so

@@ -28,7 +28,9 @@ Correct shapes are not flagged: `if code != "X": raise`, `if code in {...}:
 branches that return or continue only for the codes they name, and other codes
 passed on or handled as BTO401 describes: an explicit error response, the error
 stored or recorded, an error-level report before going on with the next step, a
-script telling the person running it. A log that carries the error placed
+script telling the person running it, an advisory check (a read whose response
+is thrown away, ending a function that returns nothing, warning when a log
+group is missing: the other codes lose nothing anyone was given). A log that carries the error placed
 before the test shows every code, so the other codes were reported. Paths are
 followed through `if`/`elif`/`else`, `match`, `with` and nested `try`
 statements.
