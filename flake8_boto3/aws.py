@@ -5,9 +5,11 @@ error shapes and HEAD operations per service, plus the methods boto3 adds to
 clients and the SDK's exception classes that carry no error response. Loaded once per process,
 the first time a file needs it.
 
-Beside it, the one hand-kept list of AWS facts botocore cannot model: paginated
-operations whose results a documented quota caps at no more than one page
-(``data/quota_bounded.json``, checked against the table by the tests).
+Beside it, the hand-kept AWS facts botocore cannot model, each entry with its
+documentation and checked against the table by the tests: paginated operations
+whose results a documented quota caps at no more than one page
+(``data/quota_bounded.json``), and batch operations whose failed entries make a
+later operation on the same resource fail (``data/batch_failures_surfaced.json``).
 """
 
 from __future__ import annotations
@@ -112,6 +114,12 @@ class Table:
         """Waiter name -> the operation it polls."""
         return dict(self._services.get(service, {}).get("waiters", {}))
 
+    def waiter_states(self, service: str, waiter: str) -> dict[str, frozenset[str]]:
+        """``{"success": ..., "failure": ...}``: the response values that end a waiter, by outcome
+        (``"ROLLBACK_COMPLETE"`` ends ``stack_create_complete`` in failure: it raises WaiterError)."""
+        states = self._services.get(service, {}).get("waiter_states", {}).get(waiter, {})
+        return {outcome: frozenset(states.get(outcome, ())) for outcome in ("success", "failure")}
+
     # deprecated operations and batch failures --------------------------------------------
 
     def deprecated(self, service: str) -> dict[str, str | None]:
@@ -193,6 +201,31 @@ def quota_bounds() -> dict[tuple[str, str], QuotaBound]:
         bound = QuotaBound(**{**entry, "scope": tuple(entry["scope"])})
         bounds[(bound.service, bound.operation)] = bound
     return bounds
+
+
+@dataclass(frozen=True)
+class SurfacedBy:
+    """A batch operation whose failed entries make a later operation on the same resource fail
+    (``remove_targets`` then ``delete_rule``: a rule with targets left cannot be deleted)."""
+
+    service: str
+    operation: str
+    then: str
+    same: tuple[tuple[str, str], ...]  # (batch parameter, later operation's parameter) naming one resource
+    fact: str
+    url: str
+
+
+@cache
+def batch_failures_surfaced() -> dict[tuple[str, str], SurfacedBy]:
+    """(service, batch operation) -> the later operation that surfaces its failures, from
+    ``data/batch_failures_surfaced.json``."""
+    data = json.loads(resources.files("flake8_boto3.data").joinpath("batch_failures_surfaced.json").read_text())
+    entries = {}
+    for entry in data["entries"]:
+        surfaced = SurfacedBy(**{**entry, "same": tuple(entry["same"].items())})
+        entries[(surfaced.service, surfaced.operation)] = surfaced
+    return entries
 
 
 @cache

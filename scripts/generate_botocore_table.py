@@ -4,7 +4,8 @@ Everything the rules know about AWS comes from here, never from a hand-typed
 list: for each service, the operations (snake_case, as boto3 exposes them),
 paginators (input/output tokens, more-results key, limit key, result keys, and
 the page a call without the limit key returns, as the limit key's documentation
-states it: a default page size, or "all items are returned"), waiters (name -> operation), deprecated
+states it: a default page size, or "all items are returned"), waiters (name ->
+operation, and the response values that end each in success or failure), deprecated
 operations (with the operation their documentation says replaces them), the
 response members that report partial failures of batch operations, the error
 shapes (the exception classes botocore puts on ``client.exceptions``), the
@@ -149,6 +150,26 @@ def _waiters(session, service: str) -> dict:
     return {xform_name(name): xform_name(model.get_waiter(name).operation) for name in sorted(model.waiter_names)}
 
 
+def _waiter_states(session, service: str) -> dict:
+    """Waiter name -> the values of the polled response that end it, by outcome: ``{"success":
+    ["CREATE_COMPLETE"], "failure": ["ROLLBACK_COMPLETE", ...]}`` (string values of its path
+    acceptors; error-code and HTTP-status acceptors are left out)."""
+    try:
+        model = session.get_waiter_model(service)
+    except Exception:  # no waiters for this service
+        return {}
+    states = {}
+    for name in sorted(model.waiter_names):
+        by_outcome: dict[str, set[str]] = {}
+        for acceptor in model.get_waiter(name).acceptors:
+            if acceptor.matcher in ("path", "pathAll", "pathAny") and isinstance(acceptor.expected, str):
+                by_outcome.setdefault(acceptor.state, set()).add(acceptor.expected)
+        kept = {outcome: sorted(by_outcome[outcome]) for outcome in ("success", "failure") if by_outcome.get(outcome)}
+        if kept:
+            states[xform_name(name)] = kept
+    return states
+
+
 def _replacement(documentation: str, operation: str, operation_names: list[str]) -> str | None:
     """The operation a superseded operation's documentation points to."""
     hint = SUPERSEDED_HINT.search(documentation or "")
@@ -278,6 +299,7 @@ def build_table() -> dict:
             "operations": sorted(xform_name(name) for name in model.operation_names),
             "paginators": _paginators(session, service, model),
             "waiters": _waiters(session, service),
+            "waiter_states": _waiter_states(session, service),
             "deprecated": _deprecated(model),
             "partial_failures": _partial_failures(model),
             "errors": _error_shapes(model),

@@ -8,6 +8,16 @@ Flags a `while` or `for` loop that calls an AWS operation and sleeps
 operation, and names the waiters. A loop that polls an operation no waiter
 covers is not flagged.
 
+Not flagged either when the loop stops, without raising, on a state that the
+waiter treats as failure: `if status in ("CREATE_COMPLETE", "FAILED"): return
+response` hands a failed change set back to its caller, where
+`change_set_create_complete` would raise `WaiterError` (the success and failure
+states of every waiter come from botocore's waiter models). The waiters that
+count are those whose success states the loop names (all of the operation's
+waiters when it names none). A loop that stops on the failure state and then
+raises, in the loop or right after it, does what the waiter does, and is
+flagged.
+
 ## Why is this bad?
 Hand-written polling loops tend to miss the failure states (a stack that rolls
 back, an instance that terminates), to have no overall timeout, or to poll too
@@ -100,6 +110,67 @@ def _waiters_on(service: str | None, operation: str) -> list[str]:
     return sorted(name for name, polled in table().waiters(service).items() if polled == operation)
 
 
+def _compared_values(code: Code, node: ast.AST) -> set[str]:
+    """The strings a comparison in ``node`` tests against (``status in ("A", "B")``, ``s == "A"``)."""
+    values = set()
+    for compare in code.nodes(ast.Compare, within=node, skip=FUNCTION_TYPES):
+        for side in (compare.left, *compare.comparators):
+            elements = side.elts if isinstance(side, (ast.Tuple, ast.List, ast.Set)) else [side]
+            values.update(e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str))
+    return values
+
+
+def _test_values(code: Code, loop: ast.AST, test: ast.expr) -> set[str]:
+    """What an ``if`` test compares, also through a name the loop binds to a comparison
+    (``complete = status in (...)`` then ``if complete:``)."""
+    values = _compared_values(code, test)
+    names = {node.id for node in code.nodes(ast.Name, within=test)}
+    for assign in _loop_nodes(code, loop, ast.Assign):
+        if any(isinstance(target, ast.Name) and target.id in names for target in assign.targets):
+            values |= _compared_values(code, assign.value)
+    return values
+
+
+def _raises(code: Code, statements: list[ast.stmt]) -> bool:
+    return any(
+        isinstance(s, ast.Raise) or any(True for _ in code.nodes(ast.Raise, within=s, skip=FUNCTION_TYPES))
+        for s in statements
+    )
+
+
+def _ends(code: Code, statements: list[ast.stmt]) -> bool:
+    """The statements leave the loop: ``return`` or ``break``."""
+    return any(
+        isinstance(s, (ast.Return, ast.Break))
+        or any(True for _ in code.nodes((ast.Return, ast.Break), within=s, skip=FUNCTION_TYPES))
+        for s in statements
+    )
+
+
+def _failure_checked_after(code: Code, loop: ast.AST, failures: frozenset[str]) -> bool:
+    """Right after the loop, an ``if`` on a failure state raises: the waiter's behaviour, by hand."""
+    following = code.next_sibling(loop)
+    while following is not None:
+        if isinstance(following, ast.If) and _compared_values(code, following.test) & failures:
+            if _raises(code, following.body):
+                return True
+        following = code.next_sibling(following)
+    return False
+
+
+def _stops_on_failure_state(code: Code, loop: ast.AST, service: str, waiters: list[str]) -> bool:
+    """The loop ends, without raising, on a state that the waiters it stands for treat as failure."""
+    states = {waiter: table().waiter_states(service, waiter) for waiter in waiters}
+    named = _compared_values(code, loop)
+    relevant = [w for w in waiters if states[w]["success"] & named] or waiters
+    exits: set[str] = set()
+    for branch in _loop_nodes(code, loop, ast.If):
+        if _ends(code, branch.body) and not _raises(code, branch.body):
+            exits |= _test_values(code, loop, branch.test)
+    failures = frozenset().union(*(states[w]["failure"] for w in relevant))
+    return all(states[w]["failure"] & exits for w in relevant) and not _failure_checked_after(code, loop, failures)
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     reported: set[ast.AST] = set()
     for call in context.aws_calls.on(Kind.CLIENT):
@@ -109,6 +180,8 @@ def check(context: FileContext) -> Iterator[Finding]:
         for loop in _enclosing_loops(context.code, call.call):
             if loop in reported or not _sleeps(context.code, loop):
                 continue
+            if _stops_on_failure_state(context.code, loop, call.service, waiters):
+                break  # a waiter would raise where the loop hands the state back
             reported.add(loop)
             others = f" (or {', '.join(repr(w).replace(chr(39), chr(34)) for w in waiters[1:])})" if waiters[1:] else ""
             yield RULE.finding(

@@ -27,7 +27,14 @@ a function of the same module that does (`check_failures(response)`). A
 response the function returns is followed to the callers in the same module:
 checked there, it is not flagged; and a response that leaves the module (a
 public function's return value, whose callers are elsewhere) is the callers'
-to check. `Table.batch_writer()` retries unprocessed items itself and is never
+to check. A batch call followed, in the same function, by the operation
+that AWS documents to fail while its failed entries remain, on the same
+resource, has its failures surfaced by that operation's exception:
+`events.remove_targets(Rule=r)` then `events.delete_rule(Name=r)` (a rule
+with targets left cannot be deleted), `s3.delete_objects(Bucket=b, ...)` then
+`s3.delete_bucket(Bucket=b)` (a bucket with objects left cannot be deleted);
+the pairs, with their documentation, are in
+`flake8_boto3/data/batch_failures_surfaced.json`. `Table.batch_writer()` retries unprocessed items itself and is never
 flagged, and neither is test code.
 
 ## Why is this bad?
@@ -76,6 +83,7 @@ None.
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from collections.abc import Iterator
@@ -83,10 +91,10 @@ from collections.abc import Iterator
 
 from flake8_boto3.analysis import result_use
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.continuation import mentioned_keys
+from flake8_boto3.analysis.continuation import keyword_value, mentioned_keys
 from flake8_boto3.analysis.functions import helpers_given_values, in_test_code, module_calls_of
 from flake8_boto3.analysis.names import FUNCTION_TYPES
-from flake8_boto3.aws import table
+from flake8_boto3.aws import batch_failures_surfaced, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
@@ -134,6 +142,37 @@ def _checked_in(code: Code, scope, accepted: set[str]) -> bool:
     return any(accepted & mentioned_keys(code, helper) for helper in helpers_given_values(code, scope))
 
 
+def _failures_surfaced_later(context: FileContext, call, service: str) -> bool:
+    """A later operation on the same resource fails while the batch's failures remain (see
+    ``data/batch_failures_surfaced.json``): ``remove_targets(Rule=r)`` then ``delete_rule(Name=r)``."""
+    surfaced = batch_failures_surfaced().get((service, call.operation))
+    if surfaced is None:
+        return False
+    code = context.code
+    scope = code.enclosing_scope(call.call)
+    wanted = {}
+    for mine, theirs in surfaced.same:
+        value = keyword_value(call.call, mine)
+        if value is None:
+            return False
+        wanted[theirs] = code.as_string(value)
+    for later in code.nodes(ast.Call, within=scope, skip=FUNCTION_TYPES):
+        func = later.func
+        if not isinstance(func, ast.Attribute) or func.attr != surfaced.then:
+            continue
+        if (later.lineno, later.col_offset) <= (call.call.lineno, call.call.col_offset):
+            continue
+        if not all(
+            (value := keyword_value(later, name)) is not None and code.as_string(value) == text
+            for name, text in wanted.items()
+        ):
+            continue
+        receiver = context.aws_calls.infer_receiver(func.value)
+        if receiver is not None and receiver.kind is Kind.CLIENT and receiver.service in (None, service):
+            return True
+    return False
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     if context.is_test_file:
         return
@@ -143,7 +182,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             keys = failure_keys(service, call.operation)
             if keys:
                 break
-        if not keys or in_test_code(context.code, call.call):
+        if not keys or in_test_code(context.code, call.call) or _failures_surfaced_later(context, call, service):
             continue
         accepted = accepted_checks(keys)
         scopes = _scopes_seeing(context.code, call)
