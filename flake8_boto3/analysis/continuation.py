@@ -197,14 +197,20 @@ def is_listed_resource(stem: str, words: list[str]) -> bool:
     """Does ``stem`` (``instance`` of ``InstanceIds``) name what an operation lists (``words``)?
 
     The whole noun, the noun with a per-resource record (``instance`` for
-    ``describe_instance_status``), or its last word (``instance`` for
-    ``describe_auto_scaling_instances``) unless a connector makes that a parent.
-    An empty stem (``Names=[...]``) names the listed resources themselves.
+    ``describe_instance_status``, ``config rule`` for
+    ``describe_config_rule_evaluation_status``: one status per rule named), or
+    its last word (``instance`` for ``describe_auto_scaling_instances``) unless a
+    connector makes that a parent. An empty stem (``Names=[...]``) names the
+    listed resources themselves.
     """
     stem = "".join(singular(word) for word in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", stem)).lower()
     noun = "".join(words)
     if not stem or stem == noun or any(noun == stem + record for record in PER_RESOURCE_RECORDS):
         return True
+    if words[-1] in PER_RESOURCE_RECORDS and not CONNECTORS & set(words):
+        # the named resources' own records, whatever words qualify them (evaluation status)
+        if any("".join(words[:n]) == stem for n in range(1, len(words) - 1)):
+            return True
     return len(words) > 1 and stem == words[-1] and not CONNECTORS & set(words)
 
 
