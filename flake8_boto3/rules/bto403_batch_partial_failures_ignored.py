@@ -34,7 +34,9 @@ resource, has its failures surfaced by that operation's exception:
 with targets left cannot be deleted), `s3.delete_objects(Bucket=b, ...)` then
 `s3.delete_bucket(Bucket=b)` (a bucket with objects left cannot be deleted);
 the pairs, with their documentation, are in
-`flake8_boto3/data/batch_failures_surfaced.json`. `Table.batch_writer()` retries unprocessed items itself and is never
+`flake8_boto3/data/batch_failures_surfaced.json`. Also one helper away: a
+method that only removes the targets, called by every caller right before the
+method that deletes the rule, with the same rule (crhelper's polling clean-up). `Table.batch_writer()` retries unprocessed items itself and is never
 flagged, and neither is test code.
 
 ## Why is this bad?
@@ -84,6 +86,7 @@ None.
 from __future__ import annotations
 
 import ast
+import copy
 import re
 import sys
 from collections.abc import Iterator
@@ -92,7 +95,7 @@ from collections.abc import Iterator
 from flake8_boto3.analysis import result_use
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.continuation import keyword_value, mentioned_keys
-from flake8_boto3.analysis.functions import helpers_given_values, in_test_code, module_calls_of
+from flake8_boto3.analysis.functions import helpers_given_values, in_test_code, module_calls_of, same_module_callees
 from flake8_boto3.analysis.names import FUNCTION_TYPES
 from flake8_boto3.aws import batch_failures_surfaced, table
 from flake8_boto3.context import FileContext
@@ -142,35 +145,104 @@ def _checked_in(code: Code, scope, accepted: set[str]) -> bool:
     return any(accepted & mentioned_keys(code, helper) for helper in helpers_given_values(code, scope))
 
 
+def _after(node: ast.AST, other: ast.AST) -> bool:
+    return (node.lineno, node.col_offset) > (other.lineno, other.col_offset)
+
+
+def _arguments_at(function: ast.AST, site: ast.Call) -> dict[str, ast.expr] | None:
+    """What each parameter of ``function`` is at the call ``site`` (``self``/``cls`` left out), or
+    None when the call passes ``*args``/``**kwargs``."""
+    if any(isinstance(a, ast.Starred) for a in site.args) or any(k.arg is None for k in site.keywords):
+        return None
+    names = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    if names and names[0] in ("self", "cls") and isinstance(site.func, ast.Attribute):
+        names = names[1:]
+    bound = dict(zip(names, site.args))
+    bound.update((k.arg, k.value) for k in site.keywords)
+    return bound
+
+
+def _text_at(code, expression: ast.expr, function: ast.AST | None, site: ast.Call | None) -> str | None:
+    """The source of ``expression``, with the parameters of ``function`` replaced by what ``site``
+    passes: ``rule_arn.split("/")[1]`` in a helper called with ``event["Rule"]`` reads
+    ``event["Rule"].split("/")[1]``. None when a parameter it uses is not passed."""
+    if function is None or site is None:
+        return code.as_string(expression)
+    arguments = _arguments_at(function, site)
+    if arguments is None:
+        return None
+    parameters = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
+
+    class Substitute(ast.NodeTransformer):
+        missing = False
+
+        def visit_Name(self, node: ast.Name) -> ast.AST:
+            if node.id in parameters:
+                if node.id not in arguments:
+                    Substitute.missing = True
+                    return node
+                return arguments[node.id]
+            return node
+
+    substituted = Substitute().visit(copy.deepcopy(expression))
+    return None if Substitute.missing else ast.unparse(substituted)
+
+
+def _resource_texts(code, call: ast.Call, same, function=None, site=None) -> dict[str, str] | None:
+    """``{later parameter: text}`` naming the resource the batch call works on."""
+    texts = {}
+    for mine, theirs in same:
+        value = keyword_value(call, mine)
+        text = _text_at(code, value, function, site) if value is not None else None
+        if text is None:
+            return None
+        texts[theirs] = text
+    return texts
+
+
+def _surfacing_calls(context: FileContext, scope: ast.AST, after: ast.AST, surfaced, service: str):
+    """Calls of the later operation in ``scope`` after ``after``, with the texts naming their resource;
+    also those one same-module helper down (``self._delete_rule(arn)``), read at the helper's call."""
+    code = context.code
+    for later in code.nodes(ast.Call, within=scope, skip=FUNCTION_TYPES):
+        if not _after(later, after):
+            continue
+        func = later.func
+        if isinstance(func, ast.Attribute) and func.attr == surfaced.then:
+            receiver = context.aws_calls.infer_receiver(func.value)
+            if receiver is not None and receiver.kind is Kind.CLIENT and receiver.service in (None, service):
+                yield _resource_texts(code, later, [(t, t) for _, t in surfaced.same])
+            continue
+        for helper in same_module_callees(code, later):
+            for inner in code.nodes(ast.Call, within=helper, skip=FUNCTION_TYPES):
+                if isinstance(inner.func, ast.Attribute) and inner.func.attr == surfaced.then:
+                    receiver = context.aws_calls.infer_receiver(inner.func.value)
+                    if receiver is not None and receiver.kind is Kind.CLIENT and receiver.service in (None, service):
+                        yield _resource_texts(code, inner, [(t, t) for _, t in surfaced.same], helper, later)
+
+
 def _failures_surfaced_later(context: FileContext, call, service: str) -> bool:
     """A later operation on the same resource fails while the batch's failures remain (see
-    ``data/batch_failures_surfaced.json``): ``remove_targets(Rule=r)`` then ``delete_rule(Name=r)``."""
+    ``data/batch_failures_surfaced.json``): ``remove_targets(Rule=r)`` then ``delete_rule(Name=r)``,
+    in the same function, or in each function that calls the batch call's helper, directly or through
+    another helper of the module."""
     surfaced = batch_failures_surfaced().get((service, call.operation))
     if surfaced is None:
         return False
     code = context.code
     scope = code.enclosing_scope(call.call)
-    wanted = {}
-    for mine, theirs in surfaced.same:
-        value = keyword_value(call.call, mine)
-        if value is None:
+    wanted = _resource_texts(code, call.call, surfaced.same)
+    if wanted is not None and wanted in _surfacing_calls(context, scope, call.call, surfaced, service):
+        return True
+    if not isinstance(scope, FUNCTION_TYPES):
+        return False
+    sites = module_calls_of(code, scope)
+    for site in sites:
+        wanted = _resource_texts(code, call.call, surfaced.same, scope, site)
+        caller = code.enclosing_scope(site)
+        if wanted is None or wanted not in _surfacing_calls(context, caller, site, surfaced, service):
             return False
-        wanted[theirs] = code.as_string(value)
-    for later in code.nodes(ast.Call, within=scope, skip=FUNCTION_TYPES):
-        func = later.func
-        if not isinstance(func, ast.Attribute) or func.attr != surfaced.then:
-            continue
-        if (later.lineno, later.col_offset) <= (call.call.lineno, call.call.col_offset):
-            continue
-        if not all(
-            (value := keyword_value(later, name)) is not None and code.as_string(value) == text
-            for name, text in wanted.items()
-        ):
-            continue
-        receiver = context.aws_calls.infer_receiver(func.value)
-        if receiver is not None and receiver.kind is Kind.CLIENT and receiver.service in (None, service):
-            return True
-    return False
+    return bool(sites)
 
 
 def check(context: FileContext) -> Iterator[Finding]:
