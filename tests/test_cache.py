@@ -222,3 +222,13 @@ def test_a_run_writes_nothing_outside_the_cache_directory(tmp_path):
         assert "BTO101" in result.stdout
         assert [w for w in writes if not w.startswith(str(cache))] == []
     assert entries(cache)
+
+
+def test_every_shipped_data_file_keys_the_entries():
+    # The findings depend on the hand-kept facts as much as on the botocore table.
+    import flake8_boto3.data
+    from flake8_boto3.cache.findings import data_files
+
+    shipped = {p.name for p in Path(flake8_boto3.data.__file__).parent.iterdir() if ".json" in p.name}
+    assert {entry.name for entry in data_files()} == shipped
+    assert {"botocore_table.json.gz", "quota_bounded.json", "batch_failures_surfaced.json"} <= shipped

@@ -1,8 +1,8 @@
 """One file's findings, reused until the file or anything its analysis looked at changes.
 
 An entry is keyed by everything the findings depend on: the plugin's version,
-the Python version, the shipped AWS data (the botocore table and the quota
-list, by content), the rules' settings, the file's path and the working
+the Python version, the shipped AWS data (the botocore table and the
+hand-kept facts, every data file by content), the rules' settings, the file's path and the working
 directory (they decide how its imports resolve) and the file's text. It records
 the findings and what decided the project modules the analysis looked up: the
 files they resolved to (size, modification time, content hash) and the
@@ -35,11 +35,18 @@ Reported = tuple[int, int, str]
 NOT_STORED = ("BTO900", "BTO901")
 
 
+def data_files() -> list:
+    """Every shipped data file: the botocore table and the hand-kept AWS facts."""
+    data = resources.files("flake8_boto3.data")
+    return sorted((e for e in data.iterdir() if e.name.endswith((".json", ".json.gz"))), key=lambda e: e.name)
+
+
 @cache
 def _data_fingerprint() -> str:
     digest = hashlib.sha256()
-    for name in ("botocore_table.json.gz", "quota_bounded.json"):
-        digest.update(resources.files("flake8_boto3.data").joinpath(name).read_bytes())
+    for entry in data_files():
+        digest.update(entry.name.encode())
+        digest.update(entry.read_bytes())
     return digest.hexdigest()
 
 
