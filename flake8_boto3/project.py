@@ -122,23 +122,39 @@ def is_project_module(modname: str) -> bool:
     return _valid(modname) and _is_project_module(modname, search_directories())
 
 
-def deciding_directories(modname: str) -> set[str]:
-    """The directories whose entries decide where ``modname`` resolves: for each place it is looked
-    for, the deepest directory of that path that exists. A module created or removed there changes
-    the directory's modification time."""
+def resolution_evidence(modname: str) -> dict[str, list]:
+    """What decides where ``modname`` resolves, as it is now: ``{path: [kind, exists]}`` for every
+    place :func:`project_file` and :func:`is_project_module` look, in their order, up to the first
+    that answers (``kind`` is "file" or "dir"). A module created or removed at one of those places
+    flips one of them; files created elsewhere, in the same directories, do not."""
     if not _valid(modname):
-        return set()
-    found = set()
-    parts = modname.split(".")
-    for directory in search_directories():
-        current = str(directory)
-        for part in parts:
-            candidate = os.path.join(current, part)
-            if not os.path.isdir(candidate):
-                break
-            current = candidate
-        found.add(current)
-    return found
+        return {}
+    evidence: dict[str, list] = {}
+    relative = os.path.join(*modname.split("."))
+    directories = search_directories()
+    for directory in directories:
+        base = os.path.join(directory, relative)
+        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+            exists = os.path.isfile(candidate)
+            evidence[candidate] = ["file", exists]
+            if exists:
+                return evidence
+    for directory in directories:  # a namespace package
+        candidate = os.path.join(directory, relative)
+        exists = os.path.isdir(candidate)
+        evidence[candidate] = ["dir", exists]
+        if exists:
+            return evidence
+    return evidence
+
+
+def still_resolves_alike(evidence: dict[str, list]) -> bool:
+    """Is every place recorded by :func:`resolution_evidence` as it was?"""
+    for path, (kind, exists) in evidence.items():
+        now = os.path.isfile(path) if kind == "file" else os.path.isdir(path)
+        if now != exists:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4096)

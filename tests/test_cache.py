@@ -140,6 +140,33 @@ def test_a_module_that_appears_later_is_seen(tmp_path):
     assert any("BTO101" in line for line in lint(root, cache, "svc"))
 
 
+def test_files_created_next_to_the_modules_keep_the_entries(tmp_path):
+    # An editor's atomic save of another file, a new unrelated module, files at the root: none of them
+    # changes where svc.aws resolves, so the second run reuses every entry (none is written again).
+    root = project(tmp_path)
+    cache = tmp_path / "cache"
+    cold = lint(root, cache, "svc")
+    written = {path: path.stat().st_mtime_ns for path in entries(cache)}
+    (root / "svc" / "notes.txt").write_text("x")
+    (root / "svc" / "other.py").write_text("VALUE = 1\n")
+    (root / ".app.py.swp").write_text("x")
+    (root / "svc" / ".README.tmp").write_text("readme")
+    os.replace(root / "svc" / ".README.tmp", root / "svc" / "README")
+    assert lint(root, cache, "svc") == cold
+    assert {path: path.stat().st_mtime_ns for path in entries(cache)} == written
+
+
+def test_a_module_that_comes_first_in_the_search_is_seen(tmp_path):
+    # svc/aws/__init__.py would not shadow svc/aws.py, but a removed aws.py makes it the one found.
+    root = project(tmp_path)
+    cache = tmp_path / "cache"
+    assert any("BTO101" in line for line in lint(root, cache, "svc"))
+    (root / "svc" / "aws.py").unlink()
+    (root / "svc" / "aws").mkdir()
+    (root / "svc" / "aws" / "__init__.py").write_text(NOT_A_FACTORY)
+    assert not any("BTO101" in line for line in lint(root, cache, "svc"))
+
+
 def test_jobs_two_and_stdin_give_the_same_findings_with_a_warm_cache(tmp_path):
     root = project(tmp_path)
     cache = tmp_path / "cache"

@@ -5,11 +5,13 @@ the Python version, the shipped AWS data (the botocore table and the
 hand-kept facts, every data file by content), the rules' settings, the file's path and the working
 directory (they decide how its imports resolve) and the file's text. It records
 the findings and what decided the project modules the analysis looked up: the
-files they resolved to (size, modification time, content hash) and the
-directories whose entries decide where each resolves (modification time: a
-module created or removed there changes it). An entry counts only while all of
-them are as recorded (a file touched but not changed still counts); otherwise
-the file is analysed again and the entry replaced.
+files they resolved to (size, modification time, content hash) and, for each,
+the places its resolution looked at before it answered (whether each file or
+directory exists: a module created or removed there changes it; other files
+created in those directories, an editor's atomic save next door, do not). An
+entry counts only while all of them are as recorded (a file touched but not
+changed still counts); otherwise the file is analysed again and the entry
+replaced.
 
 Findings of files whose analysis failed or ran out of budget (BTO900, BTO901)
 are never stored: the next run tries again.
@@ -70,28 +72,22 @@ def _stat(path: str) -> tuple[int, int] | None:
 
 def dependencies(looked_up: Iterable[str]) -> dict:
     """What decided the project modules the analysis looked up, as it is now: the files they resolved
-    to (size, modification time, content hash) and the directories whose entries decide where they
-    resolve (modification time)."""
+    to (size, modification time, content hash) and the places their resolution looked at."""
     files: dict[str, list] = {}
-    directories: dict[str, int] = {}
+    places: dict[str, list] = {}
     for modname in looked_up:
         path = project.project_file(modname)
         if path is not None and str(path) not in files:
             stat = _stat(str(path))
             if stat is not None:
                 files[str(path)] = [*stat, _file_digest(str(path), *stat)]
-        for directory in project.deciding_directories(modname):
-            stat = _stat(directory)
-            if stat is not None:
-                directories[directory] = stat[0]
-    return {"files": files, "directories": directories}
+        places.update(project.resolution_evidence(modname))
+    return {"files": files, "places": places}
 
 
 def unchanged(recorded: dict) -> bool:
-    for directory, mtime_ns in recorded["directories"].items():
-        stat = _stat(directory)
-        if stat is None or stat[0] != mtime_ns:
-            return False
+    if not project.still_resolves_alike(recorded["places"]):
+        return False
     for path, (mtime_ns, size, digest) in recorded["files"].items():
         stat = _stat(path)
         if stat is None:
