@@ -72,7 +72,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.analysis.lifecycle import Verdict
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import LAMBDA_BEST_PRACTICES, Finding, Rule
+from flake8_boto3.rule import LAMBDA_BEST_PRACTICES, Finding, Rule
 
 
 def check(context: FileContext) -> Iterator[Finding]:

@@ -57,7 +57,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.analysis.lifecycle import Verdict
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import CLIENTS_GUIDE, Finding, Rule
+from flake8_boto3.rule import CLIENTS_GUIDE, Finding, Rule
 
 
 def check(context: FileContext) -> Iterator[Finding]:

@@ -99,7 +99,7 @@ from flake8_boto3.analysis import continuation
 from flake8_boto3.aws import Paginator, quota_bounds, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
-from flake8_boto3.registry import PAGINATORS_GUIDE, Finding, Rule
+from flake8_boto3.rule import PAGINATORS_GUIDE, Finding, Rule
 
 
 def paginators_of(call) -> list[Paginator]:

@@ -65,7 +65,7 @@ from collections.abc import Iterator
 from flake8_boto3.analysis import continuation
 from flake8_boto3.analysis.continuation import DYNAMODB_LIMIT, DYNAMODB_RESULTS, DYNAMODB_TOKENS
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import DYNAMODB_PAGINATION, Finding, Rule
+from flake8_boto3.rule import DYNAMODB_PAGINATION, Finding, Rule
 
 
 def check(context: FileContext) -> Iterator[Finding]:

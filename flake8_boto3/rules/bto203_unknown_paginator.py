@@ -52,7 +52,7 @@ from collections.abc import Iterator
 from flake8_boto3.analysis.lookups import unknown_lookups
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import PAGINATORS_GUIDE, Finding, Rule
+from flake8_boto3.rule import PAGINATORS_GUIDE, Finding, Rule
 
 
 def check(context: FileContext) -> Iterator[Finding]:

@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from flake8_boto3.analysis.lookups import unknown_lookups
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import WAITERS_GUIDE, Finding, Rule
+from flake8_boto3.rule import WAITERS_GUIDE, Finding, Rule
 
 
 def _waiter_names(service: str) -> frozenset[str]:

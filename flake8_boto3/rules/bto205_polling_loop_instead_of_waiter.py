@@ -70,7 +70,7 @@ from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
-from flake8_boto3.registry import WAITERS_GUIDE, Finding, Rule
+from flake8_boto3.rule import WAITERS_GUIDE, Finding, Rule
 
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "sleep", "gevent.sleep", "trio.sleep", "anyio.sleep"})
 LOOPS = (ast.While, ast.For, ast.AsyncFor)

@@ -78,7 +78,7 @@ from collections.abc import Iterator
 from flake8_boto3.analysis import continuation
 from flake8_boto3.analysis.continuation import DYNAMODB_LIMIT, DYNAMODB_TOKENS
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import DYNAMODB_LIMIT_GUIDE, Finding, Rule
+from flake8_boto3.rule import DYNAMODB_LIMIT_GUIDE, Finding, Rule
 
 
 def check(context: FileContext) -> Iterator[Finding]:

@@ -63,7 +63,7 @@ import ast
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
-from flake8_boto3.registry import CREDENTIALS_GUIDE, Finding, Rule
+from flake8_boto3.rule import CREDENTIALS_GUIDE, Finding, Rule
 
 CREDENTIAL_KEYWORDS = ("aws_access_key_id", "aws_secret_access_key", "aws_session_token")
 # Where each credential sits among the positional arguments.

@@ -56,7 +56,7 @@ import ast
 
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import BOTO3_MIGRATION, Finding, Rule
+from flake8_boto3.rule import BOTO3_MIGRATION, Finding, Rule
 
 BOTO2 = "'boto' is boto 2, unmaintained since 2018 and unaware of current AWS services, regions and signing; use boto3"
 VENDORED_REQUESTS = (

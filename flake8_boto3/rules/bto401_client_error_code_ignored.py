@@ -124,7 +124,7 @@ import sys
 from collections.abc import Iterator
 
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
+from flake8_boto3.rule import ERROR_HANDLING_GUIDE, Finding, Rule
 
 MESSAGE = (
     "'{what}' loses the failure: every error code (AccessDenied, throttling, NoSuchKey...) ends the same"

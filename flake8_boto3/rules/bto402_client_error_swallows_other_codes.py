@@ -88,7 +88,7 @@ import sys
 from collections.abc import Iterator
 
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
+from flake8_boto3.rule import ERROR_HANDLING_GUIDE, Finding, Rule
 
 
 def check(context: FileContext) -> Iterator[Finding]:

@@ -100,7 +100,7 @@ from flake8_boto3.analysis.names import FUNCTION_TYPES
 from flake8_boto3.aws import batch_failures_surfaced, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
-from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
+from flake8_boto3.rule import ERROR_HANDLING_GUIDE, Finding, Rule
 
 READ_ONLY = re.compile(r"^(get|describe|list|validate|detect|classify|render|search|query|scan)_")
 PLURAL_LAST_WORD = re.compile(r"(?<![su])s$")

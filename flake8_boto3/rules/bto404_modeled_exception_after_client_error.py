@@ -80,7 +80,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.analysis.handler_paths import TRY_TYPES
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import MODELED_EXCEPTIONS_GUIDE, Finding, Rule
+from flake8_boto3.rule import MODELED_EXCEPTIONS_GUIDE, Finding, Rule
 
 MESSAGE = (
     "'except {modeled}' never runs: 'except {client_error}' on line {line} catches it first"

@@ -88,7 +88,7 @@ from flake8_boto3.analysis.exception_classes import Caught
 from flake8_boto3.analysis.handler_paths import TRY_TYPES
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import ERROR_HANDLING_GUIDE, Finding, Rule
+from flake8_boto3.rule import ERROR_HANDLING_GUIDE, Finding, Rule
 
 MESSAGE = "'{read}' fails when the handler catches {others} (not a ClientError: no error response); {advice}"
 ADVICE_MIXED = "test isinstance({name}, ClientError) first, or catch {others} in a clause of its own"

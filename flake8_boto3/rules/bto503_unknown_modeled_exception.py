@@ -68,7 +68,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
-from flake8_boto3.registry import MODELED_EXCEPTIONS_GUIDE, SERVICE_REFERENCE, Finding, Rule
+from flake8_boto3.rule import MODELED_EXCEPTIONS_GUIDE, SERVICE_REFERENCE, Finding, Rule
 
 
 def check(context: FileContext) -> Iterator[Finding]:

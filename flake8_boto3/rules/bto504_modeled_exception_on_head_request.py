@@ -85,7 +85,7 @@ from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.model.sdk import is_stubbed_module
-from flake8_boto3.registry import Finding, Rule
+from flake8_boto3.rule import Finding, Rule
 
 # The one fact the service model cannot tell, per service: its failed HEAD requests come back without a
 # body, so with no error code but the HTTP status ("404"), which is no error shape's code (a test of the

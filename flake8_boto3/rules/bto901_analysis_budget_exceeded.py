@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import sys
 
-from flake8_boto3.registry import Finding, Rule
+from flake8_boto3.rule import Finding, Rule
 
 
 def check(context) -> list[Finding]:
