@@ -131,20 +131,19 @@ def _test_values(code: Code, loop: ast.AST, test: ast.expr) -> set[str]:
     return values
 
 
+def _contains(code: Code, statements: list[ast.stmt], kinds) -> bool:
+    """A statement of these kinds among ``statements`` or inside them (not in nested functions)."""
+    return any(isinstance(s, kinds) or any(True for _ in code.nodes(kinds, within=s, skip=FUNCTION_TYPES))
+               for s in statements)
+
+
 def _raises(code: Code, statements: list[ast.stmt]) -> bool:
-    return any(
-        isinstance(s, ast.Raise) or any(True for _ in code.nodes(ast.Raise, within=s, skip=FUNCTION_TYPES))
-        for s in statements
-    )
+    return _contains(code, statements, ast.Raise)
 
 
 def _ends(code: Code, statements: list[ast.stmt]) -> bool:
     """The statements leave the loop: ``return`` or ``break``."""
-    return any(
-        isinstance(s, (ast.Return, ast.Break))
-        or any(True for _ in code.nodes((ast.Return, ast.Break), within=s, skip=FUNCTION_TYPES))
-        for s in statements
-    )
+    return _contains(code, statements, (ast.Return, ast.Break))
 
 
 def _failure_checked_after(code: Code, loop: ast.AST, failures: frozenset[str]) -> bool:
