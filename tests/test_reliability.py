@@ -19,8 +19,8 @@ from flake8_boto3.registry import RULES_BY_CODE
 MANY_CALLS = (
     "import boto3\n\n"
     + "".join(f"s3_{i} = boto3.client('s3')\n" for i in range(200))
-    + "\n\ndef f():\n"
-    + "".join(f"    s3_{i}.list_objects_v2(Bucket='b{i}')\n" for i in range(200))
+    + "\n\ndef f(keys):\n"
+    + "".join(f"    keys += s3_{i}.list_objects_v2(Bucket='b{i}')['Contents']\n" for i in range(200))
 )
 
 

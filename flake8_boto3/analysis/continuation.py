@@ -17,8 +17,8 @@ A call of a paginated operation that reads one page is fine when:
   an EC2 filter on the listed resources' own ids (``Filters=[{"Name":
   "volume-id", ...}]``, ``resource-id`` for ``describe_tags``), or one
   resource's tags (AWS allows 50 per resource, fewer than any page);
-- it uses the result only for emptiness, its first item or a fixed prefix
-  (:mod:`.result_use`), or looks for the exact name it passed as a name prefix
+- it uses the result only for emptiness, its first item or a fixed prefix, or
+  not at all (:mod:`.result_use`), or looks for the exact name it passed as a name prefix
   (``describe_log_groups(logGroupNamePrefix=x)`` then ``== x``: in name order
   the exact name comes first).
 
@@ -306,5 +306,6 @@ def one_page_is_enough(
         or deliberate_limit(code, call, limit_keys, result_keys)
         or names_exact_resources(code, call, operation)
         or result_use.needs_only_part(code, call, result_keys)
+        or result_use.never_read(code, call)
         or exact_match_after_prefix(code, call)
     )

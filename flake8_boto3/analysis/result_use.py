@@ -12,6 +12,7 @@ when it only
 The result is followed through one local name (``resp = client.op(...)``) and
 through one name for the member (``items = resp["Items"]``). Any other use
 (iterating, counting, returning or passing the response on) needs every item.
+A response nobody reads (a permission probe, a timing loop) needs none.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
 
 EMPTINESS_FUNCTIONS = frozenset({"bool", "any"})
+# Calls that read a function's local names without naming them.
+NAMESPACE_READERS = ("locals", "vars", "eval", "exec")
 TEST_PARENTS = (ast.If, ast.While, ast.IfExp, ast.Assert)
 
 
@@ -155,6 +158,24 @@ def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> It
         if key in result_keys:
             found.append(items)
     return iter(found)
+
+
+def never_read(code: Code, call: ast.Call) -> bool:
+    """Nothing reads the call's response: the call is a statement of its own (``iam.list_users()``
+    to probe permissions), or its value goes to a local name that nothing in the function reads, not
+    even a nested function (``result = client.scan(**params)`` in a timing loop)."""
+    if isinstance(code.parent(call), ast.Expr):
+        return True
+    target = _assigned_name(code, call)
+    if target is None:
+        return False
+    scope = code.home.scopes.scope_of(target)
+    if not isinstance(scope, FUNCTION_TYPES):
+        return False  # a module or class attribute: read from elsewhere
+    return not any(
+        isinstance(name.ctx, ast.Load) and name.id in (target.id, *NAMESPACE_READERS)
+        for name in code.nodes(ast.Name, within=scope)
+    )
 
 
 def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:

@@ -41,7 +41,8 @@ Not flagged when one page is all the code needs:
 - it uses the result only to test for emptiness (`if resp["Users"]:`,
   `len(...) > 0`, `any(...)`), takes its first item (`[0]`,
   `next(iter(...))`) or a fixed prefix (`[:10]`: `describe_stack_events` lists
-  the newest first), or looks for the exact name it passed as a name prefix
+  the newest first), never reads it (`iam.list_users()` as a permission probe,
+  a scan timed in a loop), or looks for the exact name it passed as a name prefix
   (`describe_log_groups(logGroupNamePrefix=name)` then `== name`: in name order
   the exact name comes first);
 - AWS bounds the result below one page: a documented quota caps it (an IAM
