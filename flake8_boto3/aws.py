@@ -34,6 +34,9 @@ class Paginator:
     # a page of this many items at most, or everything (page_default None, returns_all True).
     page_default: int | None
     returns_all: bool
+    # A call without the limit key never returns a continuation token (SQS list_queues): a paginator
+    # goes past the first page only with a page size.
+    token_needs_limit: bool = False
 
 
 class Table:
@@ -105,6 +108,7 @@ class Table:
             tuple(spec["result_keys"]),
             spec.get("page_default"),
             spec.get("returns_all", False),
+            spec.get("token_needs_limit", False),
         )
 
     def paginator_names(self, service: str) -> frozenset[str]:

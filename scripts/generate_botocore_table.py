@@ -79,6 +79,9 @@ DEFAULT_SENTENCE = re.compile(
     re.I,
 )
 AFTER_DEFAULT = re.compile(rf"default\w*\D{{0,40}}?{NUMBER}", re.I)
+# "You must set MaxResults to receive a value for NextToken in the response." (SQS ListQueues): a call
+# without the limit key never continues, so a paginator needs a page size to go past the first page.
+TOKEN_NEEDS_LIMIT = re.compile(r"\bmust (?:set|specify|provide) \w+ to receive a value for \w+", re.I)
 
 
 def _number(text: str) -> int:
@@ -88,11 +91,14 @@ def _number(text: str) -> int:
 def page_facts(documentation: str | None) -> dict:
     """What one call without the limit key returns, as the limit key's documentation says.
 
-    ``{"returns_all": True}``, ``{"page_default": N}``, or ``{}`` when the documentation says nothing.
+    ``{"returns_all": True}``, ``{"page_default": N}``, ``{"token_needs_limit": True}`` (no
+    continuation token at all without the limit key), or ``{}`` when the documentation says nothing.
     The model's ``max`` constraint is not used: it is what a caller may ask for, not what a call
     returns (ListEventSourceMappings allows MaxItems up to 10,000 and returns 100 per response).
     """
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", documentation or "")).strip()
+    if TOKEN_NEEDS_LIMIT.search(text):
+        return {"token_needs_limit": True}
     if RETURNS_ALL.search(text):
         return {"returns_all": True}
     match = PER_RESPONSE.search(text)

@@ -40,3 +40,34 @@ def test_files_of_a_vendored_sdk_are_not_analysed():
         assert findings(VENDORED_SDK_FILE, f"layers\\python\\{tree}\\sub\\client.py") == []
     # only directories of those names: a module called botocore.py in a project is the project's
     assert findings(VENDORED_SDK_FILE, "src/app/botocore.py")
+
+
+def test_a_page_size_is_asked_for_where_the_service_never_continues_without_one():
+    # SQS: "You must set MaxResults to receive a value for NextToken": a bare paginator stops too.
+    [queues] = findings(
+        """
+        import boto3
+
+        sqs = boto3.client("sqs")
+
+
+        def queue_urls():
+            return sqs.list_queues()["QueueUrls"]
+        """,
+        code="BTO201",
+    )
+    assert "no NextToken unless MaxResults is set" in queues.message
+    assert 'PaginationConfig={"PageSize": ...}' in queues.message
+    [objects] = findings(
+        """
+        import boto3
+
+        s3 = boto3.client("s3")
+
+
+        def keys(bucket):
+            return s3.list_objects_v2(Bucket=bucket)["Contents"]
+        """,
+        code="BTO201",
+    )
+    assert "PageSize" not in objects.message and "up to 1,000 per call" in objects.message

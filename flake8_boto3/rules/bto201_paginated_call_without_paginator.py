@@ -53,7 +53,11 @@ Not flagged when one page is all the code needs:
   call without the limit key returns every item (EC2 `describe_security_groups`).
 
 The message states the page size a call returns when botocore's model documents
-it, and says nothing about it where the model says nothing.
+it, and says nothing about it where the model says nothing. Where the model says
+a call without the limit key never returns a continuation token (SQS
+`list_queues`: "You must set MaxResults to receive a value for NextToken"), a
+paginator without a page size would stop after the same first page, so the
+message asks for one: `PaginationConfig={"PageSize": ...}`.
 
 ## Why is this bad?
 A paginated operation returns one page: S3 `list_objects_v2` at most 1,000
@@ -128,6 +132,13 @@ def _message(call, paginator: Paginator, keywords: set[str]) -> str:
         return (
             f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key} bounds the page,"
             f" not the items the loop acts on); {advice}"
+        )
+    if paginator.token_needs_limit:
+        # Without the limit key the service never continues: a paginator needs a page size too.
+        return (
+            f"{receiver}.{call.operation}() returns one page of {results} and no {paginator.output_token[0]}"
+            f" unless {paginator.limit_key} is set; iterate {receiver}.get_paginator(\"{call.operation}\")"
+            f'.paginate(..., PaginationConfig={{"PageSize": ...}})'
         )
     size = f" (up to {paginator.page_default:,} per call)" if paginator.page_default else ""
     return f"{receiver}.{call.operation}() returns one page of {results}{size}; {advice}"
