@@ -57,16 +57,21 @@ def test_jobs_two_gives_exactly_the_output_of_jobs_one():
     assert one.returncode == two.returncode == 1
 
 
+def run_snippet(found: list[str], project: Path) -> subprocess.CompletedProcess:
+    """Run the one ``flake8-boto3`` command of a CI snippet, as the installed console script."""
+    [command] = found
+    script = Path(sys.executable).parent / "flake8-boto3"
+    return subprocess.run([str(script), *shlex.split(command)[1:]], cwd=project, capture_output=True, text=True)
+
+
 def test_github_actions_snippet_produces_annotations(tmp_path):
     project = copy_project(tmp_path)
-    [command] = commands("GitHub Actions")
-    result = subprocess.run(
-        [sys.executable, "-m", *shlex.split(command)], cwd=project, capture_output=True, text=True
-    )
+    result = run_snippet(commands("GitHub Actions", "flake8-boto3"), project)
     lines = result.stdout.splitlines()
     assert result.returncode == 1
     assert lines and all(line.startswith("::") for line in lines)
     assert any("BTO101" in line and "file=examples/lambda_function.py" in line for line in lines)
+    assert not any("BTO103" in line for line in lines)  # the snippets run the default-on rules only
 
 
 def test_code_scanning_workflow_uploads_a_document_code_scanning_accepts(tmp_path):
@@ -77,16 +82,13 @@ def test_code_scanning_workflow_uploads_a_document_code_scanning_accepts(tmp_pat
     runs = [step["run"] for step in job["steps"] if "run" in step]
     assert runs[0] == f'pip install "{install_requirement()}"'
     [upload] = [step for step in job["steps"] if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
-    [command] = commands("GitHub code scanning")
-    result = subprocess.run(
-        [sys.executable, "-m", *shlex.split(command)], cwd=project, capture_output=True, text=True
-    )
+    result = run_snippet(commands("GitHub code scanning", "flake8-boto3"), project)
     assert result.returncode == 0, result.stderr  # --exit-zero: the upload step runs, code scanning decides
     document = json.loads((project / upload["with"]["sarif_file"]).read_text())
     check_code_scanning_accepts(document)
     [run] = document["runs"]
     codes = {result["ruleId"] for result in run["results"]}
-    assert {"BTO101", "BTO102", "BTO103", "BTO201", "BTO301"} <= codes
+    assert {"BTO101", "BTO102", "BTO201", "BTO301"} <= codes and "BTO103" not in codes  # opt-in
     assert all(code.startswith("BTO") for code in codes)
     assert all(rule["help"]["markdown"].startswith(f"# {rule['id']} ") for rule in run["tool"]["driver"]["rules"])
     validate_against_schema(document)
@@ -94,14 +96,11 @@ def test_code_scanning_workflow_uploads_a_document_code_scanning_accepts(tmp_pat
 
 def test_gitlab_snippet_writes_a_code_quality_report(tmp_path):
     project = copy_project(tmp_path)
-    [command] = commands("GitLab CI")
-    result = subprocess.run(
-        [sys.executable, "-m", *shlex.split(command)], cwd=project, capture_output=True, text=True
-    )
+    result = run_snippet(commands("GitLab CI", "flake8-boto3"), project)
     assert result.returncode == 0  # --exit-zero: the report carries the findings
     report = json.loads((project / "gl-code-quality-report.json").read_text())
     codes = {issue["description"].rsplit("[", 1)[-1].rstrip("]") for issue in report}
-    assert {"BTO101", "BTO102", "BTO103"} <= codes
+    assert {"BTO101", "BTO102"} <= codes and "BTO103" not in codes  # opt-in
     assert all(issue["location"]["path"] for issue in report)
 
 
@@ -163,15 +162,12 @@ def test_ruff_ci_snippet_runs_ruff_and_the_bto_rules_without_overlap(tmp_path):
     [install] = [line for line in section("Projects that use ruff").splitlines() if "pip install" in line]
     assert install.split("run: ", 1)[1] == f'pip install ruff "{install_requirement()}"'
     [ruff_command] = commands("Projects that use ruff", "ruff")
-    [boto3_command] = commands("Projects that use ruff", "flake8-boto3")
-    scripts = Path(sys.executable).parent
     ruff = subprocess.run(
-        [str(scripts / "ruff"), *shlex.split(ruff_command)[1:]], cwd=project, capture_output=True, text=True
+        [str(Path(sys.executable).parent / "ruff"), *shlex.split(ruff_command)[1:]],
+        cwd=project, capture_output=True, text=True,
     )
     assert ruff.returncode == 1 and "F401" in ruff.stdout and "BTO" not in ruff.stdout
-    ours = subprocess.run(
-        [str(scripts / "flake8-boto3"), *shlex.split(boto3_command)[1:]], cwd=project, capture_output=True, text=True
-    )
+    ours = run_snippet(commands("Projects that use ruff", "flake8-boto3"), project)
     codes = {line.split()[1] for line in ours.stdout.splitlines()}
     assert ours.returncode == 1 and {"BTO101", "BTO102"} <= codes and "BTO103" not in codes  # opt-in
     assert all(code.startswith("BTO") for code in codes)
