@@ -32,6 +32,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from flake8_boto3.syntax.names import dotted_name
 from flake8_boto3.syntax.semantics import NAME_HOLDER_TYPES, SCOPE_TYPES, TYPE_PARAM_TYPES, Semantics
 from flake8_boto3.syntax.tree import FUNCTION_TYPES, Tree, docstring_expr
 
@@ -57,20 +58,6 @@ class Implicit:
     owner: ast.AST
     name: str
     index: int = 0
-
-
-def dotted_name(node: ast.AST) -> str | None:
-    """``app.route`` for ``@app.route("/")`` (as :func:`flake8_boto3.analysis.names.dotted_name`)."""
-    if isinstance(node, ast.Call):
-        node = node.func
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
 
 
 class ScopeLocals:
