@@ -91,15 +91,28 @@ def _valid(modname: str) -> bool:
     return bool(modname) and all(part.isidentifier() for part in modname.split("."))
 
 
-@lru_cache(maxsize=16384)
-def _project_file(modname: str, directories: tuple[Path, ...]) -> Path | None:
+def _places(modname: str, directories) -> Iterator[tuple[str, str]]:
+    """Where ``modname`` is looked for, in order, as (kind, path): each directory's module file and
+    package, then each directory as a namespace package (a "dir")."""
     # os.path rather than pathlib: this runs for every import of every screened file.
     relative = os.path.join(*modname.split("."))
     for directory in directories:
         base = os.path.join(directory, relative)
-        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
-            if os.path.isfile(candidate):
-                return Path(candidate)
+        yield "file", base + ".py"
+        yield "file", os.path.join(base, "__init__.py")
+    for directory in directories:
+        yield "dir", os.path.join(directory, relative)
+
+
+def _exists(kind: str, path: str) -> bool:
+    return os.path.isfile(path) if kind == "file" else os.path.isdir(path)
+
+
+@lru_cache(maxsize=16384)
+def _project_file(modname: str, directories: tuple[Path, ...]) -> Path | None:
+    for kind, path in _places(modname, directories):
+        if kind == "file" and os.path.isfile(path):
+            return Path(path)
     return None
 
 
@@ -110,10 +123,7 @@ def project_file(modname: str) -> Path | None:
 
 @lru_cache(maxsize=16384)
 def _is_project_module(modname: str, directories: tuple[Path, ...]) -> bool:
-    if _project_file(modname, directories) is not None:
-        return True
-    relative = os.path.join(*modname.split("."))
-    return any(os.path.isdir(os.path.join(directory, relative)) for directory in directories)  # namespace
+    return any(_exists(kind, path) for kind, path in _places(modname, directories))
 
 
 def is_project_module(modname: str) -> bool:
@@ -130,31 +140,16 @@ def resolution_evidence(modname: str) -> dict[str, list]:
     if not _valid(modname):
         return {}
     evidence: dict[str, list] = {}
-    relative = os.path.join(*modname.split("."))
-    directories = search_directories()
-    for directory in directories:
-        base = os.path.join(directory, relative)
-        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
-            exists = os.path.isfile(candidate)
-            evidence[candidate] = ["file", exists]
-            if exists:
-                return evidence
-    for directory in directories:  # a namespace package
-        candidate = os.path.join(directory, relative)
-        exists = os.path.isdir(candidate)
-        evidence[candidate] = ["dir", exists]
+    for kind, path in _places(modname, search_directories()):
+        exists = evidence.setdefault(path, [kind, _exists(kind, path)])[1]
         if exists:
-            return evidence
+            break
     return evidence
 
 
 def still_resolves_alike(evidence: dict[str, list]) -> bool:
     """Is every place recorded by :func:`resolution_evidence` as it was?"""
-    for path, (kind, exists) in evidence.items():
-        now = os.path.isfile(path) if kind == "file" else os.path.isdir(path)
-        if now != exists:
-            return False
-    return True
+    return all(_exists(kind, path) == exists for path, (kind, exists) in evidence.items())
 
 
 @lru_cache(maxsize=4096)
