@@ -172,20 +172,15 @@ def _text_at(code, expression: ast.expr, function: ast.AST | None, site: ast.Cal
     if arguments is None:
         return None
     parameters = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
+    used = {node.id for node in ast.walk(expression) if isinstance(node, ast.Name)} & parameters
+    if used - arguments.keys():
+        return None  # a parameter the call leaves to its default
 
     class Substitute(ast.NodeTransformer):
-        missing = False
-
         def visit_Name(self, node: ast.Name) -> ast.AST:
-            if node.id in parameters:
-                if node.id not in arguments:
-                    Substitute.missing = True
-                    return node
-                return arguments[node.id]
-            return node
+            return arguments[node.id] if node.id in used else node
 
-    substituted = Substitute().visit(copy.deepcopy(expression))
-    return None if Substitute.missing else ast.unparse(substituted)
+    return ast.unparse(Substitute().visit(copy.deepcopy(expression)))
 
 
 def _resource_texts(code, call: ast.Call, same, function=None, site=None) -> dict[str, str] | None:
@@ -200,25 +195,32 @@ def _resource_texts(code, call: ast.Call, same, function=None, site=None) -> dic
     return texts
 
 
+def _calls(call: ast.Call, operation: str) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr == operation
+
+
+def _on_client_of(context: FileContext, call: ast.Call, service: str) -> bool:
+    """The method ``call`` calls is a client's, for ``service`` (or a service not known)."""
+    receiver = context.aws_calls.infer_receiver(call.func.value)
+    return receiver is not None and receiver.kind is Kind.CLIENT and receiver.service in (None, service)
+
+
 def _surfacing_calls(context: FileContext, scope: ast.AST, after: ast.AST, surfaced, service: str):
     """Calls of the later operation in ``scope`` after ``after``, with the texts naming their resource;
     also those one same-module helper down (``self._delete_rule(arn)``), read at the helper's call."""
     code = context.code
+    same = [(theirs, theirs) for _, theirs in surfaced.same]
     for later in code.nodes(ast.Call, within=scope, skip=FUNCTION_TYPES):
         if not _after(later, after):
             continue
-        func = later.func
-        if isinstance(func, ast.Attribute) and func.attr == surfaced.then:
-            receiver = context.aws_calls.infer_receiver(func.value)
-            if receiver is not None and receiver.kind is Kind.CLIENT and receiver.service in (None, service):
-                yield _resource_texts(code, later, [(t, t) for _, t in surfaced.same])
+        if _calls(later, surfaced.then):
+            if _on_client_of(context, later, service):
+                yield _resource_texts(code, later, same)
             continue
         for helper in same_module_callees(code, later):
             for inner in code.nodes(ast.Call, within=helper, skip=FUNCTION_TYPES):
-                if isinstance(inner.func, ast.Attribute) and inner.func.attr == surfaced.then:
-                    receiver = context.aws_calls.infer_receiver(inner.func.value)
-                    if receiver is not None and receiver.kind is Kind.CLIENT and receiver.service in (None, service):
-                        yield _resource_texts(code, inner, [(t, t) for _, t in surfaced.same], helper, later)
+                if _calls(inner, surfaced.then) and _on_client_of(context, inner, service):
+                    yield _resource_texts(code, inner, same, helper, later)
 
 
 def _failures_surfaced_later(context: FileContext, call, service: str) -> bool:
