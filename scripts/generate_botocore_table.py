@@ -3,8 +3,10 @@
 Everything the rules know about AWS comes from here, never from a hand-typed
 list: for each service, the operations (snake_case, as boto3 exposes them),
 paginators (input/output tokens, more-results key, limit key, result keys, and
-the page a call without the limit key returns, as the limit key's documentation
-states it: a default page size, or "all items are returned"), waiters (name ->
+the page a call without the limit key returns: a default page size or "all items
+are returned", as the limit key's documentation states it, or everything where the
+operation's own documentation says "Unpaginated requests are susceptible to
+throttling and timeouts"), waiters (name ->
 operation, and the response values that end each in success or failure), deprecated
 operations (with the operation their documentation says replaces them), the
 response members that report partial failures of batch operations, the error
@@ -82,6 +84,11 @@ AFTER_DEFAULT = re.compile(rf"default\w*\D{{0,40}}?{NUMBER}", re.I)
 # "You must set MaxResults to receive a value for NextToken in the response." (SQS ListQueues): a call
 # without the limit key never continues, so a paginator needs a page size to go past the first page.
 TOKEN_NEEDS_LIMIT = re.compile(r"\bmust (?:set|specify|provide) \w+ to receive a value for \w+", re.I)
+# The operation's own documentation, on the calls that pass no limit key (EC2's DescribeImages,
+# DescribeInstances, DescribeVolumes ...): "We strongly recommend using only paginated requests.
+# Unpaginated requests are susceptible to throttling and timeouts." An unpaginated request exists and
+# its documented risk is throttling and timeouts, not a cut-off page: it returns everything.
+UNPAGINATED_RISKS = re.compile(r"\bUnpaginated requests are susceptible to throttling and timeouts", re.I)
 
 
 def _number(text: str) -> int:
@@ -122,7 +129,10 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
     if not limit_key or operation_model.input_shape is None:
         return {}
     member = operation_model.input_shape.members.get(limit_key)
-    return page_facts(member.documentation) if member is not None else {}
+    facts = page_facts(member.documentation) if member is not None else {}
+    if not facts and UNPAGINATED_RISKS.search(operation_model.documentation or ""):
+        return {"returns_all": True}
+    return facts
 
 
 def _paginators(session, service: str, model) -> dict:

@@ -4,7 +4,7 @@ Message: `BTO201 s3.list_objects_v2() returns one page of 'Contents' (up to 1,00
 
 ## What it does
 Flags a call of an AWS operation that botocore paginates for that service
-(`list_objects_v2`, `describe_instances`, `scan`, `list_users`, ...) when
+(`list_objects_v2`, `describe_vpc_endpoints`, `scan`, `list_users`, ...) when
 nothing around it handles the continuation. Which operations paginate comes
 from botocore's own models: many `list_*`/`describe_*` operations do not
 (`sqs.list_queue_tags`, `ec2.describe_addresses`) and are never flagged, while
@@ -50,7 +50,13 @@ Not flagged when one page is all the code needs:
   GuardDuty detector per Region; a log group's subscription filters, 2; a KMS
   key's aliases, 50; ...: the list, with the quota's documentation, is in
   `flake8_boto3/data/quota_bounded.json`), or botocore's model documents that a
-  call without the limit key returns every item (EC2 `describe_security_groups`).
+  call without the limit key returns every item: EC2 `describe_security_groups`
+  ("If this parameter is not specified, then all items are returned"), and EC2
+  `describe_instances`, `describe_images`, `describe_volumes`,
+  `describe_snapshots`, `describe_tags` and `describe_network_interfaces`, whose
+  documentation says "Unpaginated requests are susceptible to throttling and
+  timeouts": a real cost on large accounts, but not a cut-off page. With
+  `MaxResults` these operations page like any other.
 
 The message states the page size a call returns when botocore's model documents
 it, and says nothing about it where the model says nothing. Where the model says
