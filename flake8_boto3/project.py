@@ -52,13 +52,27 @@ def _note(modname: str) -> None:
 @lru_cache(maxsize=8192)
 def module_name_and_root(path: str) -> tuple[str, str]:
     """``src/pkg/sub/mod.py`` -> (``pkg.sub.mod``, ``src``): walks up ``__init__.py`` files."""
-    file = Path(path).resolve() if path and path not in ("-", "stdin") else Path("stdin.py").resolve()
-    parts = [file.stem] if file.stem != "__init__" else []
-    directory = file.parent
-    while (directory / "__init__.py").is_file() and directory.parent != directory:
-        parts.insert(0, directory.name)
-        directory = directory.parent
-    return ".".join(parts) or file.stem, str(directory)
+    if not path or path in ("-", "stdin"):
+        path = "stdin.py"
+    if os.path.islink(path):
+        path = os.path.realpath(path)
+    # A file that is no link resolves to its resolved directory's entry: files of one directory
+    # share the directory's resolution and walk.
+    package, root = _package_and_root(os.path.dirname(path) or ".")
+    stem = Path(path).stem
+    parts = [*package, stem] if stem != "__init__" else list(package)
+    return ".".join(parts) or stem, root
+
+
+@lru_cache(maxsize=1024)
+def _package_and_root(directory: str) -> tuple[tuple[str, ...], str]:
+    """The package names ``directory`` is inside (outermost first) and the directory above them."""
+    current = Path(directory).resolve()
+    parts: list[str] = []
+    while (current / "__init__.py").is_file() and current.parent != current:
+        parts.insert(0, current.name)
+        current = current.parent
+    return tuple(parts), str(current)
 
 
 def is_sdk_source(path: str) -> bool:
@@ -108,28 +122,94 @@ def _exists(kind: str, path: str) -> bool:
     return os.path.isfile(path) if kind == "file" else os.path.isdir(path)
 
 
-@lru_cache(maxsize=16384)
-def _project_file(modname: str, directories: tuple[Path, ...]) -> Path | None:
-    for kind, path in _places(modname, directories):
-        if kind == "file" and os.path.isfile(path):
-            return Path(path)
-    return None
+class _Finder:
+    """Module lookups under one tuple of search directories, answered from directory listings.
+
+    Each directory is listed once (``os.scandir``) instead of testing every candidate path with
+    a ``stat``: a boto3-free project imports thousands of names that are no project module
+    (``from django.db.models import Q``, third-party packages), and each miss would otherwise cost
+    a ``stat`` per search directory. The answers are those of the ``_places`` order: the first
+    directory holding ``a/b/c.py`` or ``a/b/c/__init__.py``, or, for :meth:`is_module`, a
+    directory ``a/b/c``.
+    """
+
+    def __init__(self, directories: tuple[Path, ...]) -> None:
+        self.directories = directories
+        self._listings: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._files: dict[str, Path | None] = {}
+        self._modules: dict[str, bool] = {}
+
+    def _listing(self, directory: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(files, directories) directly inside ``directory``; symbolic links count as what they point to."""
+        found = self._listings.get(directory)
+        if found is None:
+            files: set[str] = set()
+            subdirectories: set[str] = set()
+            try:
+                with os.scandir(directory) as entries:
+                    for entry in entries:
+                        try:
+                            if entry.is_dir():
+                                subdirectories.add(entry.name)
+                            elif entry.is_file():
+                                files.add(entry.name)
+                        except OSError:
+                            continue
+            except OSError:
+                pass
+            found = self._listings[directory] = (frozenset(files), frozenset(subdirectories))
+        return found
+
+    def _package_directory(self, directory: str, parts: list[str]) -> str | None:
+        """``directory/parts[0]/.../parts[-1]`` when each of them is a directory, else None."""
+        for part in parts:
+            if part not in self._listing(directory)[1]:
+                return None
+            directory = os.path.join(directory, part)
+        return directory
+
+    def file(self, modname: str) -> Path | None:
+        if modname in self._files:
+            return self._files[modname]
+        *packages, last = modname.split(".")
+        found = None
+        for directory in self.directories if _valid(modname) else ():
+            parent = self._package_directory(str(directory), packages)
+            if parent is None:
+                continue
+            files, subdirectories = self._listing(parent)
+            if last + ".py" in files:
+                found = Path(parent, last + ".py")
+                break
+            if last in subdirectories and "__init__.py" in self._listing(os.path.join(parent, last))[0]:
+                found = Path(parent, last, "__init__.py")
+                break
+        self._files[modname] = found
+        return found
+
+    def is_module(self, modname: str) -> bool:
+        if modname not in self._modules:
+            parts = modname.split(".")
+            self._modules[modname] = self.file(modname) is not None or any(
+                self._package_directory(str(directory), parts) is not None for directory in self.directories
+            )
+        return self._modules[modname]
+
+
+@lru_cache(maxsize=256)
+def _finder(directories: tuple[Path, ...]) -> _Finder:
+    return _Finder(directories)
 
 
 def project_file(modname: str) -> Path | None:
     _note(modname)
-    return _project_file(modname, search_directories()) if _valid(modname) else None
-
-
-@lru_cache(maxsize=16384)
-def _is_project_module(modname: str, directories: tuple[Path, ...]) -> bool:
-    return any(_exists(kind, path) for kind, path in _places(modname, directories))
+    return _finder(search_directories()).file(modname)
 
 
 def is_project_module(modname: str) -> bool:
     """A module (or package, or namespace directory) of the project being linted."""
     _note(modname)
-    return _valid(modname) and _is_project_module(modname, search_directories())
+    return _valid(modname) and _finder(search_directories()).is_module(modname)
 
 
 def resolution_evidence(modname: str) -> dict[str, list]:

@@ -33,17 +33,34 @@ SDK = re.compile(
 )
 SESSION_CALL = re.compile(r"\.(?:client|resource|create_client)\(\s*(?:service_name\s*=\s*)?['\"]([a-z0-9-]+)['\"]")
 IMPORT = re.compile(
-    r"^[ \t]*(?:from[ \t]+(?P<base>\.*[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[\w \t,.*]+)"
+    r"[ \t]*(?:from[ \t]+(?P<base>\.*[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[\w \t,.*]+)"
     r"|import[ \t]+(?P<modules>[\w \t,.]+))",
-    re.MULTILINE,
 )
+
+
+def _import_statements(source: str):
+    """The matches of ``IMPORT`` at the start of a line, as ``re.finditer`` with ``^`` and
+    ``re.MULTILINE`` finds them, trying only the lines that hold the word ``import``: a regular
+    expression anchored at every line start of a large file costs more than the whole screen."""
+    resume = 0  # a match may span lines (a parenthesised list of names): go on after it
+    position = source.find("import")
+    while position != -1:
+        line_start = source.rfind("\n", 0, position) + 1
+        if line_start >= resume:
+            match = IMPORT.match(source, line_start)
+            if match is not None:
+                yield match
+                resume = max(match.end(), line_start + 1)
+            else:
+                resume = line_start + 1
+        position = source.find("import", position + 6)
 
 
 def imported_modules(source: str, modname: str, is_package: bool) -> set[str]:
     """Absolute names of the modules (and possible submodules) a file imports from."""
     package_parts = modname.split(".") if is_package else modname.split(".")[:-1]
     found: set[str] = set()
-    for match in IMPORT.finditer(source):
+    for match in _import_statements(source):
         if match.group("modules"):
             for part in match.group("modules").split(","):
                 name = part.split(" as ")[0].strip()
