@@ -10,9 +10,13 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from typing import TYPE_CHECKING
+
 from flake8_boto3 import __version__, project, screen
-from flake8_boto3.cache import FindingsCache, findings_cache
 from flake8_boto3.settings import DEFAULT_HANDLER_DECORATORS, DEFAULT_HANDLER_NAMES, Settings
+
+if TYPE_CHECKING:
+    from flake8_boto3.cache import FindingsCache
 
 # Codes that are off unless selected; tests/test_registry.py keeps this in step with the registry.
 DEFAULT_OFF_CODES = ("BTO103", "BTO104", "BTO406")
@@ -24,7 +28,10 @@ class Boto3Checker:
     name = "flake8-boto3"
     version = __version__
     settings: Settings = Settings()
-    cache: FindingsCache | None = None
+    cache_directory: str | None = None
+    cache_enabled: bool = True
+    _cache: FindingsCache | None = None
+    _cache_opened = False
 
     def __init__(self, tree: ast.Module, filename: str, lines: list[str]) -> None:
         self.tree = tree
@@ -71,7 +78,20 @@ class Boto3Checker:
             handler_names=tuple(options.boto3_handler_names),
             handler_decorators=tuple(options.boto3_handler_decorators),
         )
-        cls.cache = findings_cache(cls.settings, options.boto3_cache_dir, not options.boto3_no_cache)
+        cls.cache_directory = options.boto3_cache_dir
+        cls.cache_enabled = not options.boto3_no_cache
+        cls._cache, cls._cache_opened = None, False
+
+    @classmethod
+    def findings_cache(cls) -> FindingsCache | None:
+        """The cache, opened when the first file passes the screen: a run over boto3-free code never
+        imports it (hashing, the store), and never touches the cache directory."""
+        if not cls._cache_opened:
+            from flake8_boto3.cache import findings_cache
+
+            cls._cache = findings_cache(cls.settings, cls.cache_directory, cls.cache_enabled)
+            cls._cache_opened = True
+        return cls._cache
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         source = "".join(self.lines)
@@ -82,13 +102,14 @@ class Boto3Checker:
                 screened = True
             except Exception:  # noqa: BLE001 - the checker screens again and reports it as BTO900
                 screened = False
-            cached = self.cache.lookup(source, self.filename) if self.cache is not None else None
+            cache = self.findings_cache()
+            cached = cache.lookup(source, self.filename) if cache is not None else None
             if cached is None:
                 from flake8_boto3 import checker
 
                 findings = checker.check_source(source, self.filename, self.settings, self.tree, screened)
                 cached = [(finding.line, finding.col, finding.message) for finding in findings]
-                if self.cache is not None:
-                    self.cache.save(source, self.filename, cached, looked_up)
+                if cache is not None:
+                    cache.save(source, self.filename, cached, looked_up)
         for line, col, message in cached:
             yield line, col, message, type(self)
