@@ -167,6 +167,21 @@ def _could_be_factory(code: Code, function: ast.AST) -> bool:
     return False
 
 
+def _constructs_in(code: Code, function: ast.AST) -> bool:
+    """Does ``function`` itself (not a function nested in it) hold a constructor-shaped call?
+
+    A client, resource or session made in this very function is one of the two ways a function is a
+    factory; the other is returning a factory's result. The boto3 objects the model answers carry
+    the constructor-shaped call that made them as their origin (``boto3.client(...)``, never
+    ``make()``), so without such a call here, inferring what the function returns cannot make it a
+    factory: the inference, which builds every module the returned value comes from, is skipped.
+    """
+    return any(
+        may_construct(code.home, call) and code.enclosing_function(call) is function
+        for call in code.nodes(ast.Call, within=function)
+    )
+
+
 # --- the analysis ------------------------------------------------------------------
 
 
@@ -196,7 +211,11 @@ class Lifecycle:
         code, node = function.code, function.node
         result = None
         returned: set[ast.AST] = set()
-        if not functions.run_once_reason(code, node) and _could_be_factory(code, node):
+        if (
+            not functions.run_once_reason(code, node)
+            and _could_be_factory(code, node)
+            and (_constructs_in(code, node) or self._returns_a_factory_call(code, node))
+        ):
             for ret in code.nodes(ast.Return, within=node, skip=(*FUNCTION_TYPES, ast.ClassDef)):
                 if ret.value is None:
                     continue
@@ -224,6 +243,12 @@ class Lifecycle:
         self._factory_cache[function] = result
         self._returned_calls[function] = returned
         return result
+
+    def _returns_a_factory_call(self, code: Code, function: ast.AST) -> bool:
+        return any(
+            isinstance(ret.value, ast.Call) and self._factory_call(code, ret.value) is not None
+            for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
+        )
 
     def _factory_call(self, code: Code, call: ast.Call) -> Construction | None:
         callee = self._resolve_project_function(code, call)
