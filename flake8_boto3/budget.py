@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 
 MAX_INFERENCE_STEPS = 20_000
 MAX_SECONDS = 10.0
+# astroid's inference of ``self.x`` walks the class's ancestors, so its cost grows with the square of
+# an inheritance chain's length: a module-made chain of 400 classes took 10 s of inference at ~1,200
+# steps. Real hierarchies are a few classes deep; a longer chain is treated as an exhausted budget.
+MAX_CLASS_CHAIN = 50
 
 
 class BudgetExceeded(Exception):

@@ -52,6 +52,29 @@ def test_fifty_thousand_line_file(tmp_path):
     assert lint(tmp_path, {"main.py": HANDLER + body}) == ["BTO101"]
 
 
+def _class_chain(length: int) -> str:
+    classes = ["class C0:\n    def __init__(self):\n        self.client = boto3.client('s3')\n"]
+    classes += [
+        f"class C{i}(C{i - 1}):\n    def m{i}(self):\n        return self.client.list_objects_v2(Bucket='b')\n"
+        for i in range(1, length)
+    ]
+    return "import boto3\n\n\n" + "\n\n".join(classes)
+
+
+def test_long_inheritance_chain_exhausts_the_budget_at_once():
+    """astroid's inference of ``self.client`` walks every ancestor: 400 classes deriving from each
+    other took 10 s of inference before the time limit stopped it. A chain longer than any real
+    hierarchy is not given to astroid; the file gets BTO901."""
+    findings = check_source(_class_chain(400), "chain.py")
+    assert [f.code for f in findings] == ["BTO901"]
+    assert "400 classes deriving from each other" in findings[0].message
+
+
+def test_ordinary_inheritance_is_analysed():
+    codes = [f.code for f in check_source(_class_chain(5), "chain.py")]
+    assert codes == ["BTO201"] * 4
+
+
 @pytest.mark.parametrize(
     "source",
     [

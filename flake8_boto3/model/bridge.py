@@ -20,8 +20,19 @@ import contextlib
 from dataclasses import dataclass
 from functools import cached_property
 
+from flake8_boto3 import budget
 from flake8_boto3.model.values import Boto3Value, Kind
 from flake8_boto3.syntax.module import ModuleSyntax
+
+
+def _too_long_class_chain(home: ModuleSyntax) -> bool:
+    """A module whose classes derive from each other in a chain longer than the budget allows is not
+    given to astroid (see :data:`flake8_boto3.budget.MAX_CLASS_CHAIN`): the file's budget runs out."""
+    length = home.longest_class_chain
+    if length <= budget.MAX_CLASS_CHAIN:
+        return False
+    budget.exhaust(f"{length:,} classes deriving from each other in a chain, more than {budget.MAX_CLASS_CHAIN}")
+    return True
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,8 @@ class AstroidBridge:
 
     def _astroid(self, home: ModuleSyntax, node: ast.AST):
         """The astroid node built from ``node`` (of the linted file or a project module), or None."""
+        if _too_long_class_chain(home):
+            return None
         if home is self.home:
             astroid_module = self._module
         else:

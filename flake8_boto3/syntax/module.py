@@ -35,6 +35,18 @@ class ModuleSyntax:
     def scopes(self) -> Scopes:
         return Scopes(self.tree, package=self.is_package)
 
+    @cached_property
+    def longest_class_chain(self) -> int:
+        """How many classes the longest chain of this module's classes holds, each deriving from the
+        one before by a plain name (``class C2(C1)``): 1 with no inheritance inside the module."""
+        chain_at: dict[str, int] = {}
+        longest = 0
+        for cls in self.tree.nodes_of(ast.ClassDef):  # in source order: a base is defined before use
+            length = 1 + max((chain_at.get(base.id, 0) for base in cls.bases if isinstance(base, ast.Name)), default=0)
+            chain_at[cls.name] = length
+            longest = max(longest, length)
+        return longest
+
     @classmethod
     def of_file(cls, module: ast.Module, source: str, path: str) -> ModuleSyntax:
         """The linted file, from the tree flake8 parsed."""
