@@ -51,6 +51,21 @@ def test_table_is_small_and_knows_what_the_rules_need():
     assert table.services_with_operation("list_objects_v2") == {"s3"}
 
 
+def test_the_page_a_call_returns_without_the_limit_key():
+    table = aws.table()
+    assert table.paginator("s3", "list_objects_v2").page_default == 1000
+    assert table.paginator("lambda", "list_event_source_mappings").page_default == 100  # not the MaxItems max
+    # "If this parameter is not specified, then all items are returned." (the limit key's documentation)
+    assert table.paginator("ec2", "describe_security_groups").returns_all
+    # "Unpaginated requests are susceptible to throttling and timeouts." (the operation's documentation)
+    assert table.paginator("ec2", "describe_instances").returns_all
+    assert table.paginator("ec2", "describe_images").returns_all
+    # The model says nothing of DescribeVpcs' unpaginated calls: nothing is assumed.
+    vpcs = table.paginator("ec2", "describe_vpcs")
+    assert not vpcs.returns_all and vpcs.page_default is None
+    assert table.paginator("sqs", "list_queues").token_needs_limit
+
+
 def test_table_knows_the_errors_the_rules_need():
     table = aws.table()
     assert {"NoSuchKey", "NoSuchBucket"} <= table.error_shapes("s3")
