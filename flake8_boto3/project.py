@@ -49,11 +49,18 @@ def _note(modname: str) -> None:
         looked_up.add(modname)
 
 
-@lru_cache(maxsize=8192)
 def module_name_and_root(path: str) -> tuple[str, str]:
-    """``src/pkg/sub/mod.py`` -> (``pkg.sub.mod``, ``src``): walks up ``__init__.py`` files."""
+    """``src/pkg/sub/mod.py`` -> (``pkg.sub.mod``, ``src``): walks up ``__init__.py`` files.
+
+    A relative path is relative to the working directory of the call (a language server that runs
+    flake8 in its own process lints several workspaces)."""
     if not path or path in ("-", "stdin"):
         path = "stdin.py"
+    return _module_name_and_root(os.path.join(os.getcwd(), path))
+
+
+@lru_cache(maxsize=8192)
+def _module_name_and_root(path: str) -> tuple[str, str]:
     if os.path.islink(path):
         path = os.path.realpath(path)
     # A file that is no link resolves to its resolved directory's entry: files of one directory
