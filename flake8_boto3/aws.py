@@ -233,6 +233,14 @@ def batch_failures_surfaced() -> dict[tuple[str, str], SurfacedBy]:
 
 
 @cache
+def service_names() -> frozenset[str]:
+    """The services of the table, from its small companion file (``data/botocore_services.json``):
+    the screen checks ``.client("ec2")`` against them without loading the table."""
+    data = json.loads(resources.files("flake8_boto3.data").joinpath("botocore_services.json").read_text())
+    return frozenset(data["services"])
+
+
+@cache
 def table() -> Table:
     data = resources.files("flake8_boto3.data").joinpath("botocore_table.json.gz").read_bytes()
     return Table(json.loads(gzip.decompress(data)))

@@ -97,9 +97,9 @@ def could_fire(source: str, path: str = "") -> bool:
         return True
     services = set(SESSION_CALL.findall(source)) if ("client(" in source or "resource(" in source) else set()
     if services:
-        from flake8_boto3.aws import table  # loaded only for files with such a call
+        from flake8_boto3.aws import service_names  # loaded only for files with such a call
 
-        if any(table().has_service(service) for service in services):
+        if not services.isdisjoint(service_names()):
             return True
     if "import" not in source:
         return False

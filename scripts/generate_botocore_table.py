@@ -1,7 +1,8 @@
 """Generate flake8_boto3/data/botocore_table.json.gz from the installed botocore and boto3.
 
 Everything the rules know about AWS comes from here, never from a hand-typed
-list: for each service, the operations (snake_case, as boto3 exposes them),
+list (and ``botocore_services.json``, the table's service names alone, which the
+screen reads without loading the table): for each service, the operations (snake_case, as boto3 exposes them),
 paginators (input/output tokens, more-results key, limit key, result keys, and
 the page a call without the limit key returns: a default page size or "all items
 are returned", as the limit key's documentation states it, or everything where the
@@ -45,6 +46,9 @@ from botocore.errorfactory import BaseClientExceptions
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "flake8_boto3" / "data" / "botocore_table.json.gz"
+# The table's service names alone (a few KB): the screen asks whether ``.client("ec2")`` names a
+# real service for every file that calls one, and must not load the whole table for it.
+SERVICES = ROOT / "flake8_boto3" / "data" / "botocore_services.json"
 
 # Response members through which batch operations report the entries that failed.
 PARTIAL_FAILURE_MEMBER = re.compile(r"^(Failed\w*|Unprocessed\w*|Errors)$")
@@ -344,11 +348,20 @@ def encode(table: dict) -> bytes:
     return buffer.getvalue()
 
 
+def encode_services(table: dict) -> bytes:
+    """The service names of ``table``, with the botocore version they come from."""
+    names = {"botocore_version": table["botocore_version"], "services": sorted(table["services"])}
+    return (json.dumps(names, indent=0, sort_keys=True) + "\n").encode()
+
+
 def main() -> int:
-    data = encode(build_table())
+    table = build_table()
+    data = encode(table)
     TABLE.parent.mkdir(parents=True, exist_ok=True)
     TABLE.write_bytes(data)
-    print(f"wrote {TABLE.relative_to(ROOT)} ({len(data):,} bytes) from botocore {botocore.__version__}")
+    SERVICES.write_bytes(encode_services(table))
+    print(f"wrote {TABLE.relative_to(ROOT)} ({len(data):,} bytes) and {SERVICES.relative_to(ROOT)}"
+          f" from botocore {botocore.__version__}")
     return 0
 
 

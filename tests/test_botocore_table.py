@@ -34,6 +34,13 @@ def test_regenerating_from_the_pinned_botocore_gives_the_shipped_table():
     assert generator.encode(table) == SHIPPED.read_bytes(), (
         "the shipped table is stale: run python scripts/generate_botocore_table.py"
     )
+    assert generator.encode_services(table) == generator.SERVICES.read_bytes(), (
+        "the shipped service names are stale: run python scripts/generate_botocore_table.py"
+    )
+
+
+def test_the_screens_service_names_are_the_tables():
+    assert aws.service_names() == aws.table().services
 
 
 def test_table_is_small_and_knows_what_the_rules_need():

@@ -119,9 +119,9 @@ def real_service(call: ast.Call) -> str | None:
     value = _argument(call, 0, "service_name")
     if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
         return None
-    from flake8_boto3.aws import table  # the table loads only when such a call is seen
+    from flake8_boto3.aws import service_names  # loaded only when such a call is seen
 
-    return value.value if table().has_service(value.value) else None
+    return value.value if value.value in service_names() else None
 
 
 def _argument(call: ast.Call, position: int, keyword: str) -> ast.AST | None:
