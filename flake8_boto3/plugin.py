@@ -78,6 +78,7 @@ class Boto3Checker:
             handler_names=tuple(options.boto3_handler_names),
             handler_decorators=tuple(options.boto3_handler_decorators),
         )
+        project.start_run()
         cls.cache_directory = options.boto3_cache_dir
         cls.cache_enabled = not options.boto3_no_cache
         cls._cache, cls._cache_opened = None, False

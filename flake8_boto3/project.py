@@ -129,6 +129,29 @@ def _exists(kind: str, path: str) -> bool:
     return os.path.isfile(path) if kind == "file" else os.path.isdir(path)
 
 
+# What the file system answered during this run: ``(kind, path) -> exists``. Cached entries name the
+# same places again and again (every file of a package imports the same modules).
+_seen_this_run: dict[tuple[str, str], bool] = {}
+
+
+def _exists_this_run(kind: str, path: str) -> bool:
+    found = _seen_this_run.get((kind, path))
+    if found is None:
+        found = _seen_this_run[(kind, path)] = _exists(kind, path)
+    return found
+
+
+def start_run() -> None:
+    """Forget what the file system looked like: a new flake8 run begins.
+
+    Within a run the project's files are taken not to change. A language server that runs flake8 in
+    its own process starts a run for each lint, and must see the modules created, removed or edited
+    since the last one."""
+    _seen_this_run.clear()
+    for cached in (_module_name_and_root, _package_and_root, _search_directories, _finder, _file_mentions_boto3):
+        cached.cache_clear()
+
+
 class _Finder:
     """Module lookups under one tuple of search directories, answered from directory listings.
 
@@ -236,7 +259,7 @@ def resolution_evidence(modname: str) -> dict[str, list]:
 
 def still_resolves_alike(evidence: dict[str, list]) -> bool:
     """Is every place recorded by :func:`resolution_evidence` as it was?"""
-    return all(_exists(kind, path) == exists for path, (kind, exists) in evidence.items())
+    return all(_exists_this_run(kind, path) == exists for path, (kind, exists) in evidence.items())
 
 
 @lru_cache(maxsize=4096)

@@ -95,3 +95,23 @@ def test_module_names_follow_packages_and_links(tmp_path, monkeypatch):
     ):
         assert project.module_name_and_root(path) == ("pkg.sub.mod", src), path
     assert project.module_name_and_root(str(tmp_path / "src" / "pkg" / "__init__.py")) == ("pkg", src)
+
+
+def test_a_new_run_sees_the_modules_as_they_are_now(tmp_path, monkeypatch):
+    """A language server that runs flake8 in its own process lints again after an edit."""
+    _write(tmp_path / "shop" / "__init__.py")
+    _write(tmp_path / "shop" / "orders.py", "import json\n")
+    monkeypatch.chdir(tmp_path)
+    project.start_run()
+    project.set_current_root(project.module_name_and_root(str(tmp_path / "shop" / "orders.py"))[1])
+    assert not project.mentions_boto3("shop.orders")
+    assert project.project_file("shop.clients") is None
+    _write(tmp_path / "shop" / "orders.py", "import boto3\n")
+    _write(tmp_path / "shop" / "clients.py", "import boto3\n")
+    evidence = project.resolution_evidence("shop.payments")
+    assert project.still_resolves_alike(evidence)
+    _write(tmp_path / "shop" / "payments.py")
+    project.start_run()
+    assert project.mentions_boto3("shop.orders")
+    assert project.project_file("shop.clients") == tmp_path / "shop" / "clients.py"
+    assert not project.still_resolves_alike(evidence)
