@@ -1,4 +1,4 @@
-"""An inventory report over S3, EC2 and DynamoDB.
+"""An inventory report over S3, Lambda and DynamoDB.
 
 The first function of each pair reads only the first page of a paginated
 operation (BTO201, BTO202); the `_fixed` one reads them all.
@@ -7,7 +7,7 @@ operation (BTO201, BTO202); the `_fixed` one reads them all.
 import boto3
 
 s3 = boto3.client("s3")
-ec2 = boto3.client("ec2")
+lambda_client = boto3.client("lambda")
 orders = boto3.resource("dynamodb").Table("orders")
 
 
@@ -20,16 +20,13 @@ def report_keys_fixed(bucket):
     return [obj["Key"] for page in pages for obj in page.get("Contents", [])]
 
 
-def running_instances():
-    reservations = ec2.describe_instances(Filters=[{"Name": "instance-state-name", "Values": ["running"]}])
-    return [i["InstanceId"] for r in reservations["Reservations"] for i in r["Instances"]]
+def function_names():
+    return [function["FunctionName"] for function in lambda_client.list_functions()["Functions"]]
 
 
-def running_instances_fixed():
-    pages = ec2.get_paginator("describe_instances").paginate(
-        Filters=[{"Name": "instance-state-name", "Values": ["running"]}]
-    )
-    return [i["InstanceId"] for page in pages for r in page["Reservations"] for i in r["Instances"]]
+def function_names_fixed():
+    pages = lambda_client.get_paginator("list_functions").paginate()
+    return [function["FunctionName"] for page in pages for function in page["Functions"]]
 
 
 def open_orders():
