@@ -196,6 +196,9 @@ class Lifecycle:
         self._factory_cache: dict[Function, tuple[Kind, str | None] | None] = {}
         # For each factory: the calls its return statements hold or return the result of.
         self._returned_calls: dict[Function, set[ast.AST]] = {}
+        # The project function each call calls: asked for every call of the module, and again for the
+        # calls a candidate factory returns (a question that may go to astroid).
+        self._callees: dict[ast.Call, Function | None] = {}
 
     # constructions ------------------------------------------------------------
 
@@ -251,7 +254,9 @@ class Lifecycle:
         )
 
     def _factory_call(self, code: Code, call: ast.Call) -> Construction | None:
-        callee = self._resolve_project_function(code, call)
+        if call not in self._callees:
+            self._callees[call] = self._resolve_project_function(code, call)
+        callee = self._callees[call]
         if callee is None:
             return None
         result = self.factory_result(callee)
