@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-
 from typing import TYPE_CHECKING
 
 from flake8_boto3 import __version__, project, screen

@@ -65,7 +65,7 @@ def _module_name_and_root(path: str) -> tuple[str, str]:
         path = os.path.realpath(path)
     # A file that is no link resolves to its resolved directory's entry: files of one directory
     # share the directory's resolution and walk.
-    package, root = _package_and_root(os.path.dirname(path) or ".")
+    package, root = _package_and_root(os.path.dirname(path))
     stem = Path(path).stem
     parts = [*package, stem] if stem != "__init__" else list(package)
     return ".".join(parts) or stem, root

@@ -50,7 +50,7 @@ def _import_statements(source: str):
             match = IMPORT.match(source, line_start)
             if match is not None:
                 yield match
-                resume = max(match.end(), line_start + 1)
+                resume = match.end()  # past line_start: a match holds at least "import"
             else:
                 resume = line_start + 1
         position = source.find("import", position + 6)
