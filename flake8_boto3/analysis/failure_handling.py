@@ -16,6 +16,9 @@ A path **handles** the failure when it
   them (``result["error"] = code``, ``self.error = e``, ``failures.append(...)``,
   errors collected to raise after a loop);
 - falls back to a real value (``manager = Fallback()``, ``return "unknown"``);
+- returns a ``None`` that no other path of its function gives, and every caller
+  in the module tests the result with ``is None`` (:mod:`.told_apart`): "could not
+  tell" is an answer of its own, apart from "not there";
 - reports the failure as one: ``log.error``, ``log.exception``, ``critical``,
   or a project function that reports or records errors (``print_exception(e)``,
   ``handle_error(e)``). Someone is told it failed, whatever the handler then
@@ -51,7 +54,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from flake8_boto3.analysis import run_once
+from flake8_boto3.analysis import run_once, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import TRY_TYPES, Exit, Path, Side, is_not_there
 from flake8_boto3.analysis.names import dotted_name
@@ -232,6 +235,12 @@ class HandlerContext:
     def probe(self) -> bool:
         return self.function is not None and bool(PROBE_FUNCTION.search(self.function.name))
 
+    def failure_told_apart(self, path: Path) -> bool:
+        """The path returns a ``None`` that no other path gives and every caller in the module tests
+        with ``is None`` (see :mod:`.told_apart`): the failure is passed on."""
+        failure_returns = {self.after_try} if isinstance(self.after_try, ast.Return) else set()
+        return told_apart.callers_tell_apart(self.code, self.function, path.value, failure_returns)
+
     @cached_property
     def in_loop(self) -> bool:
         return self.code.innermost_loop(self.try_node) is not None
@@ -260,6 +269,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
             return False
         if context.only_heads and state.side is Side.ALL:
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
+        if context.failure_told_apart(path):
+            return False  # None, which only failures give, and every caller tests for it
         return not (state.fallback and not _gives_nothing(path.value))
     # The path goes on: the next item, the next step, or the end of a procedure.
     if context.best_effort(path):

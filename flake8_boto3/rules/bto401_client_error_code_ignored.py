@@ -38,6 +38,10 @@ Not flagged, because the failure is passed on or handled:
   records the outcome (`user["PermissionsConfirmed"] = False`), a local that
   carries the details past the handler;
 - it falls back to a real alternative (`manager = Manager(assume=False)`);
+- it returns `None` where no other path of its function does, and every
+  caller in the module tests the result with `is None` (after
+  `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
+  not "not there");
 - it reports the failure as an error (`log.error`, `log.exception`,
   `critical`) or hands the exception to a project function, and goes on with
   the next step or item: the debatable middle of "log and go on" is decided

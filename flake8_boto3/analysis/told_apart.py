@@ -1,0 +1,135 @@
+"""Does a handler's ``None`` reach callers that tell it apart from every other answer?
+
+A function may answer ``None`` for "could not tell" and something else for
+"not there" (``("", {})``, ``False``, ``[]``), and its callers test ``is None``
+before anything else::
+
+    def _nested_stack(cloudformation, stack, logical_id):
+        '''("", {}) if it wasn't created, (None, None) if unreadable'''
+        try:
+            ...
+        except ClientError as error:
+            if "does not exist" in str(error):
+                return "", {}
+            LOG.debug("Could not read %s", logical_id, exc_info=error)
+        return None, None
+
+    child_stack, template = _nested_stack(cloudformation, stack, logical_id)
+    if template is None:
+        keep_everything()  # can't tell: the safe choice
+
+Then the failure is passed on, in the one value no other path gives: AccessDenied
+does not read as "not there". Decided from the syntax of the function and its
+callers in the same module, and only when all of it holds:
+
+- the failure's return gives a literal ``None`` (the whole value, or one place of
+  a tuple);
+- no other return of the function gives a literal ``None`` in that place (returns
+  inside ``except`` clauses are failures too), and the function never falls off
+  its end (an implicit ``None``);
+- the function is called in its module, and every call assigns the result (or
+  unpacks the tuple) to a name that the calling function tests with ``is None``
+  or ``is not None``, or tests the call itself so.
+
+A function no caller in its module uses this way (a public function, a result
+passed on) keeps its finding: whether its callers tell ``None`` apart is not known.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from flake8_boto3.analysis import functions
+from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
+
+WHOLE = -1  # the place of a value that is not a tuple
+
+
+def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST | None, failure_returns: set) -> bool:
+    """Does ``returned`` (a failure's return value in ``function``) carry a ``None`` that only failures
+    give, tested by every caller in the module? ``failure_returns``: ``return`` statements failures
+    reach outside ``except`` clauses (the statement after the ``try``)."""
+    if not isinstance(function, FUNCTION_TYPES) or not _ends_in_return_or_raise(function):
+        return False
+    places = _none_places(returned)
+    if not places:
+        return False
+    width = len(returned.elts) if isinstance(returned, ast.Tuple) else None
+    others = [
+        ret for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
+        if ret not in failure_returns and not _in_except_clause(code, ret, function)
+    ]
+    places = [place for place in places if all(_gives_a_value_at(ret.value, place, width) for ret in others)]
+    if not places:
+        return False
+    calls = [call for call in code.nodes(ast.Call) if function in functions.same_module_callees(code, call)]
+    return bool(calls) and all(any(_tests_for_none(code, call, place, width) for place in places) for call in calls)
+
+
+def _ends_in_return_or_raise(function: ast.AST) -> bool:
+    return bool(function.body) and isinstance(function.body[-1], (ast.Return, ast.Raise))
+
+
+def _is_none(node: ast.AST | None) -> bool:
+    return node is None or (isinstance(node, ast.Constant) and node.value is None)
+
+
+def _none_places(value: ast.AST | None) -> list[int]:
+    if isinstance(value, ast.Tuple):
+        return [index for index, element in enumerate(value.elts) if _is_none(element)]
+    return [WHOLE] if _is_none(value) else []
+
+
+def _gives_a_value_at(value: ast.AST | None, place: int, width: int | None) -> bool:
+    """The return gives something other than a literal ``None`` in ``place``."""
+    if place == WHOLE:
+        return not _is_none(value)
+    if not isinstance(value, ast.Tuple) or len(value.elts) != width or any(
+        isinstance(element, ast.Starred) for element in value.elts
+    ):
+        return False
+    return not _is_none(value.elts[place])
+
+
+def _in_except_clause(code: Code, node: ast.AST, function: ast.AST) -> bool:
+    for parent in code.ancestors(node):
+        if parent is function:
+            return False
+        if isinstance(parent, ast.ExceptHandler):
+            return True
+    return False
+
+
+def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -> bool:
+    """The call's result, in ``place``, is tested with ``is None``/``is not None`` by its caller."""
+    parent = code.parent(call)
+    if place == WHOLE and _compares_with_none(parent, call):
+        return True
+    if not isinstance(parent, ast.Assign) or len(parent.targets) != 1:
+        return False
+    target = parent.targets[0]
+    if place == WHOLE:
+        name = target.id if isinstance(target, ast.Name) else None
+    elif isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == width:
+        element = target.elts[place]
+        name = element.id if isinstance(element, ast.Name) else None
+    else:
+        name = None
+    if name is None:
+        return False
+    scope = code.enclosing_scope(call)
+    return any(
+        isinstance(compare.left, ast.Name) and compare.left.id == name and _compares_with_none(compare, compare.left)
+        for compare in code.nodes(ast.Compare, within=scope, skip=(*FUNCTION_TYPES, ast.ClassDef))
+    )
+
+
+def _compares_with_none(node: ast.AST | None, left: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Compare)
+        and node.left is left
+        and len(node.ops) == 1
+        and isinstance(node.ops[0], (ast.Is, ast.IsNot))
+        and _is_none(node.comparators[0])
+        and isinstance(node.comparators[0], ast.Constant)
+    )
