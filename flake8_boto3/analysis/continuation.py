@@ -154,8 +154,9 @@ def _literal_list(code: Code, node: ast.AST | None) -> ast.List | None:
 
 
 def filter_names(code: Code, call: ast.Call) -> list[str] | None:
-    """The ``Name`` of each EC2-style filter (``Filters=[{"Name": "vpc-id", "Values": [...]}]``)."""
-    filters = _literal_list(code, keyword_value(call, "Filters"))
+    """The ``Name`` of each EC2-style filter (``Filters=[{"Name": "vpc-id", "Values": [...]}]``; five EC2
+    operations, such as ``describe_nat_gateways`` and ``describe_flow_logs``, call the list ``Filter``)."""
+    filters = _literal_list(code, keyword_value(call, "Filters") or keyword_value(call, "Filter"))
     if filters is None:
         return None
     names = []

@@ -35,7 +35,9 @@ Not flagged when one page is all the code needs:
   (`describe_stacks(StackName=...)`, `describe_db_instances(DBInstanceIdentifier=...)`,
   `describe_export_tasks(taskId=...)`, `list_x(name=...)`), an EC2 filter on
   the listed resources' own ids (`Filters=[{"Name": "volume-id", ...}]` for
-  `describe_volumes_modifications`, `resource-id` for `describe_tags`), or the
+  `describe_volumes_modifications`, `resource-id` for `describe_tags`;
+  `Filter=[{"Name": "nat-gateway-id", ...}]` where the operation calls the list
+  `Filter`, as `describe_nat_gateways` and `describe_flow_logs` do), or the
   tags of one resource (`list_tags_for_resource(ResourceArn=...)`: AWS allows
   at most 50 tags per resource, fewer than any page);
 - it uses the result only to test for emptiness (`if resp["Users"]:`,
