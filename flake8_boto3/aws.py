@@ -37,6 +37,9 @@ class Paginator:
     # A call without the limit key never returns a continuation token (SQS list_queues): a paginator
     # goes past the first page only with a page size.
     token_needs_limit: bool = False
+    # A relevance-ranked search (query_vectors, bedrock-agent-runtime retrieve): the input says how many
+    # best matches to return (topK, numberOfResults), and the first page holds them, best first.
+    ranked: bool = False
 
 
 class Table:
@@ -109,6 +112,7 @@ class Table:
             spec.get("page_default"),
             spec.get("returns_all", False),
             spec.get("token_needs_limit", False),
+            spec.get("ranked", False),
         )
 
     def paginator_names(self, service: str) -> frozenset[str]:

@@ -95,6 +95,12 @@ TOKEN_NEEDS_LIMIT = re.compile(r"\bmust (?:set|specify|provide) \w+ to receive a
 UNPAGINATED_RISKS = re.compile(r"\bUnpaginated requests are susceptible to throttling and timeouts", re.I)
 
 
+# A relevance-ranked search names how many of its best matches to return (S3 Vectors QueryVectors
+# `topK`, Bedrock Retrieve `vectorSearchConfiguration.numberOfResults`, AgentCore
+# RetrieveMemoryRecords `searchCriteria.topK`): its first page is the answer asked for, best first.
+RESULT_COUNT = re.compile(r"^(?:top_?k|numberOfResults)$", re.I)
+
+
 def _number(text: str) -> int:
     return int(text.replace(",", ""))
 
@@ -139,6 +145,13 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
     return facts
 
 
+def ranked_search(shape, depth: int = 0) -> bool:
+    """Does the input (``shape``, structures nested up to four deep) say how many best matches to return?"""
+    if shape is None or shape.type_name != "structure" or depth > 4:
+        return False
+    return any(RESULT_COUNT.match(name) or ranked_search(member, depth + 1) for name, member in shape.members.items())
+
+
 def _paginators(session, service: str, model) -> dict:
     try:
         config = session.get_paginator_model(service)._paginator_config
@@ -159,6 +172,8 @@ def _paginators(session, service: str, model) -> dict:
             "result_keys": _as_list(spec.get("result_key")),
             **_page_facts(model.operation_model(operation), limit_key),
         }
+        if ranked_search(model.operation_model(operation).input_shape):
+            paginators[xform_name(operation)]["ranked"] = True
     return paginators
 
 

@@ -73,6 +73,21 @@ def test_the_page_a_call_returns_without_the_limit_key():
     assert table.paginator("sqs", "list_queues").token_needs_limit
 
 
+def test_ranked_searches_are_the_operations_whose_input_says_how_many_best_matches():
+    table = aws.table()
+    ranked = {
+        (service, operation)
+        for service in table.services
+        for operation in table.paginator_names(service)
+        if table.paginator(service, operation).ranked
+    }
+    # topK, or numberOfResults nested in the search configuration
+    assert {("s3vectors", "query_vectors"), ("bedrock-agent-runtime", "retrieve"),
+            ("bedrock-agentcore", "retrieve_memory_records")} <= ranked
+    assert ("s3vectors", "list_vectors") not in ranked
+    assert ("bedrock-agent", "list_knowledge_bases") not in ranked
+
+
 def test_table_knows_the_errors_the_rules_need():
     table = aws.table()
     assert {"NoSuchKey", "NoSuchBucket"} <= table.error_shapes("s3")

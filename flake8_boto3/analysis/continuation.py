@@ -130,11 +130,13 @@ def names_the_result(operation: str, keywords: set[str]) -> bool:
         match = SINGLE_IDENTIFIER.search(name)
         if not match:
             continue
-        if name.lower().startswith(noun) and len(noun) > 2:
+        stem = name[: match.start()].lower()
+        # StackName for describe_stacks, DBInstanceAutomatedBackupsArn for its automated backups; not
+        # UserPoolId for list_users or DBParameterGroupName for describe_db_parameters: a parent.
+        if len(noun) > 2 and noun in (stem, singular(stem), singular(stem + "s")):
             return True
         # taskId for describe_export_tasks: the last word of what is listed, unless it names a parent
         # (`list_versions_by_function(FunctionName=...)`) or is also the first word (`stack` events).
-        stem = name[: match.start()].lower()
         if len(words) > 1 and stem == words[-1] and stem != words[0] and not CONNECTORS & set(words):
             return True
     return False
@@ -225,9 +227,41 @@ def lists_exact_identifiers(operation: str, keywords: set[str]) -> bool:
     return False
 
 
+# A filter expression matching an identifying attribute exactly: Cognito ListUsers' 'email = "x"' finds
+# that user ('^=' is a prefix; 'cognito:user_status = "CONFIRMED"' matches any number of users).
+EXACT_MATCH_FILTER = re.compile(r'^\s*"?(?:username|email|phone_number|preferred_username|sub)"?\s*=\s*"')
+
+
+def _leading_text(node: ast.AST | None) -> str | None:
+    """The literal text a string expression starts with: a constant, an f-string's first part, or the
+    template of ``"...".format(...)`` and ``"..." % (...)``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        text = ""
+        for part in node.values:
+            if not (isinstance(part, ast.Constant) and isinstance(part.value, str)):
+                break
+            text += part.value
+        return text
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return _leading_text(node.func.value)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _leading_text(node.left)
+    return None
+
+
+def filters_by_exact_match(call: ast.Call) -> bool:
+    """``list_users(UserPoolId=pool, Filter=f'email = "{email}"')``: the users with that very value."""
+    text = _leading_text(keyword_value(call, "Filter"))
+    return text is not None and bool(EXACT_MATCH_FILTER.match(text))
+
+
 def names_exact_resources(code: Code, call: ast.Call, operation: str) -> bool:
     keywords = keywords_of(call)
     if lists_exact_identifiers(operation, keywords) or names_the_result(operation, keywords):
+        return True
+    if filters_by_exact_match(call):
         return True
     if TAG_LISTING.match(operation) and any(SINGLE_IDENTIFIER.search(name) for name in keywords):
         return True

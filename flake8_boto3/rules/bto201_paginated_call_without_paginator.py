@@ -33,13 +33,21 @@ Not flagged when one page is all the code needs:
   identifier lists (`InstanceIds=...`, `Names=...`, `...Arns=...`,
   `ResourceARNList=...`), the one resource the operation describes
   (`describe_stacks(StackName=...)`, `describe_db_instances(DBInstanceIdentifier=...)`,
-  `describe_export_tasks(taskId=...)`, `list_x(name=...)`), an EC2 filter on
+  `describe_export_tasks(taskId=...)`, `list_x(name=...)`; not a parent:
+  `list_users(UserPoolId=...)` names the pool, `describe_db_parameters(
+  DBParameterGroupName=...)` the group), an exact-match filter on an
+  identifying attribute (`list_users(UserPoolId=p, Filter=f'email = "{email}"')`;
+  `^=` is a prefix), an EC2 filter on
   the listed resources' own ids (`Filters=[{"Name": "volume-id", ...}]` for
   `describe_volumes_modifications`, `resource-id` for `describe_tags`;
   `Filter=[{"Name": "nat-gateway-id", ...}]` where the operation calls the list
   `Filter`, as `describe_nat_gateways` and `describe_flow_logs` do), or the
   tags of one resource (`list_tags_for_resource(ResourceArn=...)`: AWS allows
   at most 50 tags per resource, fewer than any page);
+- it is a relevance-ranked search whose input says how many of the best
+  matches to return (`topK`, `numberOfResults`: S3 Vectors `query_vectors`,
+  Bedrock `retrieve` and `rerank`, AgentCore `retrieve_memory_records`; read
+  from the botocore model): the first page holds them, best first;
 - it uses the result only to test for emptiness (`if resp["Users"]:`,
   `len(...) > 0`, `any(...)`), takes its first item (`[0]`,
   `next(iter(...))`) or a fixed prefix (`[:10]`: `describe_stack_events` lists
@@ -161,6 +169,8 @@ def check(context: FileContext) -> Iterator[Finding]:
         tokens = {key for p in paginators for key in (*p.input_token, *p.output_token, p.more_results) if key}
         limits = {p.limit_key for p in paginators if p.limit_key}
         results = tuple(key for p in paginators for key in p.result_keys)
+        if all(p.ranked for p in paginators):
+            continue  # a ranked search: its first page holds the best matches, as many as it asks for
         if bounded_by_aws(call, paginators, keywords) or continuation.limit_with_filter_expression(call.call, limits):
             continue  # the second is BTO206's
         if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results):
