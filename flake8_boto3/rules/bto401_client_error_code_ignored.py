@@ -3,7 +3,7 @@
 Message: `BTO401 'except ClientError' loses the failure: every error code (AccessDenied, throttling, NoSuchKey...) ends the same way, with nothing kept for the caller; branch on e.response["Error"]["Code"] and re-raise the codes you don't handle`
 
 ## What it does
-Flags an `except ClientError` handler that never looks at the error code and,
+Flags an `except ClientError` handler that never branches on the error code and,
 on some path through it, *loses the failure*:
 
 - it says nothing and goes on: `pass`, `continue`, falling through;
@@ -150,7 +150,7 @@ def check(context: FileContext) -> Iterator[Finding]:
 RULE = Rule(
     code="BTO401",
     name="client-error-code-ignored",
-    summary="except ClientError that never looks at the error code and loses the failure",
+    summary="except ClientError that never branches on the error code and loses the failure",
     link=ERROR_HANDLING_GUIDE,
     check=check,
     module=sys.modules[__name__],

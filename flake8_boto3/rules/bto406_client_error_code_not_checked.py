@@ -1,16 +1,17 @@
 """# BTO406 client-error-code-not-checked
 
-Message: `BTO406 'except ClientError' never looks at the error code; branch on e.response["Error"]["Code"] (opt-in: the handler passes the failure on)`
+Message: `BTO406 'except ClientError' never branches on the error code; branch on e.response["Error"]["Code"] (opt-in: the handler passes the failure on)`
 
 ## What it does
 The literal check, off by default: flags every `except ClientError` handler
-that never looks at the error code and does not re-raise on every path, where
+that never branches on the error code and does not re-raise on every path, where
 BTO401 stays silent because the handler passes the failure on in another form
 (an error response, a stored error, a report and the next item, a best-effort
 cleanup, a script telling its user). With BTO406 on, BTO401 and BTO406
 together flag exactly the handlers that never branch on the code.
 
-Looking at the code and re-raising are recognised as for BTO401; test code,
+Branching on the code and re-raising are recognised as for BTO401 (printing
+or storing the code without a branch on it is not a branch); test code,
 handlers that catch `Exception` too and handlers of a `try` that only waits on
 a waiter are never flagged.
 
@@ -74,7 +75,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # looks at the code, re-raises, or is BTO401's
         yield RULE.finding(
             handler.node,
-            f"'except {context.code.as_string(handler.node.type)}' never looks at the error code;"
+            f"'except {context.code.as_string(handler.node.type)}' never branches on the error code;"
             ' branch on e.response["Error"]["Code"] (opt-in: the handler passes the failure on)',
         )
 
@@ -82,7 +83,7 @@ def check(context: FileContext) -> Iterator[Finding]:
 RULE = Rule(
     code="BTO406",
     name="client-error-code-not-checked",
-    summary="except ClientError that never looks at the error code, though it passes the failure on (opt-in)",
+    summary="except ClientError that never branches on the error code, though it passes the failure on (opt-in)",
     link=ERROR_HANDLING_GUIDE,
     check=check,
     module=sys.modules[__name__],
