@@ -155,3 +155,43 @@ def test_checker_never_raises_on_nonsense():
     """)]:
         findings = check_source(source, "odd.py")
         assert all(f.code != "BTO900" for f in findings)
+
+
+def test_astroid_generators_finalised_by_the_collector_print_nothing():
+    """Abandoned astroid inference chains in garbage cycles: CPython reports 'generator already
+    executing' when the collector closes an inner generator its outer one is closing. That report, about
+    astroid's own generators only, stays off stderr while the plugin analyses and collects."""
+    import sys
+    import types
+
+    import astroid
+
+    from flake8_boto3.inference.quiet import quiet_generator_finalization
+
+    def report(generator):
+        return types.SimpleNamespace(
+            exc_type=ValueError,
+            exc_value=ValueError("generator already executing"),
+            exc_traceback=None,
+            err_msg=None,
+            object=generator,
+        )
+
+    astroid_noise = report(astroid.extract_node("a.b").infer())
+    our_own = report(x for x in ())
+    other_error = types.SimpleNamespace(**{**vars(astroid_noise), "exc_value": ValueError("something else")})
+    seen = []
+
+    def collect(unraisable):
+        seen.append(unraisable)
+
+    previous = sys.unraisablehook
+    sys.unraisablehook = collect
+    try:
+        with quiet_generator_finalization():
+            for unraisable in (astroid_noise, our_own, other_error):
+                sys.unraisablehook(unraisable)
+        assert sys.unraisablehook is collect  # restored
+    finally:
+        sys.unraisablehook = previous
+    assert seen == [our_own, other_error]

@@ -60,11 +60,13 @@ class AstroidBridge:
         from astroid.manager import AstroidManager
 
         from flake8_boto3.inference import build, scope
+        from flake8_boto3.inference.quiet import quiet_generator_finalization
 
         self.used = True
         manager = AstroidManager()
         scope.bound_cache(manager)
         self._exit.enter_context(scope.analysis_scope(manager))
+        self._exit.enter_context(quiet_generator_finalization())
         module = build.build_module(self.home.module, self.home.source, self.home.path)
         self._exit.callback(scope.release, manager, module)
         return module
