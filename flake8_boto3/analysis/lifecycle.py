@@ -267,6 +267,8 @@ class Lifecycle:
     def _resolve_project_function(self, code: Code, call: ast.Call) -> Function | None:
         """The project function ``call`` calls, found without loading third-party code."""
         func = call.func
+        if not self._may_name_a_project_function(code, func):
+            return None
         if isinstance(func, ast.Name):
             for binding in code.bindings(func):
                 if isinstance(binding, FUNCTION_TYPES):
@@ -286,6 +288,27 @@ class Lifecycle:
             if any(self._imports_boto3_user(code, b, func.value.id) for b in code.bindings(func.value)):
                 return code.sole_function(func)
         return None
+
+    def _may_name_a_project_function(self, code: Code, func: ast.AST) -> bool:
+        """Whether some statement of the module could make ``func`` a project function (a ``def`` of its
+        name, an import of it from a module that mentions boto3): most calls (``len``, ``str``, methods
+        of locals) have none, and need no scope lookup."""
+        statements = code.home.binding_statements
+        if statements is None:
+            return True  # a star import may bind any name
+        if isinstance(func, ast.Name):
+            name = func.id
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            if func.value.id in ("self", "cls"):
+                return True
+            name = func.value.id
+        else:
+            return True
+        return any(
+            isinstance(statement, FUNCTION_TYPES) and isinstance(func, ast.Name)
+            or self._imports_boto3_user(code, statement, name)
+            for statement in statements.get(name, ())
+        )
 
     @staticmethod
     def _imports_boto3_user(code: Code, node: object, local_name: str) -> bool:

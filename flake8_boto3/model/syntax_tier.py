@@ -99,12 +99,16 @@ OPAQUE = Value("opaque")
 Values = tuple  # tuple[Value, ...]
 
 
+def _from_boto3_family(statement: ast.AST) -> bool:
+    return isinstance(statement, ast.ImportFrom) and not statement.level and is_stubbed_module(statement.module or "")
+
+
 def is_imported_from_boto3_family(home: ModuleSyntax, name: ast.Name) -> bool:
     """``client`` bound by ``from boto3 import client`` (an absolute import from the SDK or its stubs)."""
-    return any(
-        isinstance(binding, ast.ImportFrom) and not binding.level and is_stubbed_module(binding.module or "")
-        for binding in home.scopes.lookup(name).bindings
-    )
+    statements = home.binding_statements
+    if statements is not None and not any(_from_boto3_family(s) for s in statements.get(name.id, ())):
+        return False  # no import anywhere in the module binds the name from the SDK
+    return any(_from_boto3_family(binding) for binding in home.scopes.lookup(name).bindings)
 
 
 def may_construct(home: ModuleSyntax, call: ast.Call) -> bool:

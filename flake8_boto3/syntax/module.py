@@ -36,6 +36,22 @@ class ModuleSyntax:
         return Scopes(self.tree, package=self.is_package)
 
     @cached_property
+    def binding_statements(self) -> dict[str, list[ast.AST]] | None:
+        """Every ``def`` and import statement anywhere in the module, by the name it binds, or None when
+        a star import may bind any name. A scope lookup can only find a function or an import among
+        these: a name with none (``len``, ``str``, a local) needs no lookup to tell it is neither."""
+        found: dict[str, list[ast.AST]] = {}
+        for node in self.tree.nodes_of((ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found.setdefault(node.name, []).append(node)
+                continue
+            for alias in node.names:
+                if alias.name == "*":
+                    return None
+                found.setdefault(alias.asname or alias.name.split(".")[0], []).append(node)
+        return found
+
+    @cached_property
     def longest_class_chain(self) -> int:
         """How many classes the longest chain of this module's classes holds, each deriving from the
         one before by a plain name (``class C2(C1)``): 1 with no inheritance inside the module."""
