@@ -77,6 +77,13 @@ def member_read(code: Code, node: ast.AST) -> tuple[str, ast.AST] | None:
     return None
 
 
+def members_read(code: Code, call: ast.Call) -> frozenset[str]:
+    """The members of the call's response the code reads (``"Reservations"`` of ``resp["Reservations"]``)."""
+    return frozenset(
+        member[0] for read in uses(code, call) or () if (member := member_read(code, read)) is not None
+    )
+
+
 def _in_test(code: Code, node: ast.AST) -> bool:
     """``node`` is evaluated only for its truth: an ``if``/``while`` test, ``not``, ``and``/``or`` there."""
     child, parent = node, code.parent(node)

@@ -15,7 +15,10 @@ constructor, `self.client` set in `__init__`, a factory's return value, a
 `mypy_boto3_*` annotation, an import from a sibling module);
 `redis.Redis().scan()`, `re.search()` or your own `repo.list_users()` are
 never flagged. With an unknown service (`boto3.client(name)`), the operation
-is flagged only when every service that has it paginates it.
+is flagged only when every service that has it paginates it, and judged as the
+services whose response members the code reads (`["Reservations"]` makes
+`describe_instances` EC2's, which returns every instance without `MaxResults`,
+not GameLift's).
 
 Not flagged when one page is all the code needs:
 - it handles the continuation itself: it passes the operation's input token
@@ -116,19 +119,25 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis import continuation
+from flake8_boto3.analysis import continuation, result_use
 from flake8_boto3.aws import Paginator, quota_bounds, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.rule import PAGINATORS_GUIDE, Finding, Rule
 
 
-def paginators_of(call) -> list[Paginator]:
-    """The paginators that apply: the service's, or (unknown service) every service's."""
+def paginators_of(code, call) -> list[Paginator]:
+    """The paginators that apply: the service's, or (unknown service) every service's, narrowed to the
+    services whose result the code reads (``["Reservations"]`` is EC2's ``describe_instances``, not
+    GameLift's)."""
     services = call.services()
     paginators = [table().paginator(service, call.operation) for service in sorted(services)]
     if not paginators or any(p is None for p in paginators):
         return []  # not paginated (for at least one candidate service)
+    if len(paginators) > 1:
+        read = result_use.members_read(code, call.call)
+        matching = [p for p in paginators if read & set(p.result_keys)]
+        paginators = matching or paginators
     return paginators
 
 
@@ -162,7 +171,7 @@ def _message(call, paginator: Paginator, keywords: set[str]) -> str:
 
 def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.on(Kind.CLIENT):
-        paginators = paginators_of(call)
+        paginators = paginators_of(context.code, call)
         if not paginators:
             continue
         keywords = continuation.keywords_of(call.call)
