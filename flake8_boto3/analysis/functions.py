@@ -179,6 +179,33 @@ def run_once_reason(code: Code, function: ast.AST) -> str | None:
     return entry_point_reason(code, function)
 
 
+def handles_a_batch(code: Code, function: ast.AST) -> bool:
+    """The function works through a batch it is given: it iterates over one of its parameters
+    (``for r in resources``, ``chunks(resources, 20)``, ``executor.map(f, resources)``), not over a
+    member of one (``bucket["Rules"]``). What it creates once per call, it creates once per batch."""
+    args = function.args
+    parameters = {
+        arg.arg for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs] if arg.arg not in ("self", "cls")
+    }
+    if not parameters:
+        return False
+    for node in code.nodes((ast.For, ast.AsyncFor, ast.comprehension, ast.Call), within=function, skip=FUNCTION_TYPES):
+        if isinstance(node, ast.Call):
+            if (dotted_name(node.func) or "").rsplit(".", 1)[-1] != "map":
+                continue
+            iterated = node.args[1:] if isinstance(node.func, ast.Name) else node.args
+        else:
+            iterated = [node.iter]
+        for expression in iterated:
+            for name in code.nodes(ast.Name, within=expression):
+                parent = code.parent(name)
+                if name.id in parameters and not (
+                    isinstance(parent, (ast.Subscript, ast.Attribute)) and parent.value is name
+                ):
+                    return True
+    return False
+
+
 def under_main_guard(code: Code, node: ast.AST) -> bool:
     """Inside ``if __name__ == "__main__":``."""
     for parent in code.ancestors(node):

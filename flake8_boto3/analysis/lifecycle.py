@@ -402,6 +402,8 @@ class Lifecycle:
             return None  # boto3 recommends a session per thread
         if self._run_once(function):
             return None
+        if functions.handles_a_batch(code, function):
+            return None  # one client per batch of items it is given (c7n's process(resources))
         if not hoistable:
             return Site(construction, Verdict.PER_CALL_ARGUMENTS, function)
         return Site(construction, Verdict.IN_FUNCTION, function)

@@ -21,7 +21,11 @@ lazy singletons (assignment to a `global`, or to an attribute or cache entry
 guarded by an `is None`/`not in` check); `__init__`, alternate constructors (a `@classmethod` that returns `cls(...)`,
 such as `from_env()`), `__post_init__`,
 `__enter__`/`__aenter__`, `setUp`/`setup_method`; a factory function that
-returns the new client (its call sites are judged instead); test code (test
+returns the new client (its call sites are judged instead); a function that
+works through a batch it is given (it iterates over one of its parameters:
+`process(self, resources)`, `chunks(snapshots, 25)`, `executor.map(f, buckets)`;
+not a member of one, `bucket["Rules"]`): it creates one client per batch, and
+the items share it; test code (test
 functions, pytest fixtures, `test_*.py`, `*_test.py`, `conftest.py`, methods of
 `Test*`/`TestCase` classes). Creating a `Session` in a function is never BTO103: boto3
 recommends a session per thread.

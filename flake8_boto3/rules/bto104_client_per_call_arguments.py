@@ -8,7 +8,8 @@ Off by default: turn it on with `extend-select = BTO104`.
 Flags a boto3 client or resource created inside a function (or request
 handler) from values that change per call: the function's parameters, `self`,
 the handler's event. The same exemptions as BTO103 apply (`__init__`, cached
-functions, factories, lazy singletons, `main`, tests, sessions).
+functions, factories, lazy singletons, `main`, tests, sessions, and functions
+that work through a batch they are given: one client per batch).
 
 ## Why is this bad?
 Per-call configuration (a region, an endpoint, assumed-role credentials) is a
