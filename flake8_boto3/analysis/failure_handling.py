@@ -16,6 +16,9 @@ A path **handles** the failure when it
   them (``result["error"] = code``, ``self.error = e``, ``failures.append(...)``,
   errors collected to raise after a loop);
 - falls back to a real value (``manager = Fallback()``, ``return "unknown"``);
+- returns ``False`` from a status function around a change (the ``try`` only
+  writes, and the function answers ``True`` when it went through): the caller
+  learns the change failed;
 - returns a ``None`` that no other path of its function gives, and every caller
   in the module tests the result with ``is None`` (:mod:`.told_apart`): "could not
   tell" is an answer of its own, apart from "not there";
@@ -71,6 +74,10 @@ READ_OPERATION = re.compile(r"^(get|describe|list|search|query|scan|batch_get|he
 # Paginator calls read too.
 READ_METHODS = frozenset({"paginate", "build_full_result", "search"})
 DEFAULT_NAME = re.compile(r"default", re.I)
+# Conditional writes: their expected failure (ConditionalCheckFailed, PreconditionFailed) is an answer.
+CONDITIONAL_KEYWORDS = frozenset(
+    {"ConditionExpression", "Expected", "ConditionalOperator", "IfMatch", "IfNoneMatch", "ConditionCheck"}
+)
 
 
 def _aws_method_names(code: Code, statements: list[ast.AST]) -> list[str]:
@@ -242,8 +249,43 @@ class HandlerContext:
         return told_apart.callers_tell_apart(self.code, self.function, path.value, failure_returns)
 
     @cached_property
+    def reports_outcome(self) -> bool:
+        """A status function around a change: the ``try`` only writes (puts, updates, deletes, sends),
+        and every ``return`` outside ``except`` clauses answers ``True``. Its ``False`` says "it did not
+        go through", not "nothing there": the caller learns the change failed."""
+        operations = self.try_operations
+        if self.function is None or not operations:
+            return False
+        if any(READ_OPERATION.match(name) or name in READ_METHODS for name in operations):
+            return False
+        if self._conditional:
+            return False  # a conditional write's False also means "already there" (the lock is held)
+        code, function = self.code, self.function
+        returns = [
+            ret
+            for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
+            if not told_apart.in_except_clause(code, ret, function)
+        ]
+        return bool(returns) and all(_is_literal(ret.value, True) for ret in returns)
+
+    @cached_property
+    def _conditional(self) -> bool:
+        """The ``try`` makes a conditional write (``ConditionExpression``, ``IfNoneMatch``...), whose
+        expected failure is an answer about the data."""
+        for statement in self.try_node.body:
+            for node in self.code.nodes((ast.keyword, ast.Constant), within=statement):
+                name = node.arg if isinstance(node, ast.keyword) else node.value
+                if isinstance(name, str) and name in CONDITIONAL_KEYWORDS:
+                    return True
+        return False
+
+    @cached_property
     def in_loop(self) -> bool:
         return self.code.innermost_loop(self.try_node) is not None
+
+
+def _is_literal(value: ast.AST | None, constant: object) -> bool:
+    return isinstance(value, ast.Constant) and value.value is constant
 
 
 def _gives_nothing(value: ast.AST | None) -> bool:
@@ -271,6 +313,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         if context.failure_told_apart(path):
             return False  # None, which only failures give, and every caller tests for it
+        if _is_literal(path.value, False) and context.reports_outcome:
+            return False  # False from a function that answers True when its change went through
         return not (state.fallback and not _gives_nothing(path.value))
     # The path goes on: the next item, the next step, or the end of a procedure.
     if context.best_effort(path):

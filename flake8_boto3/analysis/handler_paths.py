@@ -214,7 +214,8 @@ def is_message(value: ast.AST | None, depth: int = 0) -> bool:
 
 def is_error_response(value: ast.AST | None) -> bool:
     """An explicit failure answer: ``{"statusCode": 500, ...}``, ``{"error": ...}``, ``{"success": False}``,
-    ``jsonify(...), 404``, ``Response(status=500)``, ``make_response(body, 503)``, ``error_response(...)``,
+    ``jsonify(...), 404``, ``Response(status=500)``, ``make_response(body, 503)``, ``json_response(500, body)``,
+    ``error_response(...)``, a helper given an error body (``respond(status, {"error": ...})``),
     or a message for a person (``return "Couldn't check the bucket's versioning"``)."""
     if is_message(value):
         return True
@@ -230,12 +231,19 @@ def is_error_response(value: ast.AST | None) -> bool:
     if isinstance(value, ast.Tuple) and value.elts:
         return _is_error_status(value.elts[-1])
     if isinstance(value, ast.Call):
+        name = (dotted_name(value.func) or "").rsplit(".", 1)[-1]
         statuses = [kw.value for kw in value.keywords or () if kw.arg in ("status", "status_code", "statusCode")]
         if any(_is_error_status(status) for status in statuses):
             return True
-        if any(_is_error_status(argument) for argument in value.args[1:2]):
+        # make_response(body, 503); a response helper may take the status first: json_response(500, body)
+        positions = value.args[:2] if "respon" in name.lower() else value.args[1:2]
+        if any(_is_error_status(argument) for argument in positions):
             return True
-        return bool(ERROR_WORD.search((dotted_name(value.func) or "").rsplit(".", 1)[-1]))
+        # a helper packing an error body: json_response(status, {"error": "Failed to create task"})
+        arguments = [*value.args, *(kw.value for kw in value.keywords or ())]
+        if any(isinstance(argument, ast.Dict) and is_error_response(argument) for argument in arguments):
+            return True
+        return bool(ERROR_WORD.search(name))
     return False
 
 

@@ -57,7 +57,7 @@ def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST |
     width = len(returned.elts) if isinstance(returned, ast.Tuple) else None
     others = [
         ret for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
-        if ret not in failure_returns and not _in_except_clause(code, ret, function)
+        if ret not in failure_returns and not in_except_clause(code, ret, function)
     ]
     places = [place for place in places if all(_gives_a_value_at(ret.value, place, width) for ret in others)]
     if not places:
@@ -91,7 +91,8 @@ def _gives_a_value_at(value: ast.AST | None, place: int, width: int | None) -> b
     return not _is_none(value.elts[place])
 
 
-def _in_except_clause(code: Code, node: ast.AST, function: ast.AST) -> bool:
+def in_except_clause(code: Code, node: ast.AST, function: ast.AST) -> bool:
+    """``node`` sits in an ``except`` clause of a ``try`` of ``function``."""
     for parent in code.ancestors(node):
         if parent is function:
             return False

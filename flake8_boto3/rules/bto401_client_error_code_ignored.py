@@ -32,12 +32,18 @@ Not flagged, because the failure is passed on or handled:
   helper that always raises), or the handler sits in a retry loop that raises
   once the attempts run out;
 - it passes the failure on in another form: an explicit error response
-  (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`), a value
+  (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`,
+  `json_response(500, {"error": ...})`), a value
   or `yield` built from the error, its details stored in a field, a result dict
   or a failures list (errors collected and raised after a loop), a field that
   records the outcome (`user["PermissionsConfirmed"] = False`), a local that
   carries the details past the handler;
 - it falls back to a real alternative (`manager = Manager(assume=False)`);
+- it returns `False` from a status function around a change: the `try` only
+  writes, without a condition (`put_item` with no `ConditionExpression`), and
+  every other `return` of the function answers `True`: `False` says the write
+  did not go through, not that something is absent (a conditional write's
+  `False` also means "already there", and stays flagged);
 - it returns `None` where no other path of its function does, and every
   caller in the module tests the result with `is None` (after
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
