@@ -193,7 +193,7 @@ def handles_a_batch(code: Code, function: ast.AST) -> bool:
         if isinstance(node, ast.Call):
             if (dotted_name(node.func) or "").rsplit(".", 1)[-1] != "map":
                 continue
-            iterated = node.args[1:] if isinstance(node.func, ast.Name) else node.args
+            iterated = node.args[1:]  # map(f, items), executor.map(f, items): not the function mapped
         else:
             iterated = [node.iter]
         for expression in iterated:
