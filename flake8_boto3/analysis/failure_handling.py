@@ -57,7 +57,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from flake8_boto3.analysis import run_once, told_apart
+from flake8_boto3.analysis import functions, run_once, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import TRY_TYPES, Exit, Path, Side, is_not_there
 from flake8_boto3.analysis.names import dotted_name
@@ -252,7 +252,8 @@ class HandlerContext:
     def reports_outcome(self) -> bool:
         """A status function around a change: the ``try`` only writes (puts, updates, deletes, sends),
         and every ``return`` outside ``except`` clauses answers ``True``. Its ``False`` says "it did not
-        go through", not "nothing there": the caller learns the change failed."""
+        go through", not "nothing there": the caller learns the change failed, unless a caller in the
+        module throws the answer away."""
         operations = self.try_operations
         if self.function is None or not operations:
             return False
@@ -266,7 +267,13 @@ class HandlerContext:
             for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
             if not told_apart.in_except_clause(code, ret, function)
         ]
-        return bool(returns) and all(_is_literal(ret.value, True) for ret in returns)
+        if not returns or not all(_is_literal(ret.value, True) for ret in returns):
+            return False
+        # A caller in the module that throws the answer away (`save(item)` as a statement) loses it.
+        return not any(
+            isinstance(code.parent(call), ast.Expr) and function in functions.same_module_callees(code, call)
+            for call in code.nodes(ast.Call)
+        )
 
     @cached_property
     def _conditional(self) -> bool:

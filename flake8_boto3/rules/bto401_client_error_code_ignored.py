@@ -43,7 +43,8 @@ Not flagged, because the failure is passed on or handled:
   writes, without a condition (`put_item` with no `ConditionExpression`), and
   every other `return` of the function answers `True`: `False` says the write
   did not go through, not that something is absent (a conditional write's
-  `False` also means "already there", and stays flagged);
+  `False` also means "already there", and stays flagged, as does a function
+  whose caller in the module throws the answer away);
 - it returns `None` where no other path of its function does, and every
   caller in the module tests the result with `is None` (after
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
