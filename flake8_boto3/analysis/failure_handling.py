@@ -262,18 +262,11 @@ class HandlerContext:
         if self._conditional:
             return False  # a conditional write's False also means "already there" (the lock is held)
         code, function = self.code, self.function
-        returns = [
-            ret
-            for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
-            if not told_apart.in_except_clause(code, ret, function)
-        ]
+        returns = functions.returns_outside_except_clauses(code, function)
         if not returns or not all(_is_literal(ret.value, True) for ret in returns):
             return False
         # A caller in the module that throws the answer away (`save(item)` as a statement) loses it.
-        return not any(
-            isinstance(code.parent(call), ast.Expr) and function in functions.same_module_callees(code, call)
-            for call in code.nodes(ast.Call)
-        )
+        return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
 
     @cached_property
     def _conditional(self) -> bool:

@@ -273,6 +273,25 @@ def functions_reached_from_handlers(code: Code, settings: Settings, limit: int =
     return reached
 
 
+def returns_outside_except_clauses(code: Code, function: ast.AST) -> list[ast.Return]:
+    """The ``return`` statements of ``function`` itself that no ``except`` clause holds: its answers
+    when nothing failed (a return in an ``except`` clause answers a failure)."""
+    return [
+        ret
+        for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
+        if not _in_except_clause(code, ret, function)
+    ]
+
+
+def _in_except_clause(code: Code, node: ast.AST, function: ast.AST) -> bool:
+    for parent in code.ancestors(node):
+        if parent is function:
+            return False
+        if isinstance(parent, ast.ExceptHandler):
+            return True
+    return False
+
+
 def module_calls_of(code: Code, function: ast.AST) -> list[ast.Call]:
     """The calls of ``function`` in its own module (by name, or ``self.f()`` in its class)."""
     cls = code.enclosing_class(function)

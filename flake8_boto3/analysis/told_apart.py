@@ -55,14 +55,11 @@ def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST |
     if not places:
         return False
     width = len(returned.elts) if isinstance(returned, ast.Tuple) else None
-    others = [
-        ret for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
-        if ret not in failure_returns and not in_except_clause(code, ret, function)
-    ]
+    others = [ret for ret in functions.returns_outside_except_clauses(code, function) if ret not in failure_returns]
     places = [place for place in places if all(_gives_a_value_at(ret.value, place, width) for ret in others)]
     if not places:
         return False
-    calls = [call for call in code.nodes(ast.Call) if function in functions.same_module_callees(code, call)]
+    calls = functions.module_calls_of(code, function)
     return bool(calls) and all(any(_tests_for_none(code, call, place, width) for place in places) for call in calls)
 
 
@@ -89,16 +86,6 @@ def _gives_a_value_at(value: ast.AST | None, place: int, width: int | None) -> b
     ):
         return False
     return not _is_none(value.elts[place])
-
-
-def in_except_clause(code: Code, node: ast.AST, function: ast.AST) -> bool:
-    """``node`` sits in an ``except`` clause of a ``try`` of ``function``."""
-    for parent in code.ancestors(node):
-        if parent is function:
-            return False
-        if isinstance(parent, ast.ExceptHandler):
-            return True
-    return False
 
 
 def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -> bool:
