@@ -61,7 +61,8 @@ Not flagged when one page is all the code needs:
 - AWS bounds the result below one page: a documented quota caps it (an IAM
   user's access keys, 2; a policy's versions, 5; an account's aliases, 1; a
   GuardDuty detector per Region; a log group's subscription filters, 2; a KMS
-  key's aliases, 50; ...: the list, with the quota's documentation, is in
+  key's aliases, 50; an IAM user's inline policies, which share 2,048
+  characters, so 34 at most; ...: the list, with the quota's documentation, is in
   `flake8_boto3/data/quota_bounded.json`), or botocore's model documents that a
   call without the limit key returns every item: EC2 `describe_security_groups`
   ("If this parameter is not specified, then all items are returned"), and EC2
