@@ -31,9 +31,12 @@ A path **handles** the failure when it
   detaches, deregisters, terminates or cancels) or a health probe whose every
   failure means "unhealthy";
 - is an existence check by HEAD request (``head_object``, ``head_bucket``) that
-  reads any failure as "absent", in a handler that never tests the code: a HEAD
-  error carries only the HTTP status, and S3 answers 403 for a missing object
-  when the caller lacks s3:ListBucket;
+  reads any failure as "absent", in a handler that never tests the code, or
+  that reads the codes its tests do not name as "there" (``if code == "404":
+  exists = False``, every other code keeping ``exists = True``): a HEAD error
+  carries only the HTTP status, S3 answers 403 for a missing object when the
+  caller lacks s3:ListBucket and for a bucket of another account, and whatever
+  then uses the resource fails on its own;
 - is an advisory check: the ``try`` only reads, throws every response away
   (``_ = logs.describe_log_streams(...)``) and ends a function that gives its
   callers nothing; all the call could tell is whether it failed, the handler
@@ -233,6 +236,26 @@ class HandlerContext:
         operations = self.try_operations
         return bool(operations) and all(name in table().all_head_operations for name in operations)
 
+    def reads_as_there(self, path: Path) -> bool:
+        """The path answers "it exists": ``return True``, or the flag set to ``True`` before the ``try``
+        (``exists = True``) returned untouched. After a HEAD request, 403 means "there, but not yours"."""
+        value = path.value
+        if _is_literal(value, True):
+            return True
+        if not isinstance(value, ast.Name) or path.state.not_there or self.function is None:
+            return False
+        body = self.function.body
+        if self.try_node not in body:
+            return False
+        before = body[: body.index(self.try_node)]
+        assigned = [
+            statement.value
+            for statement in before
+            if isinstance(statement, ast.Assign)
+            and any(isinstance(target, ast.Name) and target.id == value.id for target in statement.targets)
+        ]
+        return bool(assigned) and _is_literal(assigned[-1], True)
+
     def best_effort(self, path: Path) -> bool:
         """Teardown, or cleanup calls in a handler that treats every code alike (one that names some
         codes and drops the rest has made the choice that matters, and dropped the rest)."""
@@ -309,7 +332,7 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         # Not the error, not an error response: None, [], a default, another value in its place.
         if context.probe or (context.once_per_process and state.noted):
             return False
-        if context.only_heads and state.side is Side.ALL:
+        if context.only_heads and (state.side is Side.ALL or context.reads_as_there(path)):
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         if context.failure_told_apart(path):
             return False  # None, which only failures give, and every caller tests for it

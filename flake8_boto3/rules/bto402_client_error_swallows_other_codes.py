@@ -33,7 +33,11 @@ other path returns and every caller in the module tests with `is None`
 (`return "", {}` for a missing stack, `return None, None` when it cannot be
 read), an advisory check (a read whose response
 is thrown away, ending a function that returns nothing, warning when a log
-group is missing: the other codes lose nothing anyone was given). A log that carries the error placed
+group is missing: the other codes lose nothing anyone was given), an existence
+check by HEAD request that reads every code but the 404 it tests as "there"
+(`exists = True` before `head_bucket`, `exists = False` for 404: a HEAD error
+carries only the HTTP status, 403 is a bucket of another account, and the code
+that uses the bucket fails on its own). A log that carries the error placed
 before the test shows every code, so the other codes were reported. Paths are
 followed through `if`/`elif`/`else`, `match`, `with` and nested `try`
 statements.
