@@ -169,6 +169,39 @@ class Table:
     def partial_failure_operations(self) -> frozenset[str]:
         return frozenset(op for entry in self._services.values() for op in entry.get("partial_failures", {}))
 
+    # resource actions ---------------------------------------------------------------
+
+    def resource_action(self, service: str, resource_type: str, method: str) -> str | None:
+        """The operation a resource's action method makes (``Object.load`` -> ``head_object``);
+        ``resource_type`` is ``"ServiceResource"`` for the service resource itself."""
+        actions = self._services.get(service, {}).get("resource_actions", {}).get(resource_type, {})
+        return actions.get(method)
+
+    @cached_property
+    def resource_action_names(self) -> frozenset[str]:
+        return frozenset(
+            method
+            for entry in self._services.values()
+            for actions in entry.get("resource_actions", {}).values()
+            for method in actions
+        )
+
+    @cached_property
+    def distinct_resource_actions(self) -> dict[str, str]:
+        """Resource action methods whose name says which operation they make wherever they are called:
+        several words, no client operation of that name, one operation in every resource that has it
+        (``delete_messages`` -> ``delete_message_batch``, ``receive_messages`` -> ``receive_message``)."""
+        made: dict[str, set[str]] = {}
+        for entry in self._services.values():
+            for actions in entry.get("resource_actions", {}).values():
+                for method, operation in actions.items():
+                    made.setdefault(method, set()).add(operation)
+        return {
+            method: next(iter(operations))
+            for method, operations in made.items()
+            if "_" in method and method not in self.operation_index and len(operations) == 1
+        }
+
     def services_with_operation(self, operation: str) -> frozenset[str]:
         return self.operation_index.get(operation, frozenset())
 

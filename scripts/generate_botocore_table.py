@@ -322,9 +322,33 @@ def _injected_methods(session) -> tuple[list[str], dict[str, list[str]]]:
     return sorted(common), specific
 
 
+def _resource_actions(boto3_session, service: str) -> dict:
+    """Resource type -> action method -> the operation it makes, from boto3's resource model: what
+    ``s3.Object(b, k).load()`` (head_object) or ``queue.delete_messages(...)`` (delete_message_batch)
+    call. The service resource itself is ``"ServiceResource"``; ``load`` is the resource's loader."""
+    if service not in boto3_session.get_available_resources():
+        return {}
+    model = boto3_session._loader.load_service_model(service, "resources-1")
+    definitions = {"ServiceResource": model.get("service", {}), **model.get("resources", {})}
+    found = {}
+    for name, definition in sorted(definitions.items()):
+        actions = {
+            xform_name(action): xform_name(spec["request"]["operation"])
+            for action, spec in definition.get("actions", {}).items()
+            if "request" in spec
+        }
+        load = definition.get("load", {}).get("request", {}).get("operation")
+        if load:
+            actions["load"] = actions["reload"] = xform_name(load)
+        if actions:
+            found[name] = dict(sorted(actions.items()))
+    return found
+
+
 def build_table() -> dict:
     session = botocore.session.get_session()
     common, specific = _injected_methods(session)
+    boto3_session = boto3.session.Session(region_name="us-east-1")
     services = {}
     credential_operations: set[str] = set()
     for service in sorted(session.get_available_services()):
@@ -339,6 +363,7 @@ def build_table() -> dict:
             "partial_failures": _partial_failures(model),
             "errors": _error_shapes(model),
             "head_operations": _head_operations(model),
+            "resource_actions": _resource_actions(boto3_session, service),
         }
         if service in specific:
             entry["injected"] = specific[service]

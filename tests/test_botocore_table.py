@@ -97,6 +97,15 @@ def test_table_knows_the_errors_the_rules_need():
     assert "ClientError" not in table.error_shapes("s3")
     assert table.head_operations("s3") == {"head_object", "head_bucket"}
     assert table.head_operations("dynamodb") == frozenset()
+    # resource actions, from boto3's resource models
+    assert table.resource_action("s3", "Object", "load") == "head_object"
+    assert table.resource_action("s3", "Object", "put") == "put_object"
+    assert table.resource_action("sqs", "Message", "delete") == "delete_message"
+    assert table.resource_action("dynamodb", "ServiceResource", "batch_get_item") == "batch_get_item"
+    assert table.resource_action("s3", "Object", "no_such_action") is None
+    assert table.distinct_resource_actions["delete_messages"] == "delete_message_batch"
+    assert "delete" not in table.distinct_resource_actions  # one word: only on a known resource
+    assert "send_message" not in table.distinct_resource_actions  # a client operation of that name
     without = table.exceptions_without_error_response("botocore.exceptions")
     assert {
         "BotoCoreError",

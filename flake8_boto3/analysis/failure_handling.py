@@ -65,6 +65,7 @@ from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import TRY_TYPES, Exit, Path, Side, is_not_there
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.aws import table
+from flake8_boto3.model import Kind
 
 CLEANUP_FUNCTION = re.compile(
     r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|^__exit__$|^__aexit__$|^__del__$", re.I
@@ -99,7 +100,38 @@ def _aws_method_names(code: Code, statements: list[ast.AST]) -> list[str]:
                 handed and node.attr in operations
             ):
                 found.append(node.attr)
+            elif called:
+                operation = _resource_action(code, node)
+                if operation is not None:
+                    found.append(operation)
     return found
+
+
+def _resource_action(code: Code, method: ast.Attribute) -> str | None:
+    """The operation a boto3 resource's action makes (``queue.delete_messages(...)``:
+    ``delete_message_batch``; ``s3.Object(b, k).load()``: ``head_object``), or None.
+
+    A name of several words that only resources have says it anywhere but on ``self``; a one-word
+    action (``delete``, ``load``, ``get``) counts only on what the model knows is that resource."""
+    aws = table()
+    if method.attr not in aws.resource_action_names:
+        return None
+    receiver = method.value
+    if isinstance(receiver, ast.Name) and receiver.id in ("self", "cls"):
+        return None
+    distinct = aws.distinct_resource_actions.get(method.attr)
+    if distinct is not None:
+        return distinct
+    if not isinstance(receiver, (ast.Name, ast.Attribute, ast.Call)):
+        return None
+    found = code.value_of(receiver)
+    if found is None or found.service is None:
+        return None
+    if found.kind is Kind.RESOURCE:
+        return aws.resource_action(found.service, "ServiceResource", method.attr)
+    if found.kind is Kind.SUB_RESOURCE and found.type_name:
+        return aws.resource_action(found.service, found.type_name, method.attr)
+    return None
 
 
 def _returns_values(code: Code, function: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:

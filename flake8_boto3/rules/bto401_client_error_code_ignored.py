@@ -73,6 +73,11 @@ Not flagged, because the failure is passed on or handled:
   `main()`, click/typer commands, and functions only they call) that tells the
   person running it (prints or logs the error) and ends the step.
 
+What a `try` does is read from the operations it makes, a boto3 resource's
+actions included: `s3.Object(b, k).load()` is `head_object`,
+`queue.delete_messages(...)` is `delete_message_batch` (from boto3's resource
+models).
+
 Not a ClientError handler at all, never flagged: `except (ClientError,
 Exception)`; a `try` that only waits on a waiter (`waiter.wait()` raises
 `WaiterError`); a ClientError clause with the same body as the `except
