@@ -9,6 +9,10 @@ when it only
 - takes a fixed prefix: ``resp["StackEvents"][:10]`` (services that order
   their results put the newest or the first in name order there).
 
+A read inside the arguments of a logging call (``logger.debug("got %s", resp)``,
+``log.info(f"{len(items)} items")``) is diagnostic output: it neither needs the
+items nor passes them on. ``print`` is not logging: a script's output is its result.
+
 The result is followed through one local name (``resp = client.op(...)``) and
 through one name for the member (``items = resp["Items"]``). Any other use
 (iterating, counting, returning or passing the response on) needs every item.
@@ -18,6 +22,7 @@ A response nobody reads (a permission probe, a timing loop) needs none.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from flake8_boto3.analysis.code import Code
@@ -28,6 +33,8 @@ EMPTINESS_FUNCTIONS = frozenset({"bool", "any"})
 # Calls that read a function's local names without naming them.
 NAMESPACE_READERS = ("locals", "vars", "eval", "exec")
 TEST_PARENTS = (ast.If, ast.While, ast.IfExp, ast.Assert)
+LOGGING_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"})
+LOGGER_NAME = re.compile(r"log", re.I)  # logger, log, LOGGER, logging, self._log
 
 
 def _assigned_name(code: Code, node: ast.AST) -> ast.Name | None:
@@ -42,17 +49,44 @@ def _assigned_name(code: Code, node: ast.AST) -> ast.Name | None:
 
 
 def _loads_of(code: Code, target: ast.Name) -> list[ast.Name] | None:
-    """Every read of the name ``target`` binds, when that binding is the only one; None otherwise."""
+    """Every read of the value the name ``target`` binds; None when a read may see it or another.
+
+    A read that only a later assignment reaches (``response`` reused for the next query) reads
+    another value, and is not one of them."""
     scope = code.home.scopes.scope_of(target)
     reads = []
     for name in code.nodes(ast.Name, within=scope, skip=FUNCTION_TYPES):
         if not isinstance(name.ctx, ast.Load) or name.id != target.id:
             continue  # astroid's Name: reads only
         found = code.bindings(name)
+        if target not in found:
+            continue  # the name holds another value there
         if found != [target]:
             return None  # rebound (a loop fetching pages, a conditional): too subtle to follow
         reads.append(name)
     return reads
+
+
+def _is_logging_call(node: ast.AST) -> bool:
+    """``logger.debug(...)``, ``logging.info(...)``, ``self.log.warning(...)``."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return False
+    receiver = dotted_name(node.func.value)
+    return (
+        node.func.attr in LOGGING_METHODS
+        and receiver is not None
+        and bool(LOGGER_NAME.search(receiver.rsplit(".", 1)[-1]))
+    )
+
+
+def only_logged(code: Code, node: ast.AST) -> bool:
+    """``node`` is evaluated only to build a logging call's message (see the module docs)."""
+    child, parent = node, code.parent(node)
+    while parent is not None and not isinstance(parent, (ast.stmt, ast.Lambda, ast.NamedExpr)):
+        if _is_logging_call(parent) and child is not parent.func:
+            return True
+        child, parent = parent, code.parent(parent)
+    return False
 
 
 def uses(code: Code, node: ast.AST) -> list[ast.AST] | None:
@@ -128,8 +162,8 @@ def _is_first_item(code: Code, node: ast.AST) -> bool:
 
 
 def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
-    """Is this list of items used only for emptiness, its first item or a fixed prefix?"""
-    if _in_test(code, items) or _is_first_item(code, items):
+    """Is this list of items used only for emptiness, its first item, a fixed prefix or a log?"""
+    if _in_test(code, items) or _is_first_item(code, items) or only_logged(code, items):
         return True
     parent = code.parent(items)
     if isinstance(parent, ast.Call) and parent.args[:1] == [items] and len(parent.args) == 1:
@@ -158,8 +192,8 @@ def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> It
     for read in reads:
         member = member_read(code, read)
         if member is None:
-            if isinstance(code.parent(read), ast.Expr):
-                continue  # the call's value is thrown away
+            if isinstance(code.parent(read), ast.Expr) or only_logged(code, read):
+                continue  # the call's value is thrown away, or only logged
             return None  # returned, passed on, iterated as a whole
         key, items = member
         if key in result_keys:
@@ -169,8 +203,8 @@ def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> It
 
 def never_read(code: Code, call: ast.Call) -> bool:
     """Nothing reads the call's response: the call is a statement of its own (``iam.list_users()``
-    to probe permissions), or its value goes to a local name that nothing in the function reads, not
-    even a nested function (``result = client.scan(**params)`` in a timing loop)."""
+    to probe permissions), or its value goes to a local name that nothing in the function reads but
+    a logging call, not even a nested function (``result = client.scan(**params)`` in a timing loop)."""
     if isinstance(code.parent(call), ast.Expr):
         return True
     target = _assigned_name(code, call)
@@ -180,7 +214,9 @@ def never_read(code: Code, call: ast.Call) -> bool:
     if not isinstance(scope, FUNCTION_TYPES):
         return False  # a module or class attribute: read from elsewhere
     return not any(
-        isinstance(name.ctx, ast.Load) and name.id in (target.id, *NAMESPACE_READERS)
+        isinstance(name.ctx, ast.Load)
+        and name.id in (target.id, *NAMESPACE_READERS)
+        and not (name.id == target.id and only_logged(code, name))
         for name in code.nodes(ast.Name, within=scope)
     )
 

@@ -55,7 +55,8 @@ Not flagged when one page is all the code needs:
   `len(...) > 0`, `any(...)`), takes its first item (`[0]`,
   `next(iter(...))`) or a fixed prefix (`[:10]`: `describe_stack_events` lists
   the newest first), never reads it (`iam.list_users()` as a permission probe,
-  a scan timed in a loop), or looks for the exact name it passed as a name prefix
+  a scan timed in a loop; a logging call's arguments, `log.debug("got %s",
+  resp)`, are not a read, though `print` in a script is), or looks for the exact name it passed as a name prefix
   (`describe_log_groups(logGroupNamePrefix=name)` then `== name`: in name order
   the exact name comes first);
 - AWS bounds the result below one page: a documented quota caps it (an IAM
