@@ -5,7 +5,8 @@ when it only
 
 - tests whether there are any: ``if resp["Items"]:``, ``not resp.get("Users")``,
   ``len(resp["Keys"]) > 0``, ``any(resp["Keys"])``, ``bool(...)``;
-- takes the first item: ``resp["Stacks"][0]``, ``next(iter(resp["Roles"]))``;
+- takes the first item: ``resp["Stacks"][0]``, ``next(iter(resp["Roles"]))``, a
+  ``for`` loop whose body ends in ``return`` or ``break``;
 - takes a fixed prefix: ``resp["StackEvents"][:10]`` (services that order
   their results put the newest or the first in name order there).
 
@@ -145,6 +146,14 @@ def _length_test(code: Code, call: ast.Call) -> bool:
     return False
 
 
+def _first_pass_only(code: Code, loop: ast.For | ast.AsyncFor) -> bool:
+    """The loop's body ends in ``return`` or ``break`` and has no ``continue`` of its own: it sees one item."""
+    if not loop.body or not isinstance(loop.body[-1], (ast.Return, ast.Break)):
+        return False
+    inner_loops = (ast.For, ast.AsyncFor, ast.While, *FUNCTION_TYPES, ast.ClassDef)
+    return not any(any(code.nodes(ast.Continue, within=statement, skip=inner_loops)) for statement in loop.body)
+
+
 def _is_first_item(code: Code, node: ast.AST) -> bool:
     parent = code.parent(node)
     if isinstance(parent, ast.Subscript) and parent.value is node:
@@ -154,6 +163,9 @@ def _is_first_item(code: Code, node: ast.AST) -> bool:
         if isinstance(key, ast.Slice) and key.step is None and (key.lower is None or _is_small_int(key.lower, 0)):
             upper = key.upper
             return isinstance(upper, ast.Constant) and isinstance(upper.value, int) and upper.value > 0
+    # for item in items: ... return/break (the body never comes round for a second item)
+    if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node:
+        return _first_pass_only(code, parent)
     # next(iter(items)), next(iter(items), None)
     if isinstance(parent, ast.Call) and dotted_name(parent.func) == "iter" and parent.args[:1] == [node]:
         outer = code.parent(parent)
