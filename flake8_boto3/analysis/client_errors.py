@@ -12,7 +12,9 @@ them lose the failure is judged in :mod:`.failure_handling`.
 
 Handlers that name ClientError but are not about it are left out: ``except
 (ClientError, Exception)`` is ``except Exception``; a ``try`` that only waits
-on a waiter raises ``WaiterError``, never ClientError; a ClientError clause
+on a waiter raises ``WaiterError``, never ClientError, and one that only presigns
+(``generate_presigned_url``) or uploads a file (``upload_file`` raises
+``S3UploadFailedError``) raises no ClientError at all; a ClientError clause
 whose body is the same as the ``except Exception`` clause right after it treats
 ClientError as any other exception, by design.
 """
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from flake8_boto3.analysis import failure_handling, functions, handler_paths
-from flake8_boto3.analysis.code import Code, Function
+from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, Function
 from flake8_boto3.analysis.names import dotted_name, import_names, positional_parameter_names
 from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.model import Kind
@@ -280,6 +282,34 @@ def _only_waits(try_node: ast.AST) -> bool:
     )
 
 
+# boto3 methods that send no request (presigning) or turn every ClientError into their own exception
+# (``upload_file`` raises S3UploadFailedError, boto3.s3.transfer): a ClientError clause around them
+# alone never runs.
+NO_CLIENT_ERROR_METHODS = frozenset({"generate_presigned_url", "generate_presigned_post", "upload_file"})
+# Calls beside them that raise no ClientError either: output, logging, plain conversions.
+QUIET_FUNCTIONS = frozenset({"print", "str", "repr", "len", "int", "format", "isinstance", "json.dumps"})
+LOGGER = ("log", "logger", "logging", "LOG", "LOGGER")
+
+
+def _raises_no_client_error(call: ast.Call) -> bool:
+    name = dotted_name(call.func) or ""
+    if isinstance(call.func, ast.Attribute) and call.func.attr in NO_CLIENT_ERROR_METHODS:
+        return True
+    return name in QUIET_FUNCTIONS or name.startswith("os.path.") or name.rsplit(".", 1)[0] in LOGGER
+
+
+def _never_raises_client_error(code: Code, try_node: ast.AST) -> bool:
+    """The ``try`` only presigns or uploads files, besides output and logging (see NO_CLIENT_ERROR_METHODS)."""
+    calls = [
+        node
+        for statement in try_node.body
+        for node in code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef, ast.Lambda))
+    ]
+    return any(
+        isinstance(call.func, ast.Attribute) and call.func.attr in NO_CLIENT_ERROR_METHODS for call in calls
+    ) and all(_raises_no_client_error(call) for call in calls)
+
+
 def _same_as_next_broad_clause(code: Code, handler: ast.ExceptHandler) -> bool:
     """``except ClientError as e: <body>`` followed by ``except Exception as e: <the same body>``."""
     siblings = code.parent(handler).handlers
@@ -295,7 +325,12 @@ def is_about_client_error(code: Code, handler: ast.ExceptHandler) -> bool:
     """It catches ClientError, and not as one more name for every exception (see the module docs)."""
     if not catches_client_error(code, handler) or _catches_everything(handler):
         return False
-    return not _only_waits(code.parent(handler)) and not _same_as_next_broad_clause(code, handler)
+    guarded = code.parent(handler)
+    return (
+        not _only_waits(guarded)
+        and not _never_raises_client_error(code, guarded)
+        and not _same_as_next_broad_clause(code, handler)
+    )
 
 
 class ClientErrorHandlers:

@@ -77,6 +77,13 @@ CLEANUP_OPERATION = re.compile(
 READ_OPERATION = re.compile(r"^(get|describe|list|search|query|scan|batch_get|head|lookup|select|filter)_?")
 # Paginator calls read too.
 READ_METHODS = frozenset({"paginate", "build_full_result", "search"})
+# boto3's S3 transfer methods, by the operation they make (they are not operations themselves).
+TRANSFER_METHODS = {
+    "upload_file": "put_object",
+    "upload_fileobj": "put_object",
+    "download_file": "get_object",
+    "download_fileobj": "get_object",
+}
 DEFAULT_NAME = re.compile(r"default", re.I)
 # Conditional writes: their expected failure (ConditionalCheckFailed, PreconditionFailed) is an answer.
 CONDITIONAL_KEYWORDS = frozenset(
@@ -101,7 +108,7 @@ def _aws_method_names(code: Code, statements: list[ast.AST]) -> list[str]:
             ):
                 found.append(node.attr)
             elif called:
-                operation = _resource_action(code, node)
+                operation = TRANSFER_METHODS.get(node.attr) or _resource_action(code, node)
                 if operation is not None:
                     found.append(operation)
     return found

@@ -80,7 +80,9 @@ models).
 
 Not a ClientError handler at all, never flagged: `except (ClientError,
 Exception)`; a `try` that only waits on a waiter (`waiter.wait()` raises
-`WaiterError`); a ClientError clause with the same body as the `except
+`WaiterError`), only presigns (`generate_presigned_url` sends no request) or
+only uploads a file (`upload_file` raises `S3UploadFailedError`), besides
+printing and logging; a ClientError clause with the same body as the `except
 Exception` right after it. Also never flagged: modelled exceptions (`except
 s3.exceptions.NoSuchKey`), aws-error-utils' classes, `except Exception`, test
 code, files of a vendored SDK.
