@@ -16,7 +16,8 @@ A call of a paginated operation that reads one page is fine when:
   (``describe_stacks(StackName=...)``, ``describe_export_tasks(taskId=...)``),
   an EC2 filter on the listed resources' own ids (``Filters=[{"Name":
   "volume-id", ...}]``, ``resource-id`` for ``describe_tags``), or one
-  resource's tags (AWS allows 50 per resource, fewer than any page);
+  resource's tags (AWS allows 50 per resource, fewer than any page), a DynamoDB
+  ``query`` of a table with both key attributes matched with "=" (one item);
 - it uses the result only for emptiness, its first item or a fixed prefix, or
   not at all (:mod:`.result_use`), or looks for the exact name it passed as a name prefix
   (``describe_log_groups(logGroupNamePrefix=x)`` then ``== x``: in name order
@@ -44,6 +45,9 @@ from flake8_boto3.aws import table
 IDENTIFIER_LIST = re.compile(
     r"^(?P<stem>\w*?)(?:Ids|IDs|Names|Arns|ARNs|Identifiers|(?:Id|ID|Arn|ARN|Name)List)(?:List)?$"
 )
+# DynamoDB's placeholders for attribute names (``{"#o": "order"}``) in a scan or query: a map of names
+# used by the expressions, not a list of the items wanted.
+PLACEHOLDER_MAPS = frozenset({"ExpressionAttributeNames"})
 # Listing one resource's tags: AWS caps tags at 50 per resource, below every page size.
 TAG_LISTING = re.compile(r"^list_(\w+_)?tags(_for_resource|_of_resource|_for_stream|_for_domain)?$")
 SINGLE_IDENTIFIER = re.compile(r"(Name|Id|ID|Identifier|Arn|ARN)$")
@@ -220,7 +224,7 @@ def is_listed_resource(stem: str, words: list[str]) -> bool:
 def lists_exact_identifiers(operation: str, keywords: set[str]) -> bool:
     """``describe_instances(InstanceIds=[...])``, ``get_resources(ResourceARNList=[...])``."""
     words = listed_words(operation)
-    for name in keywords:
+    for name in keywords - PLACEHOLDER_MAPS:
         match = IDENTIFIER_LIST.match(name)
         if match and (words is None or is_listed_resource(match.group("stem"), words)):
             return True
@@ -257,11 +261,39 @@ def filters_by_exact_match(call: ast.Call) -> bool:
     return text is not None and bool(EXACT_MATCH_FILTER.match(text))
 
 
+# A key condition that names the whole primary key: the partition key and the sort key, both with "=".
+FULL_KEY_CONDITION = re.compile(r"^\s*[#\w.]+\s*=\s*:\w+\s+AND\s+[#\w.]+\s*=\s*:\w+\s*$", re.I)
+
+
+def _key_equals(node: ast.AST) -> bool:
+    """``Key("id").eq(x)`` (boto3.dynamodb.conditions)."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "eq"
+        and isinstance(node.func.value, ast.Call)
+        and call_name(node.func.value) == "Key"
+    )
+
+
+def queries_one_item(code: Code, call: ast.Call, operation: str) -> bool:
+    """A DynamoDB ``query`` of a table (not an index) whose key condition names the partition key and
+    the sort key with "=": the whole primary key, so one item at most (an index's keys need not be
+    unique, so ``IndexName`` does not count)."""
+    if operation != "query" or "IndexName" in keywords_of(call):
+        return False
+    condition = keyword_value(call, "KeyConditionExpression")
+    if isinstance(condition, ast.BinOp) and isinstance(condition.op, ast.BitAnd):
+        return _key_equals(condition.left) and _key_equals(condition.right)
+    text = code.literal_string(condition) if condition is not None else None
+    return text is not None and bool(FULL_KEY_CONDITION.match(text))
+
+
 def names_exact_resources(code: Code, call: ast.Call, operation: str) -> bool:
     keywords = keywords_of(call)
     if lists_exact_identifiers(operation, keywords) or names_the_result(operation, keywords):
         return True
-    if filters_by_exact_match(call):
+    if filters_by_exact_match(call) or queries_one_item(code, call, operation):
         return True
     if TAG_LISTING.match(operation) and any(SINGLE_IDENTIFIER.search(name) for name in keywords):
         return True

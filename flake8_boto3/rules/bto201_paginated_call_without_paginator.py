@@ -46,7 +46,10 @@ Not flagged when one page is all the code needs:
   `Filter=[{"Name": "nat-gateway-id", ...}]` where the operation calls the list
   `Filter`, as `describe_nat_gateways` and `describe_flow_logs` do), or the
   tags of one resource (`list_tags_for_resource(ResourceArn=...)`: AWS allows
-  at most 50 tags per resource, fewer than any page);
+  at most 50 tags per resource, fewer than any page), or a DynamoDB `query` of
+  a table (not an index) whose key condition matches both key attributes with
+  "=" (`"pk = :p AND sk = :s"`: one item at most). `ExpressionAttributeNames`
+  is a map of placeholders, not a list of the items wanted;
 - it is a relevance-ranked search whose input says how many of the best
   matches to return (`topK`, `numberOfResults`: S3 Vectors `query_vectors`,
   Bedrock `retrieve` and `rerank`, AgentCore `retrieve_memory_records`; read

@@ -15,7 +15,9 @@ Not flagged when the call passes `ExclusiveStartKey` (also through
 counts the items read before the filter: that is BTO206, and when a loop then
 changes every item of the page, the page was not meant as all of them), or when
 the result is only tested for emptiness or only its first item (or a fixed
-prefix) is used, besides being logged: one page has those, as in BTO201.
+prefix) is used, besides being logged: one page has those, as in BTO201. A
+`query` of the table (not an index) whose key condition matches both key
+attributes with `eq` (`Key("pk").eq(p) & Key("sk").eq(s)`) names one item.
 
 ## Why is this bad?
 DynamoDB stops reading after 1 MB of data and returns what it has, with a
