@@ -6,7 +6,7 @@ when it only
 - tests whether there are any: ``if resp["Items"]:``, ``not resp.get("Users")``,
   ``len(resp["Keys"]) > 0``, ``any(resp["Keys"])``, ``bool(...)``;
 - takes the first item: ``resp["Stacks"][0]``, ``next(iter(resp["Roles"]))``, a
-  ``for`` loop whose body ends in ``return`` or ``break``;
+  ``for`` loop whose body always returns or breaks (every branch of its last ``if``);
 - takes a fixed prefix: ``resp["StackEvents"][:10]`` (services that order
   their results put the newest or the first in name order there).
 
@@ -146,9 +146,20 @@ def _length_test(code: Code, call: ast.Call) -> bool:
     return False
 
 
+def _always_leaves(statements: list[ast.stmt]) -> bool:
+    """The block ends in ``return``, ``break`` or ``raise``, or in an ``if`` whose every branch does."""
+    if not statements:
+        return False
+    last = statements[-1]
+    if isinstance(last, (ast.Return, ast.Break, ast.Raise)):
+        return True
+    return isinstance(last, ast.If) and _always_leaves(last.body) and _always_leaves(last.orelse)
+
+
 def _first_pass_only(code: Code, loop: ast.For | ast.AsyncFor) -> bool:
-    """The loop's body ends in ``return`` or ``break`` and has no ``continue`` of its own: it sees one item."""
-    if not loop.body or not isinstance(loop.body[-1], (ast.Return, ast.Break)):
+    """The loop's body always leaves the loop (``return``, ``break``) and has no ``continue`` of its own:
+    it sees one item."""
+    if not _always_leaves(loop.body):
         return False
     inner_loops = (ast.For, ast.AsyncFor, ast.While, *FUNCTION_TYPES, ast.ClassDef)
     return not any(any(code.nodes(ast.Continue, within=statement, skip=inner_loops)) for statement in loop.body)

@@ -56,8 +56,8 @@ Not flagged when one page is all the code needs:
   from the botocore model): the first page holds them, best first;
 - it uses the result only to test for emptiness (`if resp["Users"]:`,
   `len(...) > 0`, `any(...)`), takes its first item (`[0]`,
-  `next(iter(...))`, a `for` loop that returns or breaks at the end of its
-  first pass) or a fixed prefix (`[:10]`: `describe_stack_events` lists
+  `next(iter(...))`, a `for` loop whose first pass always returns or breaks)
+  or a fixed prefix (`[:10]`: `describe_stack_events` lists
   the newest first), never reads it (`iam.list_users()` as a permission probe,
   a scan timed in a loop; a logging call's arguments, `log.debug("got %s",
   resp)`, are not a read, though `print` in a script is), or looks for the exact name it passed as a name prefix
