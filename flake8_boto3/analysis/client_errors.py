@@ -286,7 +286,7 @@ def _only_waits(try_node: ast.AST) -> bool:
 # (``upload_file`` raises S3UploadFailedError, boto3.s3.transfer): a ClientError clause around them
 # alone never runs.
 NO_CLIENT_ERROR_METHODS = frozenset({"generate_presigned_url", "generate_presigned_post", "upload_file"})
-# Calls beside them that raise no ClientError either: output, logging, plain conversions.
+# Calls beside them that raise no ClientError either: output, logging, plain conversions, ``os``.
 QUIET_FUNCTIONS = frozenset({"print", "str", "repr", "len", "int", "format", "isinstance", "json.dumps"})
 LOGGER = ("log", "logger", "logging", "LOG", "LOGGER")
 
@@ -295,7 +295,7 @@ def _raises_no_client_error(call: ast.Call) -> bool:
     name = dotted_name(call.func) or ""
     if isinstance(call.func, ast.Attribute) and call.func.attr in NO_CLIENT_ERROR_METHODS:
         return True
-    return name in QUIET_FUNCTIONS or name.startswith("os.path.") or name.rsplit(".", 1)[0] in LOGGER
+    return name in QUIET_FUNCTIONS or name.startswith("os.") or name.rsplit(".", 1)[0] in LOGGER
 
 
 def _never_raises_client_error(code: Code, try_node: ast.AST) -> bool:

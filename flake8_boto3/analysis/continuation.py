@@ -18,7 +18,9 @@ A call of a paginated operation that reads one page is fine when:
   "volume-id", ...}]``, ``resource-id`` for ``describe_tags``), or one
   resource's tags (AWS allows 50 per resource, fewer than any page), a DynamoDB
   ``query`` of a table with both key attributes matched with "=" (one item);
-- it uses the result only for emptiness, its first item or a fixed prefix, or
+- it uses the result only for emptiness, its first item or a fixed prefix (not
+  after a DynamoDB ``FilterExpression``: the filter runs on the 1 MB read, so a
+  first page can hold no match while later ones do), or
   not at all (:mod:`.result_use`), or looks for the exact name it passed as a name prefix
   (``describe_log_groups(logGroupNamePrefix=x)`` then ``== x``: in name order
   the exact name comes first).
@@ -372,7 +374,18 @@ def one_page_is_enough(
         handles_tokens(code, call, token_keys)
         or deliberate_limit(code, call, limit_keys, result_keys)
         or names_exact_resources(code, call, operation)
-        or result_use.needs_only_part(code, call, result_keys)
+        or (result_use.needs_only_part(code, call, result_keys) and not filters_after_reading(call))
         or result_use.never_read(code, call)
         or exact_match_after_prefix(code, call)
     )
+
+
+# DynamoDB filters what a page read, after reading it (1 MB before the filter): a page may hold no
+# match, or not the first one, while later pages do.
+FILTERS_AFTER_READING = frozenset({"FilterExpression", "ScanFilter", "QueryFilter"})
+
+
+def filters_after_reading(call: ast.Call) -> bool:
+    """A DynamoDB ``scan``/``query`` with a filter: its first page's emptiness or first item says
+    nothing about the matches (``scan(FilterExpression=Attr("email").eq(x))["Items"][0]``)."""
+    return bool(keywords_of(call) & FILTERS_AFTER_READING)

@@ -31,7 +31,8 @@ A path **handles** the failure when it
   detaches, deregisters, terminates or cancels) or a health probe whose every
   failure means "unhealthy";
 - is an existence check by HEAD request (``head_object``, ``head_bucket``) that
-  reads any failure as "absent", in a handler that never tests the code, or
+  reads any failure as "absent" (answers so, or makes the call that creates
+  what was not found), in a handler that never tests the code, or
   that reads the codes its tests do not name as "there" (``if code == "404":
   exists = False``, every other code keeping ``exists = True``): a HEAD error
   carries only the HTTP status, S3 answers 403 for a missing object when the
@@ -275,6 +276,11 @@ class HandlerContext:
         operations = self.try_operations
         return bool(operations) and all(name in table().all_head_operations for name in operations)
 
+    @cached_property
+    def handler_calls_aws(self) -> bool:
+        """The handler makes an AWS call of its own (uploads what the HEAD request did not find)."""
+        return bool(_aws_method_names(self.code, self.handler.body))
+
     def reads_as_there(self, path: Path) -> bool:
         """The path answers "it exists": ``return True``, or the flag set to ``True`` before the ``try``
         (``exists = True``) returned untouched. After a HEAD request, 403 means "there, but not yours"."""
@@ -363,6 +369,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # nothing was fetched for anyone: the handler only decides what a failure means
     if context.best_effort(path) and path.exit is not Exit.RETURN:
         return False  # best-effort cleanup goes on
+    if context.only_heads and state.side is Side.ALL and path.exit is not Exit.RETURN and context.handler_calls_aws:
+        return False  # an existence check by HEAD request that acts on "absent" (see HandlerContext.only_heads)
     if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:
         path = Path(Exit.RETURN, state, context.after_try.value)  # falls into `return x`
     elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:

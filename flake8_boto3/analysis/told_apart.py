@@ -26,7 +26,8 @@ callers in the same module, and only when all of it holds:
   a tuple);
 - no other return of the function gives a literal ``None`` in that place (returns
   inside ``except`` clauses are failures too), and the function never falls off
-  its end (an implicit ``None``);
+  its end (an implicit ``None``): it ends in ``return`` or ``raise``, or in an
+  ``if`` or ``try`` whose every branch does;
 - the function is called in its module, and every call assigns the result (or
   unpacks the tuple) to a name that the calling function tests with ``is None``
   or ``is not None``, or tests the call itself so.
@@ -41,6 +42,7 @@ import ast
 
 from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
+from flake8_boto3.analysis.handler_paths import TRY_TYPES
 
 WHOLE = -1  # the place of a value that is not a tuple
 
@@ -64,7 +66,25 @@ def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST |
 
 
 def _ends_in_return_or_raise(function: ast.AST) -> bool:
-    return bool(function.body) and isinstance(function.body[-1], (ast.Return, ast.Raise))
+    return _always_leaves(function.body)
+
+
+def _always_leaves(statements: list[ast.stmt]) -> bool:
+    """The block never falls off its end: it ends in ``return`` or ``raise``, or in an ``if`` or a
+    ``try`` whose every branch does (the ``try``'s body, or its ``else``, and each handler)."""
+    if not statements:
+        return False
+    last = statements[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return _always_leaves(last.body) and _always_leaves(last.orelse)
+    if isinstance(last, TRY_TYPES):
+        if last.finalbody and _always_leaves(last.finalbody):
+            return True
+        main = last.orelse or last.body
+        return _always_leaves(main) and all(_always_leaves(handler.body) for handler in last.handlers)
+    return False
 
 
 def _is_none(node: ast.AST | None) -> bool:

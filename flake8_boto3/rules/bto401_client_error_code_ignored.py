@@ -45,8 +45,9 @@ Not flagged, because the failure is passed on or handled:
   did not go through, not that something is absent (a conditional write's
   `False` also means "already there", and stays flagged, as does a function
   whose caller in the module throws the answer away);
-- it returns `None` where no other path of its function does, and every
-  caller in the module tests the result with `is None` (after
+- it returns `None` where no other path of its function does (the function
+  never falls off its end), and every caller in the module tests the result
+  with `is None` (after
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
   not "not there");
 - it reports the failure as an error (`log.error`, `log.exception`,
@@ -66,7 +67,8 @@ Not flagged, because the failure is passed on or handled:
   the handler only decides what to say, and the work that needs the resource
   fails on its own;
 - an existence check by HEAD request (`head_object`, `head_bucket`) that reads
-  any failure as "absent": a HEAD error carries only the HTTP status, and S3
+  any failure as "absent" (answers so, or makes the call that creates what it
+  did not find: `upload_file`): a HEAD error carries only the HTTP status, and S3
   answers 403 for a missing object when the caller lacks `s3:ListBucket`, so
   branching on the code could not tell "absent" from "denied" either;
 - code that runs once per process (module level, `if __name__ == "__main__":`,
