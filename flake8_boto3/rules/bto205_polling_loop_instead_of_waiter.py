@@ -9,7 +9,10 @@ operation, and names the waiters. A loop that polls an operation no waiter
 covers is not flagged.
 
 Not flagged either when the loop stops, without raising, on a state that the
-waiter treats as failure: `if status in ("CREATE_COMPLETE", "FAILED"): return
+waiter treats as failure (named, in the `else:` after the states an
+`if`/`elif` chain names, or any state but those `while status == "Creating":`
+goes on with, or states the code is given: `if status in failure_states:
+return ...`): `if status in ("CREATE_COMPLETE", "FAILED"): return
 response` hands a failed change set back to its caller, where
 `change_set_create_complete` would raise `WaiterError` (the success and failure
 states of every waiter come from botocore's waiter models). The waiters that
@@ -157,17 +160,61 @@ def _failure_checked_after(code: Code, loop: ast.AST, failures: frozenset[str]) 
     return False
 
 
+def _tests_membership_in_a_variable(test: ast.expr) -> bool:
+    """``status in failure_states``: the states come from a name, not the code's text."""
+    return (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.In)
+        and isinstance(test.comparators[0], (ast.Name, ast.Attribute))
+    )
+
+
+def _is_final_else(branch: ast.If) -> bool:
+    """The ``if`` (or last ``elif``) has a plain ``else:`` block."""
+    return bool(branch.orelse) and not (len(branch.orelse) == 1 and isinstance(branch.orelse[0], ast.If))
+
+
+def _chain_values(code: Code, loop: ast.AST, branch: ast.If) -> set[str]:
+    """The states the tests of an ``if``/``elif`` chain name, from its last ``elif`` up."""
+    values = _test_values(code, loop, branch.test)
+    parent = code.parent(branch)
+    while isinstance(parent, ast.If) and parent.orelse == [branch]:
+        values |= _test_values(code, loop, parent.test)
+        branch, parent = parent, code.parent(parent)
+    return values
+
+
+def _while_exits(code: Code, test: ast.expr, failures: frozenset[str]) -> set[str]:
+    """The states on which ``while status == "Creating":`` (or ``in (...)``) stops: every one it does
+    not name. (``!=``/``not in`` stop on the states named, which the ``if`` tests already count.)"""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.In))):
+        return set()
+    return set(failures - _compared_values(code, test))
+
+
 def _stops_on_failure_state(code: Code, loop: ast.AST, service: str, waiters: list[str]) -> bool:
     """The loop ends, without raising, on a state that the waiters it stands for treat as failure."""
     states = {waiter: table().waiter_states(service, waiter) for waiter in waiters}
     named = _compared_values(code, loop)
     relevant = [w for w in waiters if states[w]["success"] & named] or waiters
+    failures = frozenset().union(*(states[w]["failure"] for w in relevant))
     exits: set[str] = set()
     for branch in _loop_nodes(code, loop, ast.If):
         if _ends(code, branch.body) and not _raises(code, branch.body):
             exits |= _test_values(code, loop, branch.test)
-    failures = frozenset().union(*(states[w]["failure"] for w in relevant))
-    return all(states[w]["failure"] & exits for w in relevant) and not _failure_checked_after(code, loop, failures)
+            if _tests_membership_in_a_variable(branch.test):
+                exits |= failures  # `if status in failure_states: return ...`: states the code is given
+        if _is_final_else(branch) and _ends(code, branch.orelse) and not _raises(code, branch.orelse):
+            exits |= failures - _chain_values(code, loop, branch)  # every state the chain did not name
+    if isinstance(loop, ast.While):
+        exits |= _while_exits(code, loop.test, failures)
+    failing = [w for w in relevant if states[w]["failure"]]  # a waiter without failure states never raises on one
+    return (
+        bool(failing)
+        and all(states[w]["failure"] & exits for w in failing)
+        and not _failure_checked_after(code, loop, failures)
+    )
 
 
 def check(context: FileContext) -> Iterator[Finding]:
