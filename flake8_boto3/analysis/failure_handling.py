@@ -131,7 +131,11 @@ def _resource_action(code: Code, method: ast.Attribute) -> str | None:
     if distinct is not None:
         return distinct
     if not isinstance(receiver, (ast.Name, ast.Attribute, ast.Call)):
-        return None
+        return None  # a subscript, a literal: a response or a value, never a resource
+    if isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute):
+        made = receiver.func.attr
+        if made in aws.operation_index or made in aws.resource_action_names:
+            return None  # an operation's or an action's response (``describe_cluster(...).get``)
     found = code.value_of(receiver)
     if found is None or found.service is None:
         return None
