@@ -30,6 +30,8 @@ A path **handles** the failure when it
   ``close``/``__exit__`` function, or a ``try`` that only deletes, removes,
   detaches, deregisters, terminates or cancels) or a health probe whose every
   failure means "unhealthy";
+- is a cache read (a function or table named for a cache) that answers "not
+  cached": the caller computes the value from its source;
 - is an existence check by HEAD request (``head_object``, ``head_bucket``) that
   reads any failure as "absent" (answers so, or makes the call that creates
   what was not found), in a handler that never tests the code, or
@@ -72,6 +74,9 @@ CLEANUP_FUNCTION = re.compile(
     r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|^__exit__$|^__aexit__$|^__del__$", re.I
 )
 PROBE_FUNCTION = re.compile(r"health|alive|liveness|readiness|is_ready|ping|probe", re.I)
+# A read of a cache (get_cached_accounts, cache_table.get_item): a failure reads as a miss, and the
+# caller computes the value from its source.
+CACHE_NAME = re.compile(r"cache", re.I)
 CLEANUP_OPERATION = re.compile(
     r"^(delete|remove|detach|deregister|disassociate|terminate|cancel|untag|unsubscribe|release|revoke|purge)_"
 )
@@ -311,6 +316,21 @@ class HandlerContext:
         return self.teardown or (self.only_cleans_up and path.state.side is Side.ALL)
 
     @cached_property
+    def reads_a_cache(self) -> bool:
+        """The ``try`` only reads, from a cache: the function or the object it reads is named for one."""
+        if not self.reads:
+            return False
+        if self.function is not None and CACHE_NAME.search(self.function.name):
+            return True
+        receivers = [
+            node.func.value
+            for statement in self.try_node.body
+            for node in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
+            if isinstance(node.func, ast.Attribute) and node.func.attr in table().operation_index
+        ]
+        return bool(receivers) and all(CACHE_NAME.search(dotted_name(r) or "") for r in receivers)
+
+    @cached_property
     def probe(self) -> bool:
         return self.function is not None and bool(PROBE_FUNCTION.search(self.function.name))
 
@@ -383,6 +403,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         # Not the error, not an error response: None, [], a default, another value in its place.
         if context.probe or (context.once_per_process and state.noted):
             return False
+        if context.reads_a_cache and _gives_nothing(path.value):
+            return False  # a cache miss: the caller goes to the source
         if context.only_heads and (state.side is Side.ALL or context.reads_as_there(path)):
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         if context.failure_told_apart(path):

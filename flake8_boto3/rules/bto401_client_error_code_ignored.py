@@ -61,6 +61,8 @@ Not flagged, because the failure is passed on or handled:
   redelivered, removing targets before deleting a rule);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
   means "unhealthy";
+- a cache read (`get_cached_accounts`, `cache_table.get_item`) that answers
+  "not cached" (`None`, `[]`): a miss sends the caller to the source;
 - an advisory check: the `try` only reads, throws the responses away and ends
   a function that gives its callers nothing (`s3.get_object_tagging(...)`
   then `log.warning("cannot read the tags")`): nothing was fetched for anyone,
