@@ -12,14 +12,19 @@ Not flagged either when the loop stops, without raising, on a state that the
 waiter treats as failure (named, in the `else:` after the states an
 `if`/`elif` chain names, or any state but those `while status == "Creating":`
 goes on with, or states the code is given: `if status in failure_states:
-return ...`): `if status in ("CREATE_COMPLETE", "FAILED"): return
-response` hands a failed change set back to its caller, where
+return ...`): `if status in ("CREATE_COMPLETE", "FAILED"): return response`
+hands a failed change set back to its caller, where
 `change_set_create_complete` would raise `WaiterError` (the success and failure
 states of every waiter come from botocore's waiter models). The waiters that
 count are those whose success states the loop names (all of the operation's
 waiters when it names none). A loop that stops on the failure state and then
 raises, in the loop or right after it, does what the waiter does, and is
 flagged.
+
+Nor is a `for` loop (`for attempt in range(30):`, bounded) that polls an
+operation whose waiters have no failure state (Route 53 `get_change`, S3
+`head_object`): it has no failure state to miss and a bound already, so the
+waiter would change nothing. The same poll in `while True:` is flagged.
 
 ## Why is this bad?
 Hand-written polling loops tend to miss the failure states (a stack that rolls
@@ -160,6 +165,14 @@ def _failure_checked_after(code: Code, loop: ast.AST, failures: frozenset[str]) 
     return False
 
 
+def _bounded(loop: ast.AST) -> bool:
+    """A ``for`` loop: it runs out (``for attempt in range(5):``), unless it counts forever."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)):
+        return False
+    source = loop.iter
+    return not (isinstance(source, ast.Call) and (dotted_name(source.func) or "").rsplit(".", 1)[-1] in ("count", "cycle"))
+
+
 def _tests_membership_in_a_variable(test: ast.expr) -> bool:
     """``status in failure_states``: the states come from a name, not the code's text."""
     return (
@@ -228,6 +241,8 @@ def check(context: FileContext) -> Iterator[Finding]:
                 continue
             if _stops_on_failure_state(context.code, loop, call.service, waiters):
                 break  # a waiter would raise where the loop hands the state back
+            if _bounded(loop) and not any(table().waiter_states(call.service, w)["failure"] for w in waiters):
+                break  # no failure state to miss, a bound already there: the waiter would change nothing
             reported.add(loop)
             others = f" (or {', '.join(repr(w).replace(chr(39), chr(34)) for w in waiters[1:])})" if waiters[1:] else ""
             yield RULE.finding(
