@@ -287,7 +287,7 @@ def queries_one_item(code: Code, call: ast.Call, operation: str) -> bool:
     condition = keyword_value(call, "KeyConditionExpression")
     if isinstance(condition, ast.BinOp) and isinstance(condition.op, ast.BitAnd):
         return _key_equals(condition.left) and _key_equals(condition.right)
-    text = code.literal_string(condition) if condition is not None else None
+    text = code.literal_string(condition)
     return text is not None and bool(FULL_KEY_CONDITION.match(text))
 
 

@@ -255,14 +255,19 @@ class HandlerContext:
         its callers nothing (see the module docs)."""
         if self.function is None or self.returns_values or self.after_try is not None or not self.reads:
             return False  # (after_try: what follows the try could act on the failure's outcome)
+        calls = self.try_reads_and_operations
+        return bool(calls) and all(_discarded(self.code, call) for call in calls)
+
+    @cached_property
+    def try_reads_and_operations(self) -> list[ast.Call]:
+        """The calls of AWS operations and paginator reads the ``try`` makes (not in nested definitions)."""
         operations = table().operation_index
-        calls = [
+        return [
             node
             for statement in self.try_node.body
             for node in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
             if isinstance(node.func, ast.Attribute) and (node.func.attr in operations or node.func.attr in READ_METHODS)
         ]
-        return bool(calls) and all(_discarded(self.code, call) for call in calls)
 
     @cached_property
     def teardown(self) -> bool:
@@ -322,12 +327,8 @@ class HandlerContext:
             return False
         if self.function is not None and CACHE_NAME.search(self.function.name):
             return True
-        receivers = [
-            node.func.value
-            for statement in self.try_node.body
-            for node in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
-            if isinstance(node.func, ast.Attribute) and node.func.attr in table().operation_index
-        ]
+        operations = table().operation_index
+        receivers = [call.func.value for call in self.try_reads_and_operations if call.func.attr in operations]
         return bool(receivers) and all(CACHE_NAME.search(dotted_name(r) or "") for r in receivers)
 
     @cached_property
