@@ -17,8 +17,9 @@ A path **handles** the failure when it
   errors collected to raise after a loop);
 - falls back to a real value (``manager = Fallback()``, ``return "unknown"``);
 - returns ``False`` from a status function around a change (the ``try`` only
-  writes, and the function answers ``True`` when it went through): the caller
-  learns the change failed;
+  writes, and the function answers ``True``, or another non-empty value such as
+  the response, when it went through), or ``None`` there after printing or
+  logging the error: the caller learns the change failed;
 - returns a ``None`` that no other path of its function gives, and every caller
   in the module tests the result with ``is None`` (:mod:`.told_apart`): "could not
   tell" is an answer of its own, apart from "not there";
@@ -341,25 +342,44 @@ class HandlerContext:
         failure_returns = {self.after_try} if isinstance(self.after_try, ast.Return) else set()
         return told_apart.callers_tell_apart(self.code, self.function, path.value, failure_returns)
 
-    @cached_property
-    def reports_outcome(self) -> bool:
+    def reports_outcome(self, path: Path) -> bool:
         """A status function around a change: the ``try`` only writes (puts, updates, deletes, sends),
-        and every ``return`` outside ``except`` clauses answers ``True``. Its ``False`` says "it did not
-        go through", not "nothing there": the caller learns the change failed, unless a caller in the
-        module throws the answer away."""
+        the failure's path answers ``False`` (or ``None`` after printing or logging the error), and
+        every ``return`` outside ``except`` clauses answers something else that is not empty
+        (``True``, the response, the key written; for ``None``, with no way to fall off the
+        function's end). That ``False`` or ``None`` says "it did not go through", not "nothing
+        there": the caller learns the change failed, unless a caller in the module throws the
+        answer away."""
+        failure = path.value
+        if not (failure is None or _is_literal(failure, None) or _is_literal(failure, False)):
+            return False
+        if not self._only_writes:
+            return False
+        code, function = self.code, self.function
+        after = self.after_try
+        fell_into = after if isinstance(after, ast.Return) and after.value is failure else None
+        returns = [ret for ret in functions.returns_outside_except_clauses(code, function) if ret is not fell_into]
+        if not returns or not all(_gives_something(ret.value) for ret in returns):
+            return False
+        if not _is_literal(failure, False):
+            # None is a weaker answer than False (callers filter it out, or take it for "nothing to
+            # do"): only a handler that also tells someone (prints or logs the error) passes it on,
+            # and only when no implicit None answers like the failure.
+            if not path.state.noted or not told_apart.never_falls_off(function):
+                return False
+        # A caller in the module that throws the answer away (`save(item)` as a statement) loses it.
+        return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
+
+    @cached_property
+    def _only_writes(self) -> bool:
+        """The ``try`` makes AWS calls, none of them a read, and no conditional write (whose expected
+        failure, ``ConditionalCheckFailed``, is an answer about the data: "already there")."""
         operations = self.try_operations
         if self.function is None or not operations:
             return False
         if any(READ_OPERATION.match(name) or name in READ_METHODS for name in operations):
             return False
-        if self._conditional:
-            return False  # a conditional write's False also means "already there" (the lock is held)
-        code, function = self.code, self.function
-        returns = functions.returns_outside_except_clauses(code, function)
-        if not returns or not all(_is_literal(ret.value, True) for ret in returns):
-            return False
-        # A caller in the module that throws the answer away (`save(item)` as a statement) loses it.
-        return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
+        return not self._conditional
 
     @cached_property
     def _conditional(self) -> bool:
@@ -379,6 +399,11 @@ class HandlerContext:
 
 def _is_literal(value: ast.AST | None, constant: object) -> bool:
     return isinstance(value, ast.Constant) and value.value is constant
+
+
+def _gives_something(value: ast.AST | None) -> bool:
+    """A success's answer that cannot be mistaken for a failure's: not empty, not a default."""
+    return not _gives_nothing(value)
 
 
 def _gives_nothing(value: ast.AST | None) -> bool:
@@ -410,8 +435,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         if context.failure_told_apart(path):
             return False  # None, which only failures give, and every caller tests for it
-        if _is_literal(path.value, False) and context.reports_outcome:
-            return False  # False from a function that answers True when its change went through
+        if context.reports_outcome(path):
+            return False  # False or None from a function whose change, when it goes through, answers more
         return not (state.fallback and not _gives_nothing(path.value))
     # The path goes on: the next item, the next step, or the end of a procedure.
     if context.best_effort(path):

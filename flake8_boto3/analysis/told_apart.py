@@ -51,7 +51,7 @@ def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST |
     """Does ``returned`` (a failure's return value in ``function``) carry a ``None`` that only failures
     give, tested by every caller in the module? ``failure_returns``: ``return`` statements failures
     reach outside ``except`` clauses (the statement after the ``try``)."""
-    if not isinstance(function, FUNCTION_TYPES) or not _ends_in_return_or_raise(function):
+    if not isinstance(function, FUNCTION_TYPES) or not never_falls_off(function):
         return False
     places = _none_places(returned)
     if not places:
@@ -65,7 +65,8 @@ def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST |
     return bool(calls) and all(any(_tests_for_none(code, call, place, width) for place in places) for call in calls)
 
 
-def _ends_in_return_or_raise(function: ast.AST) -> bool:
+def never_falls_off(function: ast.AST) -> bool:
+    """The function ends in ``return`` or ``raise`` on every path: it never answers an implicit ``None``."""
     return _always_leaves(function.body)
 
 

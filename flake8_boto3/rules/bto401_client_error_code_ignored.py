@@ -41,10 +41,14 @@ Not flagged, because the failure is passed on or handled:
 - it falls back to a real alternative (`manager = Manager(assume=False)`);
 - it returns `False` from a status function around a change: the `try` only
   writes, without a condition (`put_item` with no `ConditionExpression`), and
-  every other `return` of the function answers `True`: `False` says the write
-  did not go through, not that something is absent (a conditional write's
-  `False` also means "already there", and stays flagged, as does a function
-  whose caller in the module throws the answer away);
+  every other `return` of the function answers `True` or another non-empty
+  value (the response, the key written): `False` says the write did not go
+  through, not that something is absent. So does `None` from such a
+  function, when the handler also prints or logs the error and the function
+  cannot fall off its end (a silent `None`, which callers filter out as
+  "nothing to report", stays flagged). A conditional write's `False` also
+  means "already there", and stays flagged, as does a function whose caller
+  in the module throws the answer away;
 - it returns `None` where no other path of its function does (the function
   never falls off its end), and every caller in the module tests the result
   with `is None` (after
