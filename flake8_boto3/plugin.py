@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flake8_boto3.cache import FindingsCache
 
 # Codes that are off unless selected; tests/test_registry.py keeps this in step with the registry.
-DEFAULT_OFF_CODES = ("BTO103", "BTO104", "BTO406")
+DEFAULT_OFF_CODES = ("BTO103", "BTO104", "BTO207", "BTO406")
 
 
 class Boto3Checker:

@@ -31,6 +31,7 @@ OPERATION_REFERENCE = (
     "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/{service}/client/{operation}.html"
 )
 DYNAMODB_PAGINATION = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Pagination"
+DYNAMODB_QUERY_PAGINATION = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html"
 DYNAMODB_LIMIT_GUIDE = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Limit"
 
 

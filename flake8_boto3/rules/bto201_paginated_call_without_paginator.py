@@ -76,6 +76,9 @@ Not flagged when one page is all the code needs:
   documentation says "Unpaginated requests are susceptible to throttling and
   timeouts": a real cost on large accounts, but not a cut-off page. With
   `MaxResults` these operations page like any other.
+- it is a DynamoDB `query` of one entity's partition, named by a value the
+  code computes (`KeyConditionExpression="user_id = :u"` with
+  `{":u": {"S": user_id}}`): the opt-in BTO207's (see BTO202).
 
 The message states the page size a call returns when botocore's model documents
 it, and says nothing about it where the model says nothing. Where the model says
@@ -125,7 +128,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis import continuation, result_use
+from flake8_boto3.analysis import continuation, partition_query, result_use
 from flake8_boto3.aws import Paginator, quota_bounds, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
@@ -190,6 +193,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # the second is BTO206's
         if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results):
             continue
+        if partition_query.reads_one_partition(call):
+            continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
         yield RULE.finding(call.call, _message(call, paginators[0], keywords))
 
 

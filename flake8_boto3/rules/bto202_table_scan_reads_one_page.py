@@ -21,6 +21,13 @@ first page can hold no match, or not the first, while later pages do. A
 `query` of the table (not an index) whose key condition matches both key
 attributes with `eq` (`Key("pk").eq(p) & Key("sk").eq(s)`) names one item.
 
+A `query` of one entity's partition, named by a value the code computes
+(`Key("user_id").eq(user_id)`), is the opt-in BTO207's: such a partition
+passes 1 MB only for an entity with thousands of items, and on real
+application code most of these queries read collections far below a page. A
+query whose partition key is a constant (`Key("pk").eq("data")`, a status
+index queried for `"InProgress"`) reads a whole collection and stays here.
+
 ## Why is this bad?
 DynamoDB stops reading after 1 MB of data and returns what it has, with a
 `LastEvaluatedKey` to resume from. Without the loop, tables and partitions
@@ -66,7 +73,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis import continuation
+from flake8_boto3.analysis import continuation, partition_query
 from flake8_boto3.analysis.continuation import DYNAMODB_LIMIT, DYNAMODB_RESULTS, DYNAMODB_TOKENS
 from flake8_boto3.context import FileContext
 from flake8_boto3.rule import DYNAMODB_PAGINATION, Finding, Rule
@@ -76,6 +83,8 @@ def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.table_reads():
         if continuation.limit_with_filter_expression(call.call, DYNAMODB_LIMIT):
             continue  # BTO206
+        if partition_query.reads_one_partition(call):
+            continue  # BTO207 (opt-in)
         if continuation.one_page_is_enough(
             context.code, call.call, call.operation, DYNAMODB_TOKENS, DYNAMODB_LIMIT, DYNAMODB_RESULTS
         ):

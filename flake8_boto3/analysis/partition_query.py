@@ -1,0 +1,116 @@
+"""Does a DynamoDB ``query`` read the items of one entity's partition?
+
+A ``query`` reads one partition (one item collection): the items sharing the
+partition key value its key condition names with "=". When that value comes
+from the code (``Key("user_id").eq(user_id)``, ``"chat_id = :c"`` with
+``{":c": chat_id}``), the query reads one user's, one device's, one order's
+items: a collection that passes DynamoDB's 1 MB page only for an entity with
+thousands of items. When it is a constant (``Key("pk").eq("data")``, a status
+index queried for ``"InProgress"``), every item of that kind shares the one
+partition, and the query reads a whole collection, like a scan.
+
+Decided from the syntax alone, and only when all of it holds: the call is a
+``query`` whose ``KeyConditionExpression`` is a ``Key(...)`` condition of
+``boto3.dynamodb.conditions`` or a string the code gives literally, it
+compares at least one key with "=", and no value compared with "=" is a
+constant (a literal, or a name bound to one). A condition the code builds
+elsewhere, or values given through a variable, decide nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from flake8_boto3.analysis.aws_calls import AwsCall
+from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.names import call_name
+from flake8_boto3.model import Kind
+
+# ``name = :placeholder`` in a key condition: the partition key (and a sort key compared with "=").
+KEY_EQUALS_PLACEHOLDER = re.compile(r"[#\w.]+\s*=\s*(:\w+)")
+# What a key condition may hold besides comparisons: sort-key tests and the AND joining them.
+KEY_CONDITION = re.compile(r"^[\s#\w.:=<>(),]+$")
+
+
+def reads_one_partition(call: AwsCall) -> bool:
+    """A ``query`` of a DynamoDB table (a resource's ``Table``, or a DynamoDB client's) that reads one
+    entity's partition (see the module docs)."""
+    if call.receiver.kind is Kind.CLIENT and call.services() != frozenset({"dynamodb"}):
+        return False
+    return queries_one_partition(call.code, call.call, call.operation)
+
+
+def queries_one_partition(code: Code, call: ast.Call, operation: str) -> bool:
+    """A ``query`` whose key condition names its partition by a value the code computes (see the
+    module docs)."""
+    if operation != "query":
+        return False
+    condition = _keyword(call, "KeyConditionExpression")
+    if condition is None:
+        return False
+    if _is_key_condition(condition):
+        values = [_equals_value(node) for node in _conjuncts(condition)]
+        values = [value for value in values if value is not None]
+    else:
+        values = _placeholder_values(code, call, condition)
+    return bool(values) and not any(_is_constant(code, value) for value in values)
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((kw.value for kw in call.keywords or () if kw.arg == name), None)
+
+
+def _is_key_condition(node: ast.AST) -> bool:
+    """``Key("a").eq(x)``, ``Key("b").begins_with(y)``... joined with ``&``."""
+    return all(
+        isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute)
+        and isinstance(part.func.value, ast.Call) and call_name(part.func.value) == "Key"
+        for part in _conjuncts(node)
+    )
+
+
+def _conjuncts(node: ast.AST) -> list[ast.AST]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitAnd):
+        return _conjuncts(node.left) + _conjuncts(node.right)
+    return [node]
+
+
+def _equals_value(node: ast.AST) -> ast.AST | None:
+    """``x`` in ``Key("a").eq(x)``."""
+    if isinstance(node, ast.Call) and node.func.attr == "eq" and len(node.args) == 1 and not node.keywords:
+        return node.args[0]
+    return None
+
+
+def _placeholder_values(code: Code, call: ast.Call, condition: ast.AST) -> list[ast.AST]:
+    """The values a literal key condition compares with "=", from ``ExpressionAttributeValues``."""
+    text = code.literal_string(condition)
+    if text is None or not KEY_CONDITION.match(text):
+        return []
+    mapping = _keyword(call, "ExpressionAttributeValues")
+    if not isinstance(mapping, ast.Dict) or None in mapping.keys:
+        return []
+    given = {key.value: value for key, value in zip(mapping.keys, mapping.values) if isinstance(key, ast.Constant)}
+    values = []
+    for placeholder in KEY_EQUALS_PLACEHOLDER.findall(text):
+        value = given.get(placeholder)
+        if value is None:
+            return []
+        values.append(_typed_value(value))
+    return values
+
+
+def _typed_value(value: ast.AST) -> ast.AST:
+    """``x`` in the client's typed ``{"S": x}``."""
+    if isinstance(value, ast.Dict) and len(value.keys) == 1 and isinstance(value.keys[0], ast.Constant):
+        return value.values[0]
+    return value
+
+
+def _is_constant(code: Code, value: ast.AST) -> bool:
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, ast.Name):
+        return code.literal_string(value) is not None
+    return False
