@@ -99,7 +99,7 @@ def test_a_handler_using_only_a_sibling_factory_is_analysed(built, tmp_path):
     package = make_package(tmp_path, tmp_path / "unused")
     source = (package / "app.py").read_text()
     findings = checker.check_source(source, str(package / "app.py"))
-    assert built == [str(package / "app.py")]
+    assert built == []  # the syntax follows the import into aws.py: no astroid tree at all
     assert [f.code for f in findings] == ["BTO101"]
 
 

@@ -3,7 +3,8 @@
 :class:`Boto3Model` answers the analyses' questions about one linted file and
 the project modules it reaches: what an expression is (:class:`~.values.Boto3Value`),
 which call creates a session, client or resource, which functions a call calls.
-The syntactic tier (:mod:`.syntax_tier`) decides what the syntax decides, exactly
+The syntactic tier (:mod:`.syntax_tier`, one per module asked about: the linted
+file and the project modules it reaches) decides what the syntax decides, exactly
 as astroid would; the rest goes to astroid, through :class:`~.bridge.AstroidBridge`,
 which builds astroid's tree only when a question needs it: a file whose every
 question the syntax decides never imports astroid.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import ast
 import gc
 import os
+from dataclasses import replace
 
 from flake8_boto3.model.bridge import AstroidBridge, FunctionRef
 from flake8_boto3.model.syntax_tier import UNDECIDED, SyntaxTier, may_construct
@@ -36,29 +38,40 @@ class Boto3Model:
     def __init__(self, home: ModuleSyntax) -> None:
         self.home = home
         self.syntax = SyntaxTier(home)
+        self._tiers: dict[ModuleSyntax, SyntaxTier] = {home: self.syntax}
         self.bridge = AstroidBridge(home)
         self._values: dict[ast.AST, Boto3Value | None] = {}
         self._constructions: dict[ast.AST, Boto3Value | None] = {}
         self._verify = os.environ.get(VERIFY_VARIABLE)
 
     def _ask(self, question: str, home: ModuleSyntax, node: ast.AST, *args):
-        """The syntactic tier's answer when it has one (about the linted file), else astroid's."""
-        if home is self.home:
-            found = getattr(self.syntax, question)(node, *args)
-            if found is not UNDECIDED:
-                if self._verify:
-                    self._compare(question, node, args, found)
-                return _functions(home, found) if question in _FUNCTION_QUESTIONS else found
+        """The syntactic tier's answer when it has one (about the linted file or a project module it
+        reaches), else astroid's."""
+        found = getattr(self._tier(home), question)(node, *args)
+        if isinstance(found, Boto3Value) and found.origin is not None and (found.home is not self.home) != (
+            found.created_elsewhere
+        ):
+            found = replace(found, created_elsewhere=found.home is not self.home)  # made in a project module
+        if found is not UNDECIDED:
+            if self._verify:
+                self._compare(question, home, node, args, found)
+            return _functions(home, found) if question in _FUNCTION_QUESTIONS else found
         return getattr(self.bridge, question)(home, node, *args)
 
-    def _compare(self, question: str, node: ast.AST, args: tuple, found) -> None:
-        expected = getattr(self.bridge, question)(self.home, node, *args)
+    def _tier(self, home: ModuleSyntax) -> SyntaxTier:
+        tier = self._tiers.get(home)
+        if tier is None:
+            tier = self._tiers[home] = SyntaxTier(home)
+        return tier
+
+    def _compare(self, question: str, home: ModuleSyntax, node: ast.AST, args: tuple, found) -> None:
+        expected = getattr(self.bridge, question)(home, node, *args)
         if question in _FUNCTION_QUESTIONS:
-            found = _functions(self.home, found)
+            found = _functions(home, found)
         if expected != found:
             with open(self._verify, "a", encoding="utf-8") as report:
                 report.write(
-                    f"{self.home.path}:{getattr(node, 'lineno', 0)}: {question}({ast.unparse(node)[:80]!r}):"
+                    f"{home.path}:{getattr(node, 'lineno', 0)}: {question}({ast.unparse(node)[:80]!r}):"
                     f" syntax {_describe(found)} astroid {_describe(expected)}\n"
                 )
 
@@ -132,10 +145,15 @@ _FUNCTION_QUESTIONS = ("sole_function", "functions_called")
 
 
 def _functions(home: ModuleSyntax, found):
-    """The syntactic tier names functions of the linted file by node; the model answers FunctionRefs."""
+    """The syntactic tier names functions of the linted file by node (and of other modules by
+    FunctionRef); the model answers FunctionRefs."""
     if isinstance(found, list):
-        return [FunctionRef(home, node) for node in found]
-    return FunctionRef(home, found) if found is not None else None
+        return [_function(home, node) for node in found]
+    return _function(home, found) if found is not None else None
+
+
+def _function(home: ModuleSyntax, found) -> FunctionRef:
+    return found if isinstance(found, FunctionRef) else FunctionRef(home, found)
 
 
 def _describe(answer) -> str:

@@ -7,9 +7,12 @@ objects"), or says it cannot tell (None). It follows what is certain from the sy
 the model's own rules: name lookups (:mod:`flake8_boto3.syntax.scopes`, astroid's own), literals,
 imports (the SDK's stand-ins by name, unreadable modules as nothing), assignments, parameters and
 their annotations, the constructor calls and derived objects of the astroid tier's inference tip
-(:mod:`flake8_boto3.inference.brain_boto3`), mirrored rule for rule. Names narrowed by an ``if``
-(astroid's constraints), calls of project functions, attributes of instances, subscripts and
-sibling modules are left to astroid.
+(:mod:`flake8_boto3.inference.brain_boto3`), mirrored rule for rule, and the names other modules of
+the project bind once, by a ``def`` or a ``class`` (``from .aws import make_client``, ``utils.chunks``
+after ``from pkg import utils``): the function or class astroid's ``module.getattr`` yields, in that
+module's syntax, which one process-wide object per file gives both tiers
+(:meth:`ModuleSyntax.of_project_file`). Names narrowed by an ``if`` (astroid's constraints), calls of
+project functions, attributes of instances and subscripts are left to astroid.
 
 Each question (``value_of``, ``constructed_by``...) answers from those atoms when they decide it,
 and returns :data:`UNDECIDED` otherwise, so the model asks astroid. ``FLAKE8_BOTO3_VERIFY_SYNTAX``
@@ -20,11 +23,13 @@ from __future__ import annotations
 
 import ast
 import builtins
+import os
 from dataclasses import dataclass, replace
 
 from flake8_boto3 import budget, project
 from flake8_boto3.budget import BudgetExceeded
 from flake8_boto3.model.annotations import annotated_type
+from flake8_boto3.model.bridge import FunctionRef
 from flake8_boto3.model.readable import ALWAYS_ALLOWED, is_readable
 from flake8_boto3.model.sdk import is_stubbed_module
 from flake8_boto3.model.stub_names import class_member, stub_name
@@ -76,7 +81,8 @@ class Value:
 
     ``what``: "object" (``obj``, a boto3 object), "module" (``name``), "class" / "function" (``name``
     the qualified name of a stand-in or builtin one, or ``node`` a definition of the linted file),
-    "instance" (``self``, or ``cls``, of the class ``node``), "none" (``None`` or ``...``, which say
+    "instance" (``self``, or ``cls``, of the class ``node``), a function of another module of the
+    project has that module's syntax as ``home``, "none" (``None`` or ``...``, which say
     nothing), "uninferable", "other" (any other value),
     "error" (inference raises here), "opaque" (values that are not boto3 objects, how many and
     which unknown).
@@ -88,6 +94,7 @@ class Value:
     node: ast.AST | None = None
     decorated: bool = False
     constant: object = None
+    home: ModuleSyntax | None = None  # the module ``node`` is in, when it is not the tier's own
 
 
 UNINFERABLE = Value("uninferable")
@@ -177,7 +184,8 @@ def single(values: Values | None) -> Value | None | object:
 
 
 class SyntaxTier:
-    """The syntactic tier for the linted file (see the module docs)."""
+    """The syntactic tier for one module: the linted file, or a project module it reaches (see the
+    module docs)."""
 
     def __init__(self, home: ModuleSyntax) -> None:
         self.home = home
@@ -213,7 +221,7 @@ class SyntaxTier:
             return None
         if found.decorated:
             return UNDECIDED  # a property infers to another object
-        return found.node  # None for a builtin or stand-in function: not the project's
+        return _function_ref(found)  # None for a builtin or stand-in function: not the project's
 
     def functions_called(self, call: ast.Call):
         values = self.values(call.func)
@@ -221,7 +229,7 @@ class SyntaxTier:
             return UNDECIDED
         if any(value.what == "error" for value in values):
             return []
-        return [value.node for value in values if value.what == "function" and value.node is not None]
+        return [_function_ref(value) for value in values if value.what == "function" and value.node is not None]
 
     def infers_to_class(self, node: ast.AST, qualified_name: str):
         values = self.values(node)
@@ -355,9 +363,9 @@ class SyntaxTier:
         return None
 
     def _import_from(self, statement: ast.ImportFrom, name: str) -> Values | None:
-        if statement.level:
+        modname = self._absolute_name(statement) if statement.level else statement.module or ""
+        if modname is None:
             return None
-        modname = statement.module or ""
         for alias in statement.names:
             if (alias.asname or alias.name) != name:
                 continue
@@ -366,9 +374,44 @@ class SyntaxTier:
             if modname in ALWAYS_ALLOWED:
                 return (OPAQUE,)
             if project.is_project_module(modname):
-                return None
+                return self._project_member(modname, alias.name)
             return (UNINFERABLE,)
         return None
+
+    def _project_member(self, modname: str, name: str) -> Values | None:
+        """``name`` of another module of the project, when the syntax decides what astroid's
+        ``module.getattr(name)`` yields: a name the module binds once, by an undecorated ``def``.
+        Anything else (a submodule of that name, a star import, several bindings, a class, an
+        assignment) is astroid's to tell."""
+        if modname == self.home.modname:
+            return None
+        path = project.project_file(modname)
+        sibling = ModuleSyntax.of_project_file(str(path), modname) if path is not None else None
+        if sibling is None or sibling.binding_statements is None:
+            return None
+        bindings = sibling.scopes.locals(sibling.module).get(name, [])
+        if not bindings and sibling.is_package and project.is_project_module(f"{modname}.{name}"):
+            return (Value("module", name=f"{modname}.{name}"),)  # a submodule the package does not shadow
+        if project.is_project_module(f"{modname}.{name}") or len(bindings) != 1:
+            return None
+        binding = bindings[0]
+        if isinstance(binding, _FUNCTIONS) and not binding.decorator_list:
+            return (Value("function", node=binding, home=sibling),)
+        if isinstance(binding, ast.ClassDef):
+            return (Value("class", node=binding, home=sibling),)
+        return None
+
+    def _absolute_name(self, statement: ast.ImportFrom) -> str | None:
+        """The module a relative ``from . import x`` names, as astroid's ``relative_to_absolute_name``
+        finds it for a module of a regular package (anything else is astroid's to tell)."""
+        home = self.home
+        level = statement.level - 1 if home.is_package else statement.level
+        if not home.path or not os.path.exists(os.path.join(os.path.dirname(home.path), "__init__.py")):
+            return None
+        if home.modname.count(".") < level:
+            return None
+        package = home.modname.rsplit(".", level)[0] if level else home.modname
+        return f"{package}.{statement.module}" if statement.module else package
 
     def _assigned(self, target: ast.Name, depth: int) -> Values | None:
         parent = self.tree.parent(target)
@@ -426,7 +469,9 @@ class SyntaxTier:
         if owner.what == "module":
             if is_stubbed_module(owner.name):
                 return (_stub_value(stub_name(owner.name, name)),)
-            return (OPAQUE,) if owner.name in ALWAYS_ALLOWED else None
+            if owner.name in ALWAYS_ALLOWED:
+                return (OPAQUE,)
+            return self._project_member(owner.name, name) if project.is_project_module(owner.name) else None
         if owner.what == "object":
             return _object_attribute(owner.obj, name)
         if owner.what in ("class", "function") and owner.node is None:
@@ -451,7 +496,7 @@ class SyntaxTier:
                 values.append(UNINFERABLE)
             elif callee.what in ("class", "function") and callee.node is None:
                 values.append(OPAQUE)  # an instance of a builtin or stand-in class, what a builtin returns
-            elif callee.what == "class" and self._plain_class(callee.node):
+            elif callee.what == "class" and callee.home is None and self._plain_class(callee.node):
                 values.append(OPAQUE)  # an instance of the project's class
             elif callee.what in ("none", "module", "object"):
                 continue  # not callable: nothing
@@ -589,6 +634,13 @@ def _looks_like_boto3_call(home: ModuleSyntax, call: ast.Call) -> bool:
     if isinstance(call.func, ast.Name):
         return is_imported_from_boto3_family(home, call.func)
     return isinstance(call.func, ast.Attribute) and name[:1].isupper()
+
+
+def _function_ref(value: Value):
+    """The function a value is: a ``def`` of the tier's own module, or a FunctionRef of another."""
+    if value.home is None or value.node is None:
+        return value.node
+    return FunctionRef(value.home, value.node)
 
 
 def _stub_value(found) -> Value:

@@ -72,7 +72,16 @@ class ModuleSyntax:
     @classmethod
     def of_project_file(cls, path: str, modname: str) -> ModuleSyntax | None:
         """A module of the project, parsed from its file (None when it cannot be read or parsed).
-        The boto3 model keeps it as long as astroid keeps its module."""
+
+        One object per file and module name for the process: both tiers of the boto3 model name the
+        same ``ast`` nodes of it, and the analyses tell functions apart by node."""
+        key = (os.path.realpath(path), modname)
+        if key not in _PROJECT_MODULES:
+            _PROJECT_MODULES[key] = cls._parse(path, modname)
+        return _PROJECT_MODULES[key]
+
+    @classmethod
+    def _parse(cls, path: str, modname: str) -> ModuleSyntax | None:
         try:
             with open(path, "rb") as stream:
                 source = stream.read().decode("utf-8", "surrogateescape")
@@ -80,3 +89,7 @@ class ModuleSyntax:
         except (OSError, SyntaxError, ValueError, RecursionError):
             return None
         return cls(module, source, path, modname, os.path.basename(path) == "__init__.py")
+
+
+# The project modules parsed for the process, by real path and module name.
+_PROJECT_MODULES: dict[tuple[str, str], ModuleSyntax | None] = {}

@@ -1,0 +1,112 @@
+"""The syntactic tier follows imports of the project's own modules, and answers as astroid would.
+
+Each case lints ``app.py`` of a small package twice: with ``FLAKE8_BOTO3_VERIFY_SYNTAX`` set, so that
+every question the syntactic tier decides is asked of astroid too (there must be no difference), and
+as users run it, to see whether astroid's tree of the file was needed. Where the syntax decides every
+question it is not; where it cannot (a name bound twice, a star import, a decorated function, a
+submodule shadowed by its package), astroid answers. Each case has a package name of its own:
+astroid caches modules by name for the process.
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+
+import pytest
+
+from flake8_boto3 import checker
+from flake8_boto3.model import VERIFY_VARIABLE
+
+FACTORY = """
+import boto3
+
+
+def get_queue():
+    return boto3.client("sqs")
+"""
+
+HANDLER_CALL = {
+    "relative": "from .aws import get_queue\n\n\ndef handler(event, context):\n    q = get_queue()\n",
+    "absolute": "from {pkg}.aws import get_queue\n\n\ndef handler(event, context):\n    q = get_queue()\n",
+    "submodule": "from {pkg} import aws\n\n\ndef handler(event, context):\n    q = aws.get_queue()\n",
+}
+_NAMES = itertools.count()
+
+
+@pytest.fixture()
+def built(monkeypatch):
+    from flake8_boto3.inference import build
+
+    calls = []
+    real = build.build_module
+
+    def counting(tree, source, path):
+        calls.append(path)
+        return real(tree, source, path)
+
+    monkeypatch.setattr(build, "build_module", counting)
+    return calls
+
+
+def lint(tmp_path, monkeypatch, built, app, aws=FACTORY, init="", others=None):
+    """(codes, differences between the tiers, whether the file needed astroid's tree)."""
+    name = f"svc{next(_NAMES)}"
+    package = tmp_path / name
+    package.mkdir()
+    (package / "__init__.py").write_text(init)
+    (package / "aws.py").write_text(textwrap.dedent(aws))
+    for module, text in (others or {}).items():
+        (package / module).write_text(text)
+    app = app.format(pkg=name)
+    path = package / "app.py"
+    path.write_text(app)
+    findings = checker.check_source(app, str(path))
+    needed_astroid = bool(built)
+    report = tmp_path / "differences.txt"
+    monkeypatch.setenv(VERIFY_VARIABLE, str(report))
+    verified = checker.check_source(app, str(path))
+    assert verified == findings
+    return [f.code for f in findings], report.read_text() if report.exists() else "", needed_astroid
+
+
+@pytest.mark.parametrize("how", sorted(HANDLER_CALL))
+def test_a_factory_of_a_sibling_module_is_followed_by_the_syntax(tmp_path, monkeypatch, built, how):
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, HANDLER_CALL[how])
+    assert codes == ["BTO101"]
+    assert differences == ""
+    assert not needed_astroid
+
+
+@pytest.mark.parametrize(
+    "aws",
+    [
+        FACTORY + "\n\ndef get_queue():\n    return None\n",
+        FACTORY.replace("def get_queue", "@staticmethod\ndef get_queue"),
+        "from .factories import *\n" + FACTORY,
+    ],
+    ids=["bound twice", "decorated", "star import"],
+)
+def test_what_the_syntax_cannot_decide_is_astroids(tmp_path, monkeypatch, built, aws):
+    others = {"factories.py": ""}
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, HANDLER_CALL["relative"], aws, "", others)
+    assert differences == ""
+    assert needed_astroid
+
+
+def test_a_package_attribute_shadowing_a_submodule_is_astroids(tmp_path, monkeypatch, built):
+    init = "from .factories import make as aws\n"
+    others = {"factories.py": "def make():\n    return None\n"}
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, HANDLER_CALL["submodule"], FACTORY,
+                                              init, others)
+    assert codes == []
+    assert differences == ""
+    assert needed_astroid
+
+
+def test_a_class_of_a_sibling_module_is_no_function(tmp_path, monkeypatch, built):
+    aws = FACTORY + "\n\nclass Queue:\n    pass\n"
+    app = "from .aws import Queue\n\n\ndef handler(event, context):\n    q = Queue()\n"
+    codes, differences, _ = lint(tmp_path, monkeypatch, built, app, aws)
+    assert codes == []
+    assert differences == ""
