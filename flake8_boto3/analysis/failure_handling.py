@@ -27,6 +27,8 @@ A path **handles** the failure when it
   or a project function that reports or records errors (``print_exception(e)``,
   ``handle_error(e)``). Someone is told it failed, whatever the handler then
   returns; a warning, by contrast, says the failure was expected;
+- is a dry run (``DryRun=True``: EC2 checks the permission and changes nothing)
+  followed by the same operation for real, which fails on its own;
 - is best-effort cleanup (a ``finally:`` block, a ``cleanup``/``teardown``/
   ``close``/``__exit__`` function, or a ``try`` that only deletes, removes,
   detaches, deregisters, terminates or cancels) or a health probe whose every
@@ -393,8 +395,31 @@ class HandlerContext:
         return False
 
     @cached_property
+    def dry_run_then_real(self) -> bool:
+        """The ``try`` only makes dry runs (``start_instances(..., DryRun=True)``: EC2 checks the
+        permission and the request, and changes nothing), and the code after it makes the same
+        operations for real, which fail on their own with the same error."""
+        calls = self.try_reads_and_operations
+        if not calls or not all(_dry_run(call) for call in calls):
+            return False
+        operations = {call.func.attr for call in calls}
+        scope = self.function if self.function is not None else self.code.module
+        end = getattr(self.try_node, "end_lineno", None) or 0
+        return any(
+            isinstance(call.func, ast.Attribute)
+            and call.func.attr in operations
+            and not _dry_run(call)
+            and call.lineno > end
+            for call in self.code.nodes(ast.Call, within=scope)
+        )
+
+    @cached_property
     def in_loop(self) -> bool:
         return self.code.innermost_loop(self.try_node) is not None
+
+
+def _dry_run(call: ast.Call) -> bool:
+    return any(kw.arg == "DryRun" and _is_literal(kw.value, True) for kw in call.keywords or ())
 
 
 def _is_literal(value: ast.AST | None, constant: object) -> bool:
@@ -441,6 +466,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     # The path goes on: the next item, the next step, or the end of a procedure.
     if context.best_effort(path):
         return False
+    if context.dry_run_then_real and path.exit is Exit.FALL:
+        return False  # the real call after the dry run fails on its own
     if context.in_loop and path.exit in (Exit.FALL, Exit.LOOP) and any(p.ends_in_raise for p in paths):
         return False  # a retry loop: another attempt, and a raise when they run out
     if context.once_per_process and state.noted:

@@ -14,7 +14,8 @@ Each path records how it leaves the handler (raising, returning a value,
   in a service's log). A note before the handler tests the error shows every
   code, so it counts as a report there;
 - whether it *kept* the error for someone else: stored its details in a
-  field, a dict or a failures list, or yielded them;
+  field, a dict or a failures list (or a sentence saying it failed in any
+  list: ``report.append(f"{id} - ERROR - could not check")``), or yielded them;
 - whether it set a *not-there* value (``found = False``, ``policy = None``,
   ``items = []``), or a real *fallback* value (``manager = Fallback()``).
 
@@ -171,11 +172,20 @@ def keeps(code: Code, statement: ast.AST, handler: Handler | None) -> bool:
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr in KEEPING_METHODS:
             arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
-            if any(handler.mentions_error(a) for a in arguments):
+            if any(handler.mentions_error(a) or _says_it_failed(a) for a in arguments):
                 return True
             if any(word in _collection_name(func.value) for word in FAILURE_COLLECTION):
                 return True
     return False
+
+
+def _says_it_failed(value: ast.AST) -> bool:
+    """A sentence recording a failure: ``f"{snapshot} - ERROR - could not check its volume"``."""
+    if not is_message(value):
+        return False
+    parts = value.values if isinstance(value, ast.JoinedStr) else [value]
+    text = "".join(part.value for part in parts if isinstance(part, ast.Constant) and isinstance(part.value, str))
+    return bool(ERROR_WORD.search(text))
 
 
 def _read_after_handler(code: Code, statement: ast.Assign | ast.AnnAssign, handler: Handler) -> bool:

@@ -35,7 +35,9 @@ Not flagged, because the failure is passed on or handled:
   (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`,
   `json_response(500, {"error": ...})`), a value
   or `yield` built from the error, its details stored in a field, a result dict
-  or a failures list (errors collected and raised after a loop), a field that
+  or a failures list (errors collected and raised after a loop), a sentence
+  saying it failed put in a report (`report.append(f"{id} - ERROR - could not
+  check")`), a field that
   records the outcome (`user["PermissionsConfirmed"] = False`), a local that
   carries the details past the handler;
 - it falls back to a real alternative (`manager = Manager(assume=False)`);
@@ -59,6 +61,9 @@ Not flagged, because the failure is passed on or handled:
   the next step or item: the debatable middle of "log and go on" is decided
   this way, by level. An error-level report says the step failed; a warning
   says it was expected;
+- a dry run (`start_instances(..., DryRun=True)`: EC2 checks the permission
+  and changes nothing) followed by the same operation for real, which fails on
+  its own with the same error;
 - best-effort cleanup: a `finally:` block, a `cleanup`/`teardown`/`close`/
   `__exit__` function, or a `try` that only deletes, removes, detaches,
   deregisters, terminates or cancels (deleting a message that will be
