@@ -9,8 +9,11 @@ requests`, or the attribute `botocore.vendored.requests`). `boto3`,
 `botocore`, `aioboto3` and other packages whose names merely start with `boto`
 are never flagged, and neither are imports of the exception classes that
 botocore keeps in `botocore.vendored.requests` for compatibility (they are
-still the base classes of botocore's own timeout and connection errors) or
-fallback imports inside `try: ... except ImportError:`.
+still the base classes of botocore's own timeout and connection errors),
+fallback imports inside `try: ... except ImportError:`, or a `from
+botocore.vendored import requests` whose name the module never uses (the
+import still works, nothing fails: it is dead code, which pyflakes' F401
+reports).
 
 ## Why is this bad?
 boto 2 has been unmaintained since 2018: it knows none of the services,
@@ -94,6 +97,17 @@ def _only_compat_exceptions(node: ast.ImportFrom) -> bool:
     return modname.endswith(".exceptions") or all(EXCEPTION_NAME.search(alias.name) for alias in node.names)
 
 
+def _unused_vendored_import(code: Code, node: ast.ImportFrom) -> bool:
+    """``from botocore.vendored import requests`` whose name the module never reads: the import itself
+    still works, and nothing else touches the shim."""
+    if not (node.module or "").startswith("botocore.vendored"):
+        return False
+    bound = {alias.asname or alias.name for alias in node.names}
+    return not any(
+        isinstance(name.ctx, ast.Load) and name.id in bound for name in code.nodes(ast.Name)
+    )
+
+
 def _guarded_by_import_error(code: Code, node: ast.AST) -> bool:
     """A fallback import inside ``try: ... except ImportError:``."""
     for parent in code.ancestors(node):
@@ -124,6 +138,8 @@ def check(context: FileContext) -> Iterator[Finding]:
         elif isinstance(node, ast.ImportFrom):
             if node.level or _only_compat_exceptions(node) or _guarded_by_import_error(code, node):
                 continue
+            if _unused_vendored_import(code, node):
+                continue  # dead code, nothing fails: pyflakes' F401 reports it
             modname = node.module or ""
             names = [alias.name for alias in node.names]
             if modname == "botocore.vendored":  # the most specific: what is imported from it
