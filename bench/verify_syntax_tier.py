@@ -55,7 +55,7 @@ def main(paths: list[str]) -> int:
         setattr(SyntaxTier, name, noting(getattr(SyntaxTier, name)))
     Boto3Model.close = counting_close
     for root in roots:
-        files = [root] if root.is_file() else sorted(root.rglob("*.py"))
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*.py") if p.is_file())
         for path in files:
             checker.check_file(str(path))
     differences = report.read_text().splitlines() if report.exists() else []

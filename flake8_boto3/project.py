@@ -236,6 +236,12 @@ def project_file(modname: str) -> Path | None:
     return _finder(search_directories()).file(modname)
 
 
+def resolves_to(modname: str) -> Path | None:
+    """The file ``modname`` resolves to for the current root, like :func:`project_file`, without
+    recording the lookup as one the current file's analysis made."""
+    return _finder(search_directories()).file(modname)
+
+
 def is_project_module(modname: str) -> bool:
     """A module (or package, or namespace directory) of the project being linted."""
     _note(modname)

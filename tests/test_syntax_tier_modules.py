@@ -110,3 +110,69 @@ def test_a_class_of_a_sibling_module_is_no_function(tmp_path, monkeypatch, built
     codes, differences, _ = lint(tmp_path, monkeypatch, built, app, aws)
     assert codes == []
     assert differences == ""
+
+
+def test_an_instance_attribute_set_in_the_class_is_followed_by_the_syntax(tmp_path, monkeypatch, built):
+    app = textwrap.dedent(
+        """
+        import boto3
+
+
+        class Orders:
+            def __init__(self):
+                self.table = None
+                self.client = boto3.client("dynamodb")
+
+            def all(self):
+                return self.client.scan(TableName="orders")["Items"]
+        """
+    )
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app)
+    assert codes == ["BTO201"]
+    assert differences == ""
+    assert not needed_astroid
+
+
+def test_an_instance_attribute_of_a_derived_class_is_astroids(tmp_path, monkeypatch, built):
+    app = textwrap.dedent(
+        """
+        import boto3
+
+        from .aws import Base
+
+
+        class Orders(Base):
+            def __init__(self):
+                self.client = boto3.client("dynamodb")
+
+            def all(self):
+                return self.client.scan(TableName="orders")["Items"]
+        """
+    )
+    aws = "class Base:\n    def __init__(self):\n        self.client = None\n"
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, aws)
+    assert codes == ["BTO201"]
+    assert differences == ""
+    assert needed_astroid
+
+
+DECORATED_FACTORY = "import boto3\n\n\ndef traced(f):\n    return f\n\n\n@traced\ndef make():\n    return {returned}\n"
+
+
+def test_each_root_answers_its_own_imports(tmp_path, monkeypatch):
+    """Two Lambda functions linted in one process, each with its own ``utils.py``: astroid caches
+    modules by name, and must not answer the second function's ``import utils`` with the first's
+    (the decorated factory is astroid's to infer)."""
+    sources = {
+        "one": DECORATED_FACTORY.format(returned="boto3.client('s3')"),
+        "two": DECORATED_FACTORY.format(returned="boto3"),
+    }
+    app = "from utils import make\n\n\ndef handler(event, context):\n    client = make()\n"
+    found = {}
+    for name, utils in sources.items():
+        root = tmp_path / name
+        root.mkdir()
+        (root / "utils.py").write_text(utils)
+        (root / "app.py").write_text(app)
+        found[name] = [f.code for f in checker.check_source(app, str(root / "app.py"))]
+    assert found == {"one": ["BTO101"], "two": []}

@@ -22,6 +22,7 @@ another astroid-based tool that needs them).
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,9 +36,11 @@ from astroid.manager import AstroidManager
 from astroid.nodes import ClassDef
 from astroid.nodes._base_nodes import LookupMixIn
 
+from flake8_boto3 import project
 from flake8_boto3.inference.names import decorator_names
 from flake8_boto3.inference.brain_boto3 import model_transforms
-from flake8_boto3.model.readable import is_readable
+from flake8_boto3.model.readable import ALWAYS_ALLOWED, is_readable
+from flake8_boto3.model.sdk import is_stubbed_module
 
 # astroid's cache is cleared when it holds more modules than this (memory bound).
 MAX_CACHED_MODULES = 1500
@@ -102,9 +105,33 @@ def analysis_scope(manager: AstroidManager) -> Iterator[None]:
 
 
 def bound_cache(manager: AstroidManager) -> None:
-    """Start afresh whenever astroid's module cache grows past its bound (memory)."""
+    """Start afresh whenever astroid's module cache grows past its bound (memory), and forget the
+    project modules of another root (:func:`forget_other_roots`)."""
+    directories = project.search_directories()
+    if _searched[0] is not None and _searched[0] != directories:
+        forget_other_roots(manager)
+    _searched[0] = directories
     if len(manager.astroid_cache) > MAX_CACHED_MODULES:
         manager.clear_cache()
+
+
+_searched: list = [None]  # the search directories of the last file astroid analysed
+
+
+def forget_other_roots(manager: AstroidManager) -> None:
+    """astroid caches modules by name for the process. In a run over several roots (a repository of
+    Lambda functions, each with its own ``utils.py``), one root's ``import utils`` must not be answered
+    with another's: cached modules that the current root resolves elsewhere, or not at all, are
+    dropped, and with them astroid's cache of where module names were found. The standard modules
+    the analysis reads and the stand-ins stay."""
+    for name, module in list(manager.astroid_cache.items()):
+        path = getattr(module, "file", None)
+        if not path or name in ALWAYS_ALLOWED or is_stubbed_module(name) or not os.path.isfile(path):
+            continue
+        current = project.resolves_to(name)
+        if current is None or os.path.realpath(current) != os.path.realpath(path):
+            del manager.astroid_cache[name]
+    manager._mod_file_cache.clear()
 
 
 def release(manager: AstroidManager, module: nodes.Module) -> None:

@@ -12,7 +12,9 @@ the project bind once, by a ``def`` or a ``class`` (``from .aws import make_clie
 after ``from pkg import utils``): the function or class astroid's ``module.getattr`` yields, in that
 module's syntax, which one process-wide object per file gives both tiers
 (:meth:`ModuleSyntax.of_project_file`). Names narrowed by an ``if`` (astroid's constraints), calls of
-project functions, attributes of instances and subscripts are left to astroid.
+project functions, subscripts, and attributes of instances (but ``self.x`` in a method of a class
+without bases that sets it on ``self``, which astroid answers from the class alone) are left to
+astroid.
 
 Each question (``value_of``, ``constructed_by``...) answers from those atoms when they decide it,
 and returns :data:`UNDECIDED` otherwise, so the model asks astroid. ``FLAKE8_BOTO3_VERIFY_SYNTAX``
@@ -455,13 +457,15 @@ class SyntaxTier:
         for owner in owners:
             if owner.what == "error":
                 return (*values, ERROR) if values else (ERROR,)
-            part = self._attribute_of(owner, node.attr)
+            part = self._attribute_of(owner, node.attr, depth)
             if part is None:
                 return None
             values.extend(part)
         return tuple(values) if values else (ERROR,)
 
-    def _attribute_of(self, owner: Value, name: str) -> Values | None:
+    def _attribute_of(self, owner: Value, name: str, depth: int) -> Values | None:
+        if owner.what == "instance" and owner.home is None:
+            return self._instance_attribute(owner.node, name, depth)
         if owner.what == "uninferable":
             return (UNINFERABLE,)
         if owner.what in ("none", "other"):
@@ -477,6 +481,36 @@ class SyntaxTier:
         if owner.what in ("class", "function") and owner.node is None:
             return (OPAQUE,)  # a member of a builtin or stand-in class or function
         return None
+
+    def _instance_attribute(self, cls: ast.ClassDef, name: str, depth: int) -> Values | None:
+        """``self.client`` in a method of ``cls``: what astroid's ``Instance.igetattr`` yields when the
+        class sets the attribute on ``self`` in its methods (``self.client = boto3.client("s3")``) and
+        has no base but ``object`` (whose instances hold none): the values of those assignments, in
+        order. Anything else (bases, a metaclass, an attribute only the class body sets, unpacking,
+        augmented or annotated assignments) is astroid's to tell."""
+        if cls.keywords or not all(self._is_object(base) for base in cls.bases):
+            return None
+        attributes = self.scopes.instance_attributes(cls).get(name)
+        if not attributes:
+            return None
+        values: list[Value] = []
+        for attribute in attributes:
+            statement = self.tree.parent(attribute)
+            if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                    and statement.targets[0] is attribute):
+                return None
+            part = self.values(statement.value, depth)
+            if part is None or any(value.what == "opaque" for value in part):
+                return None  # (inferred as an attribute's value, a call astroid's tip declines may differ)
+            errors = [index for index, value in enumerate(part) if value.what == "error"]
+            values.extend(part[: errors[0]] + (UNINFERABLE,) if errors else part)
+        return tuple(values) if values else (ERROR,)
+
+    def _is_object(self, base: ast.AST) -> bool:
+        if not isinstance(base, ast.Name) or base.id != "object":
+            return False
+        found = self.scopes.lookup(base)
+        return found.certain and [type(b) for b in found.bindings] == [Builtin]
 
     # calls
 
