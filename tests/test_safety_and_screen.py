@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 
-import pytest
 
 from flake8_boto3 import checker
 from tests.helpers import run_flake8
@@ -62,21 +61,6 @@ def test_extension_modules_are_never_loaded():
 
     register()
     assert AstroidManager().always_load_extensions is False
-
-
-@pytest.fixture
-def built(monkeypatch):
-    from flake8_boto3.inference import build
-
-    calls = []
-    real = build.build_module
-
-    def counting(tree, source, path):
-        calls.append(path)
-        return real(tree, source, path)
-
-    monkeypatch.setattr(build, "build_module", counting)
-    return calls
 
 
 def test_a_plain_module_never_builds_an_astroid_tree(built):

@@ -34,21 +34,6 @@ HANDLER_CALL = {
 _NAMES = itertools.count()
 
 
-@pytest.fixture()
-def built(monkeypatch):
-    from flake8_boto3.inference import build
-
-    calls = []
-    real = build.build_module
-
-    def counting(tree, source, path):
-        calls.append(path)
-        return real(tree, source, path)
-
-    monkeypatch.setattr(build, "build_module", counting)
-    return calls
-
-
 def lint(tmp_path, monkeypatch, built, app, aws=FACTORY, init="", others=None):
     """(codes, differences between the tiers, whether the file needed astroid's tree)."""
     name = f"svc{next(_NAMES)}"
