@@ -374,7 +374,7 @@ def one_page_is_enough(
         handles_tokens(code, call, token_keys)
         or deliberate_limit(code, call, limit_keys, result_keys)
         or names_exact_resources(code, call, operation)
-        or (result_use.needs_only_part(code, call, result_keys) and not filters_after_reading(call))
+        or (result_use.needs_only_part(code, call, result_keys) and not filters_after_reading(code, call))
         or result_use.never_read(code, call)
         or exact_match_after_prefix(code, call)
     )
@@ -385,7 +385,27 @@ def one_page_is_enough(
 FILTERS_AFTER_READING = frozenset({"FilterExpression", "ScanFilter", "QueryFilter"})
 
 
-def filters_after_reading(call: ast.Call) -> bool:
+def filters_after_reading(code: Code, call: ast.Call) -> bool:
     """A DynamoDB ``scan``/``query`` with a filter: its first page's emptiness or first item says
-    nothing about the matches (``scan(FilterExpression=Attr("email").eq(x))["Items"][0]``)."""
-    return bool(keywords_of(call) & FILTERS_AFTER_READING)
+    nothing about the matches (``scan(FilterExpression=Attr("email").eq(x))["Items"][0]``), also when
+    the filter comes in a dict the call unpacks (``**{"FilterExpression": ...}``, or a local bound
+    once to such a dict)."""
+    return bool((keywords_of(call) | _unpacked_keys(code, call)) & FILTERS_AFTER_READING)
+
+
+def _unpacked_keys(code: Code, call: ast.Call) -> set[str]:
+    """The constant keys of the dicts a call unpacks with ``**``: a dict display, or a name whose only
+    binding is an assignment of one."""
+    found: set[str] = set()
+    for kw in call.keywords or ():
+        if kw.arg is not None:
+            continue
+        value = kw.value
+        if isinstance(value, ast.Name):
+            bindings = code.bindings(value)
+            statement = code.parent(bindings[0]) if len(bindings) == 1 else None
+            assigned = isinstance(statement, ast.Assign) and statement.targets == [bindings[0]]
+            value = statement.value if assigned else None
+        if isinstance(value, ast.Dict):
+            found |= {key.value for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)}
+    return found

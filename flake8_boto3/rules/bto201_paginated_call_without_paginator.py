@@ -62,7 +62,10 @@ Not flagged when one page is all the code needs:
   a scan timed in a loop; a logging call's arguments, `log.debug("got %s",
   resp)`, are not a read, though `print` in a script is), or looks for the exact name it passed as a name prefix
   (`describe_log_groups(logGroupNamePrefix=name)` then `== name`: in name order
-  the exact name comes first);
+  the exact name comes first). Not the emptiness or the first item of a
+  DynamoDB `scan`/`query` with a `FilterExpression` (also one passed in a dict
+  the call unpacks, `**{"FilterExpression": ...}`): the filter runs on each
+  1 MB read, so the first page can hold no match while later pages do;
 - AWS bounds the result below one page: a documented quota caps it (an IAM
   user's access keys, 2; a policy's versions, 5; an account's aliases, 1; a
   GuardDuty detector per Region; a log group's subscription filters, 2; a KMS
