@@ -12,9 +12,9 @@ the project bind once, by a ``def`` or a ``class`` (``from .aws import make_clie
 after ``from pkg import utils``): the function or class astroid's ``module.getattr`` yields, in that
 module's syntax, which one process-wide object per file gives both tiers
 (:meth:`ModuleSyntax.of_project_file`). Names narrowed by an ``if`` (astroid's constraints), calls of
-project functions, subscripts, and attributes of instances (but ``self.x`` that a class or the
-ancestors the syntax names exactly set on ``self`` in their methods, which astroid answers from those
-assignments alone) are left to astroid.
+project functions, subscripts, and attributes of instances (but ``self.x`` in a method of a class
+without bases that sets it on ``self``, which astroid answers from the class alone) are left to
+astroid.
 
 Each question (``value_of``, ``constructed_by``...) answers from those atoms when they decide it,
 and returns :data:`UNDECIDED` otherwise, so the model asks astroid. ``FLAKE8_BOTO3_VERIFY_SYNTAX``
@@ -195,7 +195,6 @@ class SyntaxTier:
         self.scopes = home.scopes
         self._memo: dict[ast.AST, Values | None] = {}
         self._active: set[ast.AST] = set()
-        self._others: dict[ModuleSyntax, SyntaxTier] = {}  # tiers of other modules, for their classes
 
     # -- questions ---------------------------------------------------------------------------------
 
@@ -485,67 +484,33 @@ class SyntaxTier:
 
     def _instance_attribute(self, cls: ast.ClassDef, name: str, depth: int) -> Values | None:
         """``self.client`` in a method of ``cls``: what astroid's ``Instance.igetattr`` yields when the
-        class or its ancestors set the attribute on ``self`` in their methods (``self.client =
-        boto3.client("s3")``): the values of those assignments, the class's own first, then each
-        ancestor's in astroid's ``ancestors()`` order (bases depth first), each worked out in its own
-        module. Ancestors must be classes the syntax names exactly (of this module, or bound once in
-        another module of the project), down to ``object``; anything else (a metaclass, a base that is
-        a call or a subscript, an attribute only class bodies set, unpacking, augmented or annotated
-        assignments) is astroid's to tell."""
-        chain = self._class_and_ancestors(cls)
-        if chain is None:
+        class sets the attribute on ``self`` in its methods (``self.client = boto3.client("s3")``) and
+        has no base but ``object`` (whose instances hold none): the values of those assignments, in
+        order. Anything else (bases, a metaclass, an attribute only the class body sets, unpacking,
+        augmented or annotated assignments) is astroid's to tell."""
+        if cls.keywords or not all(self._is_object(base) for base in cls.bases):
+            return None
+        attributes = self.scopes.instance_attributes(cls).get(name)
+        if not attributes:
             return None
         values: list[Value] = []
-        for tier, klass in chain:
-            for attribute in tier.scopes.instance_attributes(klass).get(name, ()):
-                part = tier._assigned_attribute(attribute, depth)
-                if part is None or (tier is not self and any(v.node is not None and v.home is None for v in part)):
-                    return None  # (a definition of the other module, which this tier would read as its own)
-                errors = [index for index, value in enumerate(part) if value.what == "error"]
-                values.extend(part[: errors[0]] + (UNINFERABLE,) if errors else part)
-        if not values:
-            return None  # no instance attribute: the class's own attributes are astroid's
-        return tuple(values)
-
-    def _assigned_attribute(self, attribute: ast.Attribute, depth: int) -> Values | None:
-        statement = self.tree.parent(attribute)
-        if not isinstance(statement, ast.Assign) or statement.targets != [attribute]:
-            return None
-        part = self.values(statement.value, depth)
-        if part is None or any(value.what == "opaque" for value in part):
-            return None  # (inferred as an attribute's value, a call astroid's tip declines may differ)
-        return part
-
-    def _class_and_ancestors(self, cls: ast.ClassDef, seen: set | None = None) -> list | None:
-        """[(tier, class)]: ``cls`` and its ancestors in astroid's order, or None when the syntax cannot
-        name them all exactly."""
-        seen = set() if seen is None else seen
-        if cls in seen or len(seen) > _MAX_DEPTH or self.home.longest_class_chain > budget.MAX_CLASS_CHAIN:
-            return None  # (a chain past the budget is the bridge's to refuse: the file gets BTO901)
-        seen.add(cls)
-        if cls.keywords:
-            return None
-        found: list = [(self, cls)]
-        for base in cls.bases:
-            value = single(self.values(base)) if isinstance(base, ast.Name) else None
-            if value is None or value is UNDECIDED or value.what != "class":
+        for attribute in attributes:
+            statement = self.tree.parent(attribute)
+            if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                    and statement.targets[0] is attribute):
                 return None
-            if value.node is None:
-                if value.name != "builtins.object":
-                    return None
-                continue
-            tier = self if value.home is None else self._tier_of(value.home)
-            ancestors = tier._class_and_ancestors(value.node, seen)
-            if ancestors is None:
-                return None
-            found += [entry for entry in ancestors if all(entry[1] is not known for _, known in found)]
-        return found
+            part = self.values(statement.value, depth)
+            if part is None or any(value.what == "opaque" for value in part):
+                return None  # (inferred as an attribute's value, a call astroid's tip declines may differ)
+            errors = [index for index, value in enumerate(part) if value.what == "error"]
+            values.extend(part[: errors[0]] + (UNINFERABLE,) if errors else part)
+        return tuple(values) if values else (ERROR,)
 
-    def _tier_of(self, home: ModuleSyntax) -> SyntaxTier:
-        tier = self._others.get(home)
-        if tier is None:
-            tier = self._others[home] = SyntaxTier(home)
-        return tier
+    def _is_object(self, base: ast.AST) -> bool:
+        if not isinstance(base, ast.Name) or base.id != "object":
+            return False
+        found = self.scopes.lookup(base)
+        return found.certain and [type(b) for b in found.bindings] == [Builtin]
 
     # calls
 
