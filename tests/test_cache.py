@@ -259,3 +259,31 @@ def test_every_shipped_data_file_keys_the_entries():
     shipped = {p.name for p in Path(flake8_boto3.data.__file__).parent.iterdir() if ".json" in p.name}
     assert {entry.name for entry in data_files()} == shipped
     assert {"botocore_table.json.gz", "quota_bounded.json", "batch_failures_surfaced.json"} <= shipped
+
+
+def test_another_build_of_the_plugin_does_not_reuse_the_entries(tmp_path, monkeypatch):
+    # The version number stays the same between builds (an editable install, a pre-commit hook moved
+    # to a newer commit); the plugin's own code keys the entries too.
+    from flake8_boto3.cache import findings
+
+    cache = findings_cache(DEFAULT_SETTINGS, str(tmp_path / "cache"))
+    cache.save("x = 3\n", "c.py", [(3, 4, "BTO101 something")], [])
+    assert cache.lookup("x = 3\n", "c.py") == [(3, 4, "BTO101 something")]
+    monkeypatch.setattr(findings, "_code_fingerprint", lambda: "another build")
+    assert cache.lookup("x = 3\n", "c.py") is None
+
+
+def test_the_code_fingerprint_follows_the_modules(tmp_path):
+    from flake8_boto3.cache.findings import fingerprint_of_modules
+
+    (tmp_path / "pkg" / "__pycache__").mkdir(parents=True)
+    module = tmp_path / "pkg" / "rule.py"
+    module.write_text("x = 1\n")
+    (tmp_path / "pkg" / "__pycache__" / "rule.cpython-311.pyc").write_bytes(b"")
+    before = fingerprint_of_modules(str(tmp_path))
+    assert fingerprint_of_modules(str(tmp_path)) == before
+    (tmp_path / "pkg" / "__pycache__" / "other.pyc").write_bytes(b"")
+    assert fingerprint_of_modules(str(tmp_path)) == before  # compiled files are not the code
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert fingerprint_of_modules(str(tmp_path)) != before

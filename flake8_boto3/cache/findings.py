@@ -1,8 +1,9 @@
 """One file's findings, reused until the file or anything its analysis looked at changes.
 
-An entry is keyed by everything the findings depend on: the plugin's version,
-the Python version, the shipped AWS data (the botocore table and the
-hand-kept facts, every data file by content), the rules' settings, the file's path and the working
+An entry is keyed by everything the findings depend on: the plugin's version
+and its code (each module's size and modification time), the Python version,
+the shipped AWS data (the botocore table and the hand-kept facts, every data
+file by content), the rules' settings, the file's path and the working
 directory (they decide how its imports resolve) and the file's text. It records
 the findings and what decided the project modules the analysis looked up: the
 files they resolved to (size, modification time, content hash) and, for each,
@@ -62,6 +63,26 @@ def _file_digest(path: str, mtime_ns: int, size: int) -> str | None:
         return None
 
 
+@cache
+def _code_fingerprint() -> str:
+    """The plugin's own code as installed: each module's path, size and modification time. The
+    version number alone would let a cache written by one build of the plugin answer for another
+    build of the same version (an editable install, a pre-commit hook moved to a newer commit)."""
+    return fingerprint_of_modules(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def fingerprint_of_modules(root: str) -> str:
+    """A digest of the ``.py`` files under ``root``: their relative paths, sizes and modification times."""
+    digest = hashlib.sha256()
+    for directory, subdirectories, files in sorted(os.walk(root)):
+        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(directory, name)
+                digest.update(f"{os.path.relpath(path, root)}:{_stat(path)}\n".encode())
+    return digest.hexdigest()
+
+
 def _stat(path: str) -> tuple[int, int] | None:
     try:
         stat = os.stat(path)
@@ -105,7 +126,7 @@ class FindingsCache:
     def _key(self, source: str, path: str) -> tuple[str, bytes]:
         key = json.dumps(
             {
-                "plugin": __version__,
+                "plugin": [__version__, _code_fingerprint()],
                 "python": [sys.implementation.name, *sys.version_info[:2]],
                 "data": _data_fingerprint(),
                 "settings": dataclasses.asdict(self.settings),
