@@ -83,8 +83,8 @@ class Value:
 
     ``what``: "object" (``obj``, a boto3 object), "module" (``name``), "class" / "function" (``name``
     the qualified name of a stand-in or builtin one, or ``node`` a definition of the linted file),
-    "instance" (``self``, or ``cls``, of the class ``node``), a function of another module of the
-    project has that module's syntax as ``home``, "none" (``None`` or ``...``, which say
+    "instance" (``self``, or ``cls``, of the class ``node``; a function or class of another module of
+    the project has that module's syntax as ``home``), "none" (``None`` or ``...``, which say
     nothing), "uninferable", "other" (any other value),
     "error" (inference raises here), "opaque" (values that are not boto3 objects, how many and
     which unknown).
@@ -382,9 +382,9 @@ class SyntaxTier:
 
     def _project_member(self, modname: str, name: str) -> Values | None:
         """``name`` of another module of the project, when the syntax decides what astroid's
-        ``module.getattr(name)`` yields: a name the module binds once, by an undecorated ``def``.
-        Anything else (a submodule of that name, a star import, several bindings, a class, an
-        assignment) is astroid's to tell."""
+        ``module.getattr(name)`` yields: a name the module binds once, by an undecorated ``def`` or a
+        ``class``, or a submodule its package does not shadow. Anything else (a star import, several
+        bindings, a decorated function, an assignment, an import) is astroid's to tell."""
         if modname == self.home.modname:
             return None
         path = project.project_file(modname)
