@@ -22,6 +22,30 @@ from flake8_boto3.syntax.tree import NodeTypes
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
 COMPREHENSION_TYPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 LOOP_TYPES = (ast.For, ast.AsyncFor, ast.While)
+TRY_TYPES = tuple(getattr(ast, name) for name in ("Try", "TryStar") if hasattr(ast, name))
+
+
+def always_leaves(
+    statements: list[ast.stmt], leaving: tuple[type, ...] = (ast.Return, ast.Raise), through_try: bool = True
+) -> bool:
+    """The block never falls off its end: its last statement is one of ``leaving``, or an ``if`` whose
+    every branch always leaves; with ``through_try``, also a ``try`` whose ``finally`` does, or whose
+    body (its ``else`` when it has one) and every handler do."""
+    if not statements:
+        return False
+    last = statements[-1]
+    if isinstance(last, leaving):
+        return True
+    if isinstance(last, ast.If):
+        return always_leaves(last.body, leaving, through_try) and always_leaves(last.orelse, leaving, through_try)
+    if through_try and isinstance(last, TRY_TYPES):
+        if last.finalbody and always_leaves(last.finalbody, leaving, through_try):
+            return True
+        main = last.orelse or last.body
+        return always_leaves(main, leaving, through_try) and all(
+            always_leaves(handler.body, leaving, through_try) for handler in last.handlers
+        )
+    return False
 
 
 @dataclass(frozen=True, eq=False)

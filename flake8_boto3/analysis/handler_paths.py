@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.code import TRY_TYPES, Code
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
 
@@ -60,7 +60,6 @@ WARNING_HELPER = re.compile(r"warn", re.I)
 # Calls that take the error without doing anything with it.
 PLAIN_FUNCTIONS = frozenset({"str", "repr", "isinstance", "getattr", "hasattr", "len", "type", "format", "id"})
 # astroid's Try and TryStar (``except*``: Python 3.11+).
-TRY_TYPES = tuple(getattr(ast, name) for name in ("Try", "TryStar") if hasattr(ast, name))
 
 
 class Exit(enum.Enum):

@@ -26,7 +26,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.code import Code, always_leaves
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
 
@@ -146,20 +146,10 @@ def _length_test(code: Code, call: ast.Call) -> bool:
     return False
 
 
-def _always_leaves(statements: list[ast.stmt]) -> bool:
-    """The block ends in ``return``, ``break`` or ``raise``, or in an ``if`` whose every branch does."""
-    if not statements:
-        return False
-    last = statements[-1]
-    if isinstance(last, (ast.Return, ast.Break, ast.Raise)):
-        return True
-    return isinstance(last, ast.If) and _always_leaves(last.body) and _always_leaves(last.orelse)
-
-
 def _first_pass_only(code: Code, loop: ast.For | ast.AsyncFor) -> bool:
     """The loop's body always leaves the loop (``return``, ``break``) and has no ``continue`` of its own:
     it sees one item."""
-    if not _always_leaves(loop.body):
+    if not always_leaves(loop.body, (ast.Return, ast.Break, ast.Raise), through_try=False):
         return False
     inner_loops = (ast.For, ast.AsyncFor, ast.While, *FUNCTION_TYPES, ast.ClassDef)
     return not any(any(code.nodes(ast.Continue, within=statement, skip=inner_loops)) for statement in loop.body)

@@ -41,8 +41,7 @@ from __future__ import annotations
 import ast
 
 from flake8_boto3.analysis import functions
-from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
-from flake8_boto3.analysis.handler_paths import TRY_TYPES
+from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, always_leaves
 
 WHOLE = -1  # the place of a value that is not a tuple
 
@@ -67,25 +66,7 @@ def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST |
 
 def never_falls_off(function: ast.AST) -> bool:
     """The function ends in ``return`` or ``raise`` on every path: it never answers an implicit ``None``."""
-    return _always_leaves(function.body)
-
-
-def _always_leaves(statements: list[ast.stmt]) -> bool:
-    """The block never falls off its end: it ends in ``return`` or ``raise``, or in an ``if`` or a
-    ``try`` whose every branch does (the ``try``'s body, or its ``else``, and each handler)."""
-    if not statements:
-        return False
-    last = statements[-1]
-    if isinstance(last, (ast.Return, ast.Raise)):
-        return True
-    if isinstance(last, ast.If):
-        return _always_leaves(last.body) and _always_leaves(last.orelse)
-    if isinstance(last, TRY_TYPES):
-        if last.finalbody and _always_leaves(last.finalbody):
-            return True
-        main = last.orelse or last.body
-        return _always_leaves(main) and all(_always_leaves(handler.body) for handler in last.handlers)
-    return False
+    return always_leaves(function.body)
 
 
 def _is_none(node: ast.AST | None) -> bool:
