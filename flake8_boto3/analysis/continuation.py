@@ -380,6 +380,14 @@ def one_page_is_enough(
     )
 
 
+def dynamodb_page_unhandled(code: Code, call: ast.Call, operation: str) -> bool:
+    """A DynamoDB ``scan``/``query`` whose one page the code takes for all of it: not ``Limit`` with a
+    ``FilterExpression`` (BTO206's), and one page is not enough (see :func:`one_page_is_enough`)."""
+    if limit_with_filter_expression(call, DYNAMODB_LIMIT):
+        return False
+    return not one_page_is_enough(code, call, operation, DYNAMODB_TOKENS, DYNAMODB_LIMIT, DYNAMODB_RESULTS)
+
+
 # DynamoDB filters what a page read, after reading it (1 MB before the filter): a page may hold no
 # match, or not the first one, while later pages do.
 FILTERS_AFTER_READING = frozenset({"FilterExpression", "ScanFilter", "QueryFilter"})

@@ -24,6 +24,7 @@ import re
 
 from flake8_boto3.analysis.aws_calls import AwsCall
 from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.continuation import keyword_value
 from flake8_boto3.analysis.names import call_name
 from flake8_boto3.model import Kind
 
@@ -46,7 +47,7 @@ def queries_one_partition(code: Code, call: ast.Call, operation: str) -> bool:
     module docs)."""
     if operation != "query":
         return False
-    condition = _keyword(call, "KeyConditionExpression")
+    condition = keyword_value(call, "KeyConditionExpression")
     if condition is None:
         return False
     if _is_key_condition(condition):
@@ -55,10 +56,6 @@ def queries_one_partition(code: Code, call: ast.Call, operation: str) -> bool:
     else:
         values = _placeholder_values(code, call, condition)
     return bool(values) and not any(_is_constant(code, value) for value in values)
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    return next((kw.value for kw in call.keywords or () if kw.arg == name), None)
 
 
 def _is_key_condition(node: ast.AST) -> bool:
@@ -88,7 +85,7 @@ def _placeholder_values(code: Code, call: ast.Call, condition: ast.AST) -> list[
     text = code.literal_string(condition)
     if text is None or not KEY_CONDITION.match(text):
         return []
-    mapping = _keyword(call, "ExpressionAttributeValues")
+    mapping = keyword_value(call, "ExpressionAttributeValues")
     if not isinstance(mapping, ast.Dict) or None in mapping.keys:
         return []
     given = {key.value: value for key, value in zip(mapping.keys, mapping.values) if isinstance(key, ast.Constant)}

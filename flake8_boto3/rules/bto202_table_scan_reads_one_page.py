@@ -75,21 +75,16 @@ import sys
 from collections.abc import Iterator
 
 from flake8_boto3.analysis import continuation, partition_query
-from flake8_boto3.analysis.continuation import DYNAMODB_LIMIT, DYNAMODB_RESULTS, DYNAMODB_TOKENS
 from flake8_boto3.context import FileContext
 from flake8_boto3.rule import DYNAMODB_PAGINATION, Finding, Rule
 
 
 def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.table_reads():
-        if continuation.limit_with_filter_expression(call.call, DYNAMODB_LIMIT):
-            continue  # BTO206
         if partition_query.reads_one_partition(call):
             continue  # BTO207 (opt-in)
-        if continuation.one_page_is_enough(
-            context.code, call.call, call.operation, DYNAMODB_TOKENS, DYNAMODB_LIMIT, DYNAMODB_RESULTS
-        ):
-            continue
+        if not continuation.dynamodb_page_unhandled(context.code, call.call, call.operation):
+            continue  # (Limit with a FilterExpression is BTO206's)
         yield RULE.finding(
             call.call,
             f"{call.receiver_text}.{call.operation}() reads one page (1 MB of data at most);"

@@ -72,7 +72,6 @@ import sys
 from collections.abc import Iterator
 
 from flake8_boto3.analysis import continuation, partition_query
-from flake8_boto3.analysis.continuation import DYNAMODB_LIMIT, DYNAMODB_RESULTS, DYNAMODB_TOKENS
 from flake8_boto3.context import FileContext
 from flake8_boto3.rule import DYNAMODB_QUERY_PAGINATION, Finding, Rule
 
@@ -81,12 +80,8 @@ def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.dynamodb_reads():
         if not partition_query.reads_one_partition(call):
             continue
-        if continuation.limit_with_filter_expression(call.call, DYNAMODB_LIMIT):
-            continue  # BTO206
-        if continuation.one_page_is_enough(
-            context.code, call.call, call.operation, DYNAMODB_TOKENS, DYNAMODB_LIMIT, DYNAMODB_RESULTS
-        ):
-            continue
+        if not continuation.dynamodb_page_unhandled(context.code, call.call, call.operation):
+            continue  # (Limit with a FilterExpression is BTO206's)
         condition = context.code.as_string(continuation.keyword_value(call.call, "KeyConditionExpression"))
         yield RULE.finding(
             call.call,
