@@ -206,9 +206,9 @@ def _while_exits(code: Code, test: ast.expr, failures: frozenset[str]) -> set[st
     return set(failures - _compared_values(code, test))
 
 
-def _stops_on_failure_state(code: Code, loop: ast.AST, service: str, waiters: list[str]) -> bool:
-    """The loop ends, without raising, on a state that the waiters it stands for treat as failure."""
-    states = {waiter: table().waiter_states(service, waiter) for waiter in waiters}
+def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], waiters: list[str]) -> bool:
+    """The loop ends, without raising, on a state that the waiters it stands for treat as failure
+    (``states``: each waiter's success and failure states)."""
     named = _compared_values(code, loop)
     relevant = [w for w in waiters if states[w]["success"] & named] or waiters
     failures = frozenset().union(*(states[w]["failure"] for w in relevant))
@@ -236,12 +236,13 @@ def check(context: FileContext) -> Iterator[Finding]:
         waiters = _waiters_on(call.service, call.operation)
         if not waiters:
             continue
+        states = {waiter: table().waiter_states(call.service, waiter) for waiter in waiters}
         for loop in _enclosing_loops(context.code, call.call):
             if loop in reported or not _sleeps(context.code, loop):
                 continue
-            if _stops_on_failure_state(context.code, loop, call.service, waiters):
+            if _stops_on_failure_state(context.code, loop, states, waiters):
                 break  # a waiter would raise where the loop hands the state back
-            if _bounded(loop) and not any(table().waiter_states(call.service, w)["failure"] for w in waiters):
+            if _bounded(loop) and not any(states[w]["failure"] for w in waiters):
                 break  # no failure state to miss, a bound already there: the waiter would change nothing
             reported.add(loop)
             others = f" (or {', '.join(repr(w).replace(chr(39), chr(34)) for w in waiters[1:])})" if waiters[1:] else ""
