@@ -161,3 +161,44 @@ def test_each_root_answers_its_own_imports(tmp_path, monkeypatch):
         (root / "app.py").write_text(app)
         found[name] = [f.code for f in checker.check_source(app, str(root / "app.py"))]
     assert found == {"one": ["BTO101"], "two": []}
+
+
+@pytest.mark.parametrize("condition", ["not resources", "resources is None", "isinstance(resources, list)"])
+def test_a_parameter_tested_by_a_condition_is_decided_by_the_syntax(tmp_path, monkeypatch, built, condition):
+    """astroid's constraints can only drop values, and keep an uninferable one: a parameter without a
+    default is uninferable inside ``if <condition on it>:`` too."""
+    app = textwrap.dedent(
+        f"""
+        import boto3
+
+        client = boto3.client("s3")
+
+
+        def handler(event, resources):
+            if {condition}:
+                return resources
+            return client.list_objects_v2(Bucket=event["bucket"])["Contents"]
+        """
+    )
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app)
+    assert codes == ["BTO201"]
+    assert differences == ""
+    assert not needed_astroid
+
+
+def test_a_narrowed_name_with_a_value_is_astroids(tmp_path, monkeypatch, built):
+    app = textwrap.dedent(
+        """
+        import boto3
+
+
+        def handler(event, context, client=None):
+            if client is None:
+                client = boto3.client("s3")
+            if client:
+                return client.list_objects_v2(Bucket=event["bucket"])["Contents"]
+        """
+    )
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app)
+    assert differences == ""
+    assert needed_astroid

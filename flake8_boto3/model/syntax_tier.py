@@ -320,7 +320,7 @@ class SyntaxTier:
 
     def _name(self, node: ast.Name, depth: int) -> Values | None:
         found = self.scopes.lookup(node)
-        if not found.certain or not found.bindings or self._narrowed(node, node.id, found.scope):
+        if not found.certain or not found.bindings:
             return None  # no binding: astroid looks further (an enclosing function's scope)
         values: list[Value] = []
         for binding in found.bindings:
@@ -330,7 +330,7 @@ class SyntaxTier:
             # An inference error inside one binding makes it "uninferable" (astroid's _infer_stmts).
             errors = [index for index, value in enumerate(part) if value.what == "error"]
             values.extend(part[: errors[0]] + (UNINFERABLE,) if errors else part)
-        return tuple(values) if values else (ERROR,)
+        return _unless_narrowed(tuple(values) if values else (ERROR,), self._narrowed(node, node.id, found.scope))
 
     def _binding(self, binding: object, name: str, depth: int) -> Values | None:
         if isinstance(binding, Builtin):
@@ -448,20 +448,19 @@ class SyntaxTier:
     # attributes
 
     def _attribute(self, node: ast.Attribute, depth: int) -> Values | None:
-        if self._narrowed(node, node.attr):
-            return None  # narrowing of a boto3 object's attribute
         owners = self.values(node.value, depth)
         if owners is None:
             return None
+        narrowed = self._narrowed(node, node.attr)
         values: list[Value] = []
         for owner in owners:
             if owner.what == "error":
-                return (*values, ERROR) if values else (ERROR,)
+                return _unless_narrowed((*values, ERROR) if values else (ERROR,), narrowed)
             part = self._attribute_of(owner, node.attr, depth)
             if part is None:
                 return None
             values.extend(part)
-        return tuple(values) if values else (ERROR,)
+        return _unless_narrowed(tuple(values) if values else (ERROR,), narrowed)
 
     def _attribute_of(self, owner: Value, name: str, depth: int) -> Values | None:
         if owner.what == "instance" and owner.home is None:
@@ -707,6 +706,15 @@ def _annotated_object(found: tuple) -> Value:
     """What the astroid tier's annotation tip makes of an annotated name (a session is boto3's)."""
     kind, service, type_name = found
     return Value("object", obj=Boto3Value(kind, service, None, BOTO3_SESSION if kind is Kind.SESSION else type_name))
+
+
+def _unless_narrowed(values: Values, narrowed: bool) -> Values | None:
+    """``values``, or undecided when an ``if`` or comprehension condition could narrow them (astroid's
+    constraints drop the values a condition rules out). Every constraint keeps an uninferable value,
+    so values that are all uninferable stand whatever the condition says."""
+    if narrowed and any(value.what != "uninferable" for value in values):
+        return None
+    return values
 
 
 def _default_of(arguments: ast.arguments, parameter: ast.arg) -> ast.AST | None:
