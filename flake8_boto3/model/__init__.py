@@ -132,10 +132,15 @@ def settle_memory() -> None:
     scans only what one file allocated. Freezing while the file's own trees are
     still referenced would keep them (and their cycles) for the rest of the run.
     Collecting finalises astroid's abandoned inference generators quietly
-    (:mod:`flake8_boto3.inference.quiet`).
+    (:mod:`flake8_boto3.inference.quiet`). When modules have left astroid's
+    cache since (its size bound, a run moving to another root), the frozen
+    objects are collected too: those modules' trees are garbage now.
     """
     from flake8_boto3.inference.quiet import quiet_generator_finalization
+    from flake8_boto3.inference.scope import took_dropped_modules
 
+    if took_dropped_modules():
+        gc.unfreeze()
     with quiet_generator_finalization():
         gc.collect()
     gc.freeze()
