@@ -8,9 +8,10 @@ on some path through it, *loses the failure*:
 
 - it says nothing and goes on: `pass`, `continue`, falling through;
 - it gives the caller a "not there" value: `return None`, `False`, `[]`, `{}`,
-  a literal or a default, or falls off a function that returns values. Logging
-  first does not change that: AccessDenied still reads as "not there" to the
-  caller, which is the very bug;
+  a literal or a default, or falls off a function that returns values. Noting
+  the error first at a level that says "expected" (`debug`/`info`/`warning`,
+  `print` in a service) does not change that: AccessDenied still reads as "not
+  there" to the caller, which is the very bug;
 - it sets a "not found" stand-in (`found = False`, `policy = None`) and goes on;
 - it only notes the error at a level that says "expected, carry on"
   (`debug`/`info`/`warning`, `print` in a service) and carries on without the
@@ -57,10 +58,14 @@ Not flagged, because the failure is passed on or handled:
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
   not "not there");
 - it reports the failure as an error (`log.error`, `log.exception`,
-  `critical`) or hands the exception to a project function, and goes on with
-  the next step or item: the debatable middle of "log and go on" is decided
-  this way, by level. An error-level report says the step failed; a warning
-  says it was expected;
+  `critical`) or hands the exception to a project function, and then goes on
+  with the next step or item or answers a stand-in (`None`, `False`): the
+  debatable middle of "log and go on" is decided this way, by level. An
+  error-level report says the step failed, and someone watching the errors
+  sees it; a warning says it was expected. (On the corpus, the five handlers
+  that report at error level and then answer a stand-in were judged 1 false
+  and 4 debatable as BTO401: a best-effort lookup, deliberate fallbacks,
+  sensors that keep polling);
 - a dry run (`start_instances(..., DryRun=True)`: EC2 checks the permission
   and changes nothing) followed by the same operation for real, which fails on
   its own with the same error;
