@@ -15,7 +15,7 @@ from flake8_boto3 import budget, project, screen
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.budget import BudgetExceeded, budget_for_file
 from flake8_boto3.context import FileContext
-from flake8_boto3.model import Boto3Model, settle_memory
+from flake8_boto3.model import Boto3Model, forget_project_modules, settle_memory
 from flake8_boto3.registry import RULES, Finding
 from flake8_boto3.rules import bto900_internal_error, bto901_analysis_budget_exceeded
 from flake8_boto3.settings import DEFAULT_SETTINGS, Settings
@@ -54,6 +54,7 @@ def check_source(
     """
     used_astroid: list[bool] = []
     findings = _check_source(source, path, settings, tree, screened, used_astroid)
+    forget_project_modules()
     if any(used_astroid):
         settle_memory()  # the file's trees are unreferenced now
     return findings

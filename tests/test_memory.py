@@ -46,9 +46,11 @@ import gc, json, sys
 from astroid import nodes
 from flake8_boto3.checker import check_file
 from flake8_boto3.inference import scope
+from flake8_boto3.syntax import module
 
 scope.MAX_CACHED_MODULES = int(sys.argv[1])
-codes = [[f.code for f in check_file(name)] for name in sys.argv[2:]]
+module.PROJECT_MODULES_BUDGET = int(sys.argv[2])
+codes = [[f.code for f in check_file(name)] for name in sys.argv[3:]]
 gc.unfreeze()
 gc.set_debug(gc.DEBUG_SAVEALL)
 gc.collect()
@@ -56,6 +58,8 @@ print(json.dumps({
     "codes": codes,
     "astroid": "astroid.manager" in sys.modules,
     "garbage": sorted({o.name for o in gc.garbage if isinstance(o, nodes.Module)}),
+    "project_syntax_kept": sorted(modname for _, modname in module._PROJECT_MODULES),
+    "syntax_objects": sum(isinstance(o, module.ModuleSyntax) for o in gc.get_objects()),
     "linted_trees_alive": sorted(
         o.name for o in gc.get_objects() if isinstance(o, nodes.Module) and hasattr(o, "flake8_boto3_built")
     ),
@@ -63,15 +67,19 @@ print(json.dumps({
 """
 
 
-@pytest.mark.parametrize("cached_modules", [1500, 0], ids=["cache kept", "cache cleared after each file"])
-def test_no_tree_of_a_linted_file_outlives_it(tmp_path, cached_modules):
+@pytest.mark.parametrize(
+    ("cached_modules", "syntax_budget"),
+    [(1500, 300_000), (0, 300_000), (1500, 0)],
+    ids=["caches kept", "astroid's cache cleared after each file", "project syntax forgotten after each file"],
+)
+def test_no_tree_of_a_linted_file_outlives_it(tmp_path, cached_modules, syntax_budget):
     (tmp_path / "base.py").write_text(textwrap.dedent(BASE))
     files = []
     for n in range(4):
         (tmp_path / f"thing{n}.py").write_text(textwrap.dedent(DERIVED.format(n=n)))
         files.append(f"thing{n}.py")
     done = subprocess.run(
-        [sys.executable, "-c", LEFT_OVER, str(cached_modules), *files],
+        [sys.executable, "-c", LEFT_OVER, str(cached_modules), str(syntax_budget), *files],
         cwd=tmp_path, capture_output=True, text=True, check=True,
     )
     left = json.loads(done.stdout)
@@ -79,3 +87,30 @@ def test_no_tree_of_a_linted_file_outlives_it(tmp_path, cached_modules):
     assert left["astroid"]  # the attributes of a base class in another module are astroid's to infer
     assert left["linted_trees_alive"] == []
     assert left["garbage"] == []  # nothing was frozen that should have been collected
+    if syntax_budget == 0:
+        # base.py's syntax, followed for every file, is forgotten after each and parsed again: the
+        # findings are the same, and no copy of it is left, paired with astroid's module or not.
+        assert left["project_syntax_kept"] == []
+        assert left["syntax_objects"] == 0
+    else:
+        assert left["project_syntax_kept"] == ["base"]
+
+
+def test_the_least_recently_used_project_modules_are_forgotten_first(tmp_path):
+    from flake8_boto3.syntax import module
+
+    saved = module._PROJECT_MODULES.copy()
+    module._PROJECT_MODULES.clear()
+    try:
+        homes = {}
+        for name in ("a", "b", "c"):
+            (tmp_path / f"{name}.py").write_text("x = 1\n" * 10)  # 60 characters each
+            homes[name] = module.ModuleSyntax.of_project_file(str(tmp_path / f"{name}.py"), name)
+        assert module.ModuleSyntax.of_project_file(str(tmp_path / "a.py"), "a") is homes["a"]  # used again
+        forgotten = module.ModuleSyntax.trim_project_modules(budget=120)
+        assert forgotten == [homes["b"]]
+        assert [modname for _, modname in module._PROJECT_MODULES] == ["c", "a"]
+        assert module.ModuleSyntax.trim_project_modules(budget=120) == []
+    finally:
+        module._PROJECT_MODULES.clear()
+        module._PROJECT_MODULES.update(saved)

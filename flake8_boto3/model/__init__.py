@@ -21,12 +21,14 @@ import gc
 import os
 from dataclasses import replace
 
-from flake8_boto3.model.bridge import AstroidBridge, FunctionRef
+from flake8_boto3.model.bridge import AstroidBridge, FunctionRef, forget_pairings
 from flake8_boto3.model.syntax_tier import UNDECIDED, SyntaxTier, may_construct
 from flake8_boto3.model.values import CONSTRUCTED_KINDS, Boto3Value, Kind
 from flake8_boto3.syntax.module import ModuleSyntax
 
-__all__ = ["Boto3Model", "Boto3Value", "CONSTRUCTED_KINDS", "FunctionRef", "Kind", "settle_memory"]
+__all__ = [
+    "Boto3Model", "Boto3Value", "CONSTRUCTED_KINDS", "FunctionRef", "Kind", "forget_project_modules", "settle_memory",
+]
 
 _UNKNOWN = object()
 VERIFY_VARIABLE = "FLAKE8_BOTO3_VERIFY_SYNTAX"
@@ -119,6 +121,13 @@ class Boto3Model:
         """Drop astroid's trees of the file; whether astroid was used (see :func:`settle_memory`)."""
         self.bridge.close()
         return self.bridge.used
+
+
+def forget_project_modules() -> None:
+    """Between two files: keep the syntax of the project modules analyses followed within its memory
+    budget (:meth:`ModuleSyntax.trim_project_modules`), and unpair what was forgotten from astroid's
+    modules. Nothing of it is cyclic: it is freed at once, frozen or not."""
+    forget_pairings(ModuleSyntax.trim_project_modules())
 
 
 def settle_memory() -> None:

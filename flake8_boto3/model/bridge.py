@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -33,6 +34,21 @@ def _too_long_class_chain(home: ModuleSyntax) -> bool:
         return False
     budget.exhaust(f"{length:,} classes deriving from each other in a chain, more than {budget.MAX_CLASS_CHAIN}")
     return True
+
+
+def forget_pairings(forgotten: list[ModuleSyntax]) -> None:
+    """astroid's cached modules paired with the syntax of project modules just forgotten
+    (:meth:`ModuleSyntax.trim_project_modules`) drop the pairing, so that its memory goes; a later
+    file pairs them with the module's syntax parsed afresh."""
+    if not forgotten or "astroid.manager" not in sys.modules:
+        return
+    from astroid.manager import AstroidManager
+
+    gone = {id(home) for home in forgotten}
+    for module in AstroidManager().astroid_cache.values():
+        pair = getattr(module, "flake8_boto3_syntax", None)
+        if pair is not None and id(pair[0]) in gone:
+            del module.flake8_boto3_syntax
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import os
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -73,12 +74,31 @@ class ModuleSyntax:
     def of_project_file(cls, path: str, modname: str) -> ModuleSyntax | None:
         """A module of the project, parsed from its file (None when it cannot be read or parsed).
 
-        One object per file and module name for the process: both tiers of the boto3 model name the
-        same ``ast`` nodes of it, and the analyses tell functions apart by node."""
+        One object per file and module name, kept for the next files until
+        :meth:`trim_project_modules` forgets it between two files: both tiers of the boto3 model name
+        the same ``ast`` nodes of it, and the analyses tell functions apart by node."""
         key = (os.path.realpath(path), modname)
-        if key not in _PROJECT_MODULES:
+        if key in _PROJECT_MODULES:
+            _PROJECT_MODULES.move_to_end(key)  # most recently used last
+        else:
             _PROJECT_MODULES[key] = cls._parse(path, modname)
         return _PROJECT_MODULES[key]
+
+    @staticmethod
+    def trim_project_modules(budget: int | None = None) -> list[ModuleSyntax]:
+        """Between two files: forget the least recently used project modules until the sources of
+        those kept add up to ``budget`` characters at most (their trees and indexes take about 50
+        bytes of memory a character); the forgotten ones are returned. Never during a file's
+        analysis: both tiers must name the same nodes of a module while a file is analysed."""
+        budget = PROJECT_MODULES_BUDGET if budget is None else budget
+        kept = sum(len(home.source) for home in _PROJECT_MODULES.values() if home is not None)
+        forgotten: list[ModuleSyntax] = []
+        while kept > budget and _PROJECT_MODULES:
+            _, home = _PROJECT_MODULES.popitem(last=False)
+            if home is not None:
+                kept -= len(home.source)
+                forgotten.append(home)
+        return forgotten
 
     @classmethod
     def _parse(cls, path: str, modname: str) -> ModuleSyntax | None:
@@ -91,5 +111,7 @@ class ModuleSyntax:
         return cls(module, source, path, modname, os.path.basename(path) == "__init__.py")
 
 
-# The project modules parsed for the process, by real path and module name.
-_PROJECT_MODULES: dict[tuple[str, str], ModuleSyntax | None] = {}
+# The project modules parsed for the process, by real path and module name, least recently used first.
+_PROJECT_MODULES: OrderedDict[tuple[str, str], ModuleSyntax | None] = OrderedDict()
+# Characters of source whose syntax is kept between files (about 15 MB of trees and indexes).
+PROJECT_MODULES_BUDGET = 300_000
