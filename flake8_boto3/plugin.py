@@ -8,6 +8,7 @@ the first time a file passes the screen.
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ class Boto3Checker:
     cache_enabled: bool = True
     _cache: FindingsCache | None = None
     _cache_opened = False
+    one_file = False  # the run lints one file (an editor's `flake8 -`): nothing follows it
 
     def __init__(self, tree: ast.Module, filename: str, lines: list[str]) -> None:
         self.tree = tree
@@ -81,6 +83,7 @@ class Boto3Checker:
         cls.cache_directory = options.boto3_cache_dir
         cls.cache_enabled = not options.boto3_no_cache
         cls._cache, cls._cache_opened = None, False
+        cls.one_file = _one_file(getattr(options, "filenames", None))
 
     @classmethod
     def findings_cache(cls) -> FindingsCache | None:
@@ -107,9 +110,19 @@ class Boto3Checker:
             if cached is None:
                 from flake8_boto3 import checker
 
-                findings = checker.check_source(source, self.filename, self.settings, self.tree, screened)
+                findings = checker.check_source(
+                    source, self.filename, self.settings, self.tree, screened, more_files=not self.one_file
+                )
                 cached = [(finding.line, finding.col, finding.message) for finding in findings]
                 if cache is not None:
                     cache.save(source, self.filename, cached, looked_up)
         for line, col, message in cached:
             yield line, col, message, type(self)
+
+
+def _one_file(filenames) -> bool:
+    """Does the run lint one file only: the text on stdin (``flake8 -``, as editors run it on every
+    save), or a single file named on the command line?"""
+    if not filenames or len(filenames) != 1:
+        return False
+    return filenames[0] == "-" or os.path.isfile(filenames[0])

@@ -120,3 +120,32 @@ def test_syntax_error_is_only_e999(tmp_path):
     write(tmp_path, "broken.py", "import boto3\ndef f(:\n    boto3.client('s3')\n")
     result = run_flake8("--select", "E999,BTO", "broken.py", cwd=tmp_path)
     assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["E999"]
+
+
+def test_one_file_runs_find_what_a_run_over_the_project_finds(tmp_path):
+    """After the only file of a run (stdin, or one file named), the plugin skips tidying memory for
+    the files that would follow: the findings are the same."""
+    (tmp_path / "base.py").write_text(
+        'import boto3\n\n\nclass Base:\n    def __init__(self, manager):\n'
+        '        self.manager = manager\n        self.client = boto3.client("s3")\n'
+    )
+    app = (
+        "from base import Base\n\n\nclass Listing(Base):\n    def run(self):\n        if self.manager:\n"
+        '            return self.manager.get_model()\n        return self.client.list_objects_v2(Bucket="b")\n'
+    )
+    (tmp_path / "app.py").write_text(app)
+    common = ("--isolated", "--select", "BTO", "--boto3-no-cache")
+    whole = run_flake8(*common, ".", cwd=tmp_path).stdout.splitlines()
+    one = run_flake8(*common, "app.py", cwd=tmp_path).stdout.splitlines()
+    stdin = run_flake8(*common, "--stdin-display-name", "./app.py", "-", cwd=tmp_path, stdin=app).stdout.splitlines()
+    assert [line for line in whole if line.startswith("./app.py:")] == stdin
+    assert one == [line.replace("./", "", 1) for line in stdin]
+    assert any(":8:16: BTO201" in line for line in stdin)
+
+
+def test_a_run_lints_one_file_when_it_reads_stdin_or_names_one_file(tmp_path):
+    from flake8_boto3.plugin import _one_file
+
+    (tmp_path / "app.py").write_text("")
+    assert _one_file(["-"]) and _one_file([str(tmp_path / "app.py")])
+    assert not _one_file([str(tmp_path)]) and not _one_file(["a.py", "b.py"]) and not _one_file([])

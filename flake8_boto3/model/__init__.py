@@ -130,7 +130,7 @@ def forget_project_modules() -> None:
     forget_pairings(ModuleSyntax.trim_project_modules())
 
 
-def settle_memory() -> None:
+def settle_memory(collect: bool = True) -> None:
     """After a file whose analysis used astroid, once nothing of the file is referenced any more.
 
     The garbage is collected, then everything that survived (astroid's builtins,
@@ -144,14 +144,19 @@ def settle_memory() -> None:
     (:mod:`flake8_boto3.inference.quiet`). When modules have left astroid's
     cache since (its size bound, a run moving to another root), the frozen
     objects are collected too: those modules' trees are garbage now.
-    """
-    from flake8_boto3.inference.quiet import quiet_generator_finalization
-    from flake8_boto3.inference.scope import took_dropped_modules
 
-    if took_dropped_modules():
-        gc.unfreeze()
-    with quiet_generator_finalization():
-        gc.collect()
+    ``collect=False`` after the last file of a process: the garbage is frozen
+    with the rest (it goes when the process ends, a few milliseconds later),
+    which still spares flake8's own checks of the file from scanning it.
+    """
+    if collect:
+        from flake8_boto3.inference.quiet import quiet_generator_finalization
+        from flake8_boto3.inference.scope import took_dropped_modules
+
+        if took_dropped_modules():
+            gc.unfreeze()
+        with quiet_generator_finalization():
+            gc.collect()
     gc.freeze()
 
 
