@@ -101,12 +101,14 @@ def test_the_least_recently_used_project_modules_are_forgotten_first(tmp_path):
 
     saved = module._PROJECT_MODULES.copy()
     module._PROJECT_MODULES.clear()
+    module._USED_SINCE_TRIM.clear()
     try:
         homes = {}
-        for name in ("a", "b", "c"):
+        for name in ("a", "b", "c"):  # one file uses three modules
             (tmp_path / f"{name}.py").write_text("x = 1\n" * 10)  # 60 characters each
             homes[name] = module.ModuleSyntax.of_project_file(str(tmp_path / f"{name}.py"), name)
-        assert module.ModuleSyntax.of_project_file(str(tmp_path / "a.py"), "a") is homes["a"]  # used again
+        assert module.ModuleSyntax.trim_project_modules(budget=120) == []  # what a file just used stays
+        assert module.ModuleSyntax.of_project_file(str(tmp_path / "a.py"), "a") is homes["a"]  # the next file
         forgotten = module.ModuleSyntax.trim_project_modules(budget=120)
         assert forgotten == [homes["b"]]
         assert [modname for _, modname in module._PROJECT_MODULES] == ["c", "a"]

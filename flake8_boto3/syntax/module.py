@@ -82,22 +82,26 @@ class ModuleSyntax:
             _PROJECT_MODULES.move_to_end(key)  # most recently used last
         else:
             _PROJECT_MODULES[key] = cls._parse(path, modname)
+        _USED_SINCE_TRIM.add(key)
         return _PROJECT_MODULES[key]
 
     @staticmethod
     def trim_project_modules(budget: int | None = None) -> list[ModuleSyntax]:
         """Between two files: forget the least recently used project modules until the sources of
         those kept add up to ``budget`` characters at most (their trees and indexes take about 50
-        bytes of memory a character); the forgotten ones are returned. Never during a file's
-        analysis: both tiers must name the same nodes of a module while a file is analysed."""
+        bytes of memory a character); the forgotten ones are returned. The modules the file just
+        analysed used stay whatever their size, for the next file (often a neighbour that imports
+        the same ones). Never during a file's analysis: both tiers must name the same nodes of a
+        module while a file is analysed."""
         budget = PROJECT_MODULES_BUDGET if budget is None else budget
         kept = sum(len(home.source) for home in _PROJECT_MODULES.values() if home is not None)
         forgotten: list[ModuleSyntax] = []
-        while kept > budget and _PROJECT_MODULES:
+        while kept > budget and _PROJECT_MODULES and next(iter(_PROJECT_MODULES)) not in _USED_SINCE_TRIM:
             _, home = _PROJECT_MODULES.popitem(last=False)
             if home is not None:
                 kept -= len(home.source)
                 forgotten.append(home)
+        _USED_SINCE_TRIM.clear()
         return forgotten
 
     @classmethod
@@ -115,3 +119,5 @@ class ModuleSyntax:
 _PROJECT_MODULES: OrderedDict[tuple[str, str], ModuleSyntax | None] = OrderedDict()
 # Characters of source whose syntax is kept between files (about 15 MB of trees and indexes).
 PROJECT_MODULES_BUDGET = 300_000
+# The project modules asked for since the last trim (the file just analysed used them).
+_USED_SINCE_TRIM: set[tuple[str, str]] = set()
