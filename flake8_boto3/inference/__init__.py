@@ -8,7 +8,7 @@ from astroid.manager import AstroidManager
 from astroid.util import UninferableBase
 
 from flake8_boto3 import budget
-from flake8_boto3.inference import brain_boto3, project_imports
+from flake8_boto3.inference import brain_boto3, lean_builtins, project_imports
 from flake8_boto3.inference.objects import CONSTRUCTED_KINDS, Boto3Object, Kind
 
 __all__ = ["Boto3Object", "Kind", "CONSTRUCTED_KINDS", "register", "infer_boto3"]
@@ -19,6 +19,7 @@ def register(manager: AstroidManager | None = None) -> None:
     manager = manager or AstroidManager()
     # Never load C extensions: analysing code must not execute anything.
     manager.always_load_extensions = False
+    lean_builtins.install()  # before the stub modules below make astroid bootstrap its builtins
     brain_boto3.register(manager)
     project_imports.register(manager)
 
