@@ -96,17 +96,35 @@ def _is_module_receiver(code: Code, expression: ast.AST) -> bool:
     )
 
 
+def _made_alike_at_each_call(binding: object) -> bool:
+    """Does a call of what ``binding`` binds give the same object wherever it is? Not for builtins
+    (``super()`` depends on where it is) or for what boto3 and botocore export (each call of
+    ``Session()`` makes the session of its own call site)."""
+    if not isinstance(binding, ast.AST):
+        return False
+    if isinstance(binding, ast.ImportFrom):
+        return not is_stubbed_module(binding.module or "")
+    return not (isinstance(binding, ast.Import) and any(is_stubbed_module(name) for name, _ in import_names(binding)))
+
+
 def receiver_key(code: Code, expression: ast.AST) -> tuple | None:
-    """Receivers that always infer alike share a key: the same attribute chain on ``self`` of
-    one class (``self.hook.conn`` in every method), or on the same bindings of a name."""
+    """Receivers that always infer alike share a key: the same chain of attributes and calls
+    without arguments on ``self`` of one class (``self.hook.conn``, ``self.get_conn()`` in every
+    method), or on the same bindings of a name (``get_store()`` at every call site)."""
     chain: list[str] = []
     node = expression
-    while isinstance(node, ast.Attribute):
-        chain.append(node.attr)
-        node = node.value
+    while isinstance(node, ast.Attribute) or (isinstance(node, ast.Call) and not node.args and not node.keywords):
+        if isinstance(node, ast.Attribute):
+            chain.append(node.attr)
+            node = node.value
+        else:
+            chain.append("()")
+            node = node.func
     if not isinstance(node, ast.Name):
         return None
     found = code.bindings(node)
+    if "()" in chain and not (found and all(_made_alike_at_each_call(binding) for binding in found)):
+        return None
     owner: object = tuple(id(b) for b in found)
     if node.id in ("self", "cls") and found and isinstance(code.parent(found[0]), ast.arguments):
         function = code.parent(code.parent(found[0]))
