@@ -50,7 +50,12 @@ A path **handles** the failure when it
   the work that needs the resource fails on its own;
 - in code that runs once per process (a script, ``main()``, a CLI command and
   what only they call), tells the person running it (prints or logs the error)
-  and ends the step.
+  and ends the step;
+- is a display step: the ``try`` only reads and prints what it read, keeping
+  nothing, in a function that gives its callers nothing (``for obj in
+  resp["Contents"]: print(obj["Key"])``), and the handler prints or logs the
+  error: the step's output is what it prints, so its reader sees the failure
+  where the data would have been.
 
 Anything else **loses** it: ``pass``, ``continue`` or falling through with
 nothing said; a "not there" value (``None``, ``False``, ``[]``, ``{}``, a
@@ -68,7 +73,7 @@ from functools import cached_property
 
 from flake8_boto3.analysis import functions, run_once, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
-from flake8_boto3.analysis.handler_paths import TRY_TYPES, Exit, Path, Side, is_not_there
+from flake8_boto3.analysis.handler_paths import OUTPUT, TRY_TYPES, Exit, Path, Side, is_not_there
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.aws import table
 from flake8_boto3.model import Kind
@@ -76,6 +81,12 @@ from flake8_boto3.model import Kind
 CLEANUP_FUNCTION = re.compile(
     r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|^__exit__$|^__aexit__$|^__del__$", re.I
 )
+# Calls that only shape what a display step prints (``print(f"{obj['Key']:<40}", obj.get("Size"))``).
+FORMATTING_CALLS = frozenset({
+    "str", "repr", "int", "float", "round", "len", "format", "sorted", "enumerate", "range", "zip", "min", "max",
+    "sum", "get", "items", "keys", "values", "join", "split", "strip", "upper", "lower", "replace",
+    "strftime", "isoformat", "dumps",
+})
 PROBE_FUNCTION = re.compile(r"health|alive|liveness|readiness|is_ready|ping|probe", re.I)
 # A read of a cache (get_cached_accounts, cache_table.get_item): a failure reads as a miss, and the
 # caller computes the value from its source.
@@ -260,6 +271,30 @@ class HandlerContext:
             return False  # (after_try: what follows the try could act on the failure's outcome)
         calls = self.try_reads_and_operations
         return bool(calls) and all(_discarded(self.code, call) for call in calls)
+
+    @cached_property
+    def only_displays(self) -> bool:
+        """A display step: the ``try`` only reads and prints what it read (``for obj in
+        resp["Contents"]: print(obj["Key"])``), keeping nothing, and the function gives its callers
+        nothing. Its output is what it prints, so an error printed (or logged) in place of the data
+        tells the same reader that the step failed (see the module docs)."""
+        if self.function is None or self.returns_values or self.after_try is not None or not self.reads:
+            return False
+        reads = {id(call) for call in self.try_reads_and_operations}
+        printed = False
+        for statement in self.try_node.body:
+            for node in self.code.nodes(ast.AST, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+                if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal)):
+                    return False
+                if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                    return False  # kept somewhere: self.files = ..., cache[key] = ...
+                if isinstance(node, ast.Call) and id(node) not in reads:
+                    name = (dotted_name(node.func) or "").rsplit(".", 1)[-1]
+                    if name in OUTPUT:
+                        printed = True
+                    elif name not in FORMATTING_CALLS:
+                        return False
+        return printed
 
     @cached_property
     def try_reads_and_operations(self) -> list[ast.Call]:
@@ -472,6 +507,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # a retry loop: another attempt, and a raise when they run out
     if context.once_per_process and state.noted:
         return False  # a script told the person running it, and goes on with its next step
+    if context.only_displays and state.noted and path.exit is Exit.FALL:
+        return False  # a display step shows the error where the data would have been
     if state.not_there and not state.fallback:
         return True  # found = False, policy = None: the failure now reads as "nothing there"
     if state.fallback:

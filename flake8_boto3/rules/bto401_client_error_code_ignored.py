@@ -89,7 +89,13 @@ Not flagged, because the failure is passed on or handled:
   branching on the code could not tell "absent" from "denied" either;
 - code that runs once per process (module level, `if __name__ == "__main__":`,
   `main()`, click/typer commands, and functions only they call) that tells the
-  person running it (prints or logs the error) and ends the step.
+  person running it (prints or logs the error) and ends the step;
+- a display step: the `try` only reads and prints what it read, keeping
+  nothing (`for obj in resp["Contents"]: print(obj["Key"])`), in a function
+  that gives its callers nothing, and the handler prints or logs the error:
+  what the step produces is its printed output, and the error stands there in
+  place of the data (a handler that says nothing, or a step that also keeps
+  or returns what it read, stays flagged).
 
 What a `try` does is read from the operations it makes, a boto3 resource's
 actions included: `s3.Object(b, k).load()` is `head_object`,
