@@ -71,3 +71,15 @@ def test_a_page_size_is_asked_for_where_the_service_never_continues_without_one(
         code="BTO201",
     )
     assert "PageSize" not in objects.message and "up to 1,000 per call" in objects.message
+
+
+def test_a_lambda_handler_runs_per_invocation_and_a_web_route_per_request():
+    source = (
+        "import boto3\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        "def handler(event, context):\n    return boto3.client('s3').list_buckets()\n\n\n"
+        "@app.route('/buckets')\ndef buckets():\n    return boto3.client('s3').list_buckets()\n"
+    )
+    messages = [f.message for f in check_source(source, "app.py") if f.code == "BTO101"]
+    assert len(messages) == 2
+    assert "created in Lambda handler 'handler' on every invocation;" in messages[0]
+    assert "created in request handler 'buckets' on every request;" in messages[1]

@@ -9,7 +9,8 @@ Lambda handler (a function whose first two parameters are `event` and
 (a function decorated with `@app.route`, `@app.get`, `@router.post`, ...,
 `@app.lambda_function`; see `--boto3-handler-decorators`), or a function of
 the same module that a handler calls. Calls of project functions that return a
-new client (factories) count as constructions too.
+new client (factories) count as constructions too. The message says "on every
+invocation" for a Lambda handler and "on every request" for a web route.
 
 Only *hoistable* constructions are flagged: their arguments are literals,
 module-level names (`os.environ[...]`, a module-level `Config`) or values built
@@ -82,9 +83,10 @@ def check(context: FileContext) -> Iterator[Finding]:
             where = f"in '{site.function.name}', which {handler} calls,"
         else:
             where = f"in {handler}"
+        every = "invocation" if site.handler_reason == "Lambda handler" else "request"
         yield RULE.finding(
             site.call,
-            f"{site.describe()} created {where} on every invocation; create it once at module level and reuse it",
+            f"{site.describe()} created {where} on every {every}; create it once at module level and reuse it",
         )
 
 
