@@ -27,7 +27,7 @@ builtins = AstroidManager().ast_from_module_name("builtins")
 def described(function):
     found = function.instance_attrs.get("__class__", [])
     return [
-        (c.name, c.qname(), [b.as_string() for b in c.bases], c.doc_node.value if c.doc_node else None,
+        (c.name, c.qname(), [b.as_string() for b in c.bases], repr(c.doc_node.value) if c.doc_node else None,
          c.parent.qname() if c.parent is not None else None)
         for c in found
     ]
