@@ -52,9 +52,10 @@ A path **handles** the failure when it
   what only they call), tells the person running it (prints or logs the error)
   and ends the step;
 - is a display step: the ``try`` only reads and prints what it read, keeping
-  nothing, in a function that gives its callers nothing (``for obj in
-  resp["Contents"]: print(obj["Key"])``), and the handler prints or logs the
-  error: the step's output is what it prints, so its reader sees the failure
+  nothing (no name it assigns is read outside it), in a function that gives
+  its callers nothing (``for obj in resp["Contents"]: print(obj["Key"])``), and
+  the handler prints or logs the error, then ends or goes on with the next
+  item: the step's output is what it prints, so its reader sees the failure
   where the data would have been.
 
 Anything else **loses** it: ``pass``, ``continue`` or falling through with
@@ -275,12 +276,15 @@ class HandlerContext:
     @cached_property
     def only_displays(self) -> bool:
         """A display step: the ``try`` only reads and prints what it read (``for obj in
-        resp["Contents"]: print(obj["Key"])``), keeping nothing, and the function gives its callers
-        nothing. Its output is what it prints, so an error printed (or logged) in place of the data
-        tells the same reader that the step failed (see the module docs)."""
-        if self.function is None or self.returns_values or self.after_try is not None or not self.reads:
+        resp["Contents"]: print(obj["Key"])``), keeping nothing (no name it assigns is read outside
+        it), and the function gives its callers nothing. Its output is what it prints, so an error
+        printed (or logged) in place of the data tells the same reader that the step failed, whether
+        the function then ends or goes on with its next item (see the module docs)."""
+        if self.function is None or self.returns_values or not self.reads:
             return False
         reads = {id(call) for call in self.try_reads_and_operations}
+        if self.after_try is not None and self._names_read_after_try():
+            return False  # what follows can tell what the try got (ok = True, data = ...)
         printed = False
         for statement in self.try_node.body:
             for node in self.code.nodes(ast.AST, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
@@ -295,6 +299,21 @@ class HandlerContext:
                     elif name not in FORMATTING_CALLS:
                         return False
         return printed
+
+    def _names_read_after_try(self) -> bool:
+        """A name the ``try`` assigns is read elsewhere in the function (after it, or in a later pass of
+        its loop outside it)."""
+        inside = {id(node) for statement in self.try_node.body for node in self.code.nodes(ast.AST, within=statement)}
+        stored = {
+            node.id
+            for statement in self.try_node.body
+            for node in self.code.nodes(ast.Name, within=statement)
+            if isinstance(node.ctx, ast.Store)
+        }
+        return any(
+            isinstance(node.ctx, ast.Load) and node.id in stored and id(node) not in inside
+            for node in self.code.nodes(ast.Name, within=self.function)
+        )
 
     @cached_property
     def try_reads_and_operations(self) -> list[ast.Call]:

@@ -91,11 +91,13 @@ Not flagged, because the failure is passed on or handled:
   `main()`, click/typer commands, and functions only they call) that tells the
   person running it (prints or logs the error) and ends the step;
 - a display step: the `try` only reads and prints what it read, keeping
-  nothing (`for obj in resp["Contents"]: print(obj["Key"])`), in a function
-  that gives its callers nothing, and the handler prints or logs the error:
-  what the step produces is its printed output, and the error stands there in
-  place of the data (a handler that says nothing, or a step that also keeps
-  or returns what it read, stays flagged).
+  nothing (`for obj in resp["Contents"]: print(obj["Key"])`; no name it
+  assigns is read outside it), in a function that gives its callers nothing,
+  and the handler prints or logs the error, then ends or goes on with the
+  next item (an audit printing each bucket's encryption or why it could not
+  tell): what the step produces is its printed output, and the error stands
+  there in place of the data (a handler that says nothing, or a step that
+  also keeps, returns or later counts what it read, stays flagged).
 
 What a `try` does is read from the operations it makes, a boto3 resource's
 actions included: `s3.Object(b, k).load()` is `head_object`,
