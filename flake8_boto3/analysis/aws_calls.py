@@ -37,9 +37,11 @@ class AwsCall:
         return self.code.as_string(self.call.func.value)
 
     def services(self) -> frozenset[str]:
-        """The known service, or every service that has this operation."""
-        if self.service and table().has_service(self.service):
-            return frozenset({self.service})
+        """The client's service, or every service that has this operation when the service is not known
+        (``boto3.client(name)``). No service for one the botocore table does not have (one newer or
+        older than the table, such as OpsWorks): its operations are not another service's."""
+        if self.service:
+            return frozenset({self.service}) if table().has_service(self.service) else frozenset()
         return table().services_with_operation(self.operation)
 
 

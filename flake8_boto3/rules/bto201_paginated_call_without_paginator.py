@@ -18,7 +18,9 @@ never flagged. With an unknown service (`boto3.client(name)`), the operation
 is flagged only when every service that has it paginates it, and judged as the
 services whose response members the code reads (`["Reservations"]` makes
 `describe_instances` EC2's, which returns every instance without `MaxResults`,
-not GameLift's).
+not GameLift's). A client of a service botocore's table does not have (one
+newer than the table, or removed, such as OpsWorks) is never flagged: its
+`describe_stacks` is not CloudFormation's.
 
 Not flagged when one page is all the code needs:
 - it handles the continuation itself: it passes the operation's input token
