@@ -148,10 +148,7 @@ class Table:
             for operation in entry.get("operations", ()):
                 index.setdefault(operation, set()).add(service)
         shared: dict[frozenset[str], frozenset[str]] = {}
-        return {
-            operation: shared.setdefault(frozenset(services), frozenset(services))
-            for operation, services in index.items()
-        }
+        return {operation: shared.setdefault(key := frozenset(services), key) for operation, services in index.items()}
 
     @cached_property
     def paginated_operations(self) -> frozenset[str]:

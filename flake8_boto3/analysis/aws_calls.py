@@ -92,21 +92,21 @@ def _is_module_receiver(code: Code, expression: ast.AST) -> bool:
     if not isinstance(expression, ast.Name):
         return False
     found = code.bindings(expression)
-    return bool(found) and all(
-        isinstance(binding, ast.Import) and not any(is_stubbed_module(name) for name, _ in import_names(binding))
-        for binding in found
-    )
+    return bool(found) and all(isinstance(binding, ast.Import) and not _imports_sdk(binding) for binding in found)
+
+
+def _imports_sdk(binding: ast.AST) -> bool:
+    """An ``import`` or ``from ... import`` of boto3, botocore or their type stubs."""
+    if isinstance(binding, ast.ImportFrom):
+        return is_stubbed_module(binding.module or "")
+    return isinstance(binding, ast.Import) and any(is_stubbed_module(name) for name, _ in import_names(binding))
 
 
 def _made_alike_at_each_call(binding: object) -> bool:
     """Does a call of what ``binding`` binds give the same object wherever it is? Not for builtins
     (``super()`` depends on where it is) or for what boto3 and botocore export (each call of
     ``Session()`` makes the session of its own call site)."""
-    if not isinstance(binding, ast.AST):
-        return False
-    if isinstance(binding, ast.ImportFrom):
-        return not is_stubbed_module(binding.module or "")
-    return not (isinstance(binding, ast.Import) and any(is_stubbed_module(name) for name, _ in import_names(binding)))
+    return isinstance(binding, ast.AST) and not _imports_sdk(binding)
 
 
 def receiver_key(code: Code, expression: ast.AST) -> tuple | None:

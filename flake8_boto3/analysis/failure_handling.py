@@ -283,8 +283,6 @@ class HandlerContext:
         if self.function is None or self.returns_values or not self.reads:
             return False
         reads = {id(call) for call in self.try_reads_and_operations}
-        if self.after_try is not None and self._names_read_after_try():
-            return False  # what follows can tell what the try got (ok = True, data = ...)
         printed = False
         for statement in self.try_node.body:
             for node in self.code.nodes(ast.AST, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
@@ -298,18 +296,19 @@ class HandlerContext:
                         printed = True
                     elif name not in FORMATTING_CALLS:
                         return False
-        return printed
+        # What follows must not tell what the try got (ok = True, data = ...).
+        return printed and (self.after_try is None or not self._names_read_after_try())
 
     def _names_read_after_try(self) -> bool:
         """A name the ``try`` assigns is read elsewhere in the function (after it, or in a later pass of
         its loop outside it)."""
-        inside = {id(node) for statement in self.try_node.body for node in self.code.nodes(ast.AST, within=statement)}
-        stored = {
-            node.id
-            for statement in self.try_node.body
-            for node in self.code.nodes(ast.Name, within=statement)
-            if isinstance(node.ctx, ast.Store)
-        }
+        inside: set[int] = set()
+        stored: set[str] = set()
+        for statement in self.try_node.body:
+            for node in self.code.nodes(ast.AST, within=statement):
+                inside.add(id(node))
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    stored.add(node.id)
         return any(
             isinstance(node.ctx, ast.Load) and node.id in stored and id(node) not in inside
             for node in self.code.nodes(ast.Name, within=self.function)
@@ -526,7 +525,7 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # a retry loop: another attempt, and a raise when they run out
     if context.once_per_process and state.noted:
         return False  # a script told the person running it, and goes on with its next step
-    if context.only_displays and state.noted and path.exit is Exit.FALL:
+    if state.noted and path.exit is Exit.FALL and context.only_displays:
         return False  # a display step shows the error where the data would have been
     if state.not_there and not state.fallback:
         return True  # found = False, policy = None: the failure now reads as "nothing there"
