@@ -23,7 +23,9 @@ A call of a paginated operation that reads one page is fine when:
   first page can hold no match while later ones do), or
   not at all (:mod:`.result_use`), or looks for the exact name it passed as a name prefix
   (``describe_log_groups(logGroupNamePrefix=x)`` then ``== x``: in name order
-  the exact name comes first).
+  the exact name comes first);
+- it drains: in a ``while`` loop, every item of the page goes to an operation of
+  the same client that removes it, and the next pass lists what remains.
 
 What AWS itself bounds (documented quotas, operations whose call without a
 limit returns everything) comes from the boto3 model and is decided by the
@@ -329,6 +331,37 @@ def acts_on_every_item(code: Code, call: ast.Call, result_keys: tuple[str, ...])
     return False
 
 
+# Operations that take away what they are given: a loop that lists, removes every item of the page and
+# lists again reads the first page of what remains, until nothing remains.
+REMOVING_VERB = re.compile(r"^(?:batch_)?(?:delete|remove|deregister|terminate|purge|detach|disassociate|release)_")
+
+
+def drains_in_a_loop(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
+    """Inside a ``while`` loop, the items of the page go one by one (a ``for`` loop or a comprehension)
+    to an operation of the same client that removes them (``s3.delete_objects``,
+    ``lam.delete_function``): the next pass lists what remains. Not after a DynamoDB
+    ``FilterExpression``: a first page can hold no match while later pages do."""
+    loop = code.innermost_loop(call)
+    if not isinstance(loop, ast.While) or not isinstance(call.func, ast.Attribute) or filters_after_reading(code, call):
+        return False
+    receiver = code.as_string(call.func.value)
+    removals = [
+        inner
+        for inner in code.nodes(ast.Call, within=loop)
+        if isinstance(inner.func, ast.Attribute)
+        and REMOVING_VERB.match(inner.func.attr)
+        and inner.func.attr in table().operation_index
+        and code.as_string(inner.func.value) == receiver
+    ]
+    if not removals:
+        return False
+    for item in result_use.result_items(code, call, result_keys) or ():
+        for each in result_use.iterated(code, item):
+            if any(code.is_inside(removal, each) or code.is_inside(each, removal) for removal in removals):
+                return True
+    return False
+
+
 def deliberate_limit(code: Code, call: ast.Call, limit_keys: Iterable[str], result_keys: tuple[str, ...]) -> bool:
     """The call asks for a bounded page and the code treats it as one."""
     if not keywords_of(call) & set(limit_keys):
@@ -377,6 +410,7 @@ def one_page_is_enough(
         or (result_use.needs_only_part(code, call, result_keys) and not filters_after_reading(code, call))
         or result_use.never_read(code, call)
         or exact_match_after_prefix(code, call)
+        or drains_in_a_loop(code, call, result_keys)
     )
 
 

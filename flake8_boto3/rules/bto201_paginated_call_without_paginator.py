@@ -52,6 +52,12 @@ Not flagged when one page is all the code needs:
   a table (not an index) whose key condition matches both key attributes with
   "=" (`"pk = :p AND sk = :s"`: one item at most). `ExpressionAttributeNames`
   is a map of placeholders, not a list of the items wanted;
+- it drains: inside a `while` loop, every item of the page goes (through a
+  `for` loop or a comprehension) to an operation of the same client that
+  removes it (`s3.delete_objects`, `lam.delete_function`), and the next pass
+  lists what remains, until nothing does. Not when the loop removes only the
+  items it picked from the page (`if not old: break` stops at the first page
+  without old items), and not after a DynamoDB `FilterExpression`;
 - it is a relevance-ranked search whose input says how many of the best
   matches to return (`topK`, `numberOfResults`: S3 Vectors `query_vectors`,
   Bedrock `retrieve` and `rerank`, AgentCore `retrieve_memory_records`; read
