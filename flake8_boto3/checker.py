@@ -15,7 +15,7 @@ from flake8_boto3 import budget, project, screen
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.budget import BudgetExceeded, budget_for_file
 from flake8_boto3.context import FileContext
-from flake8_boto3.model import Boto3Model, forget_project_modules, settle_memory
+from flake8_boto3.model import Boto3Model, collector_paused, forget_project_modules, settle_memory
 from flake8_boto3.registry import RULES, Finding
 from flake8_boto3.rules import bto900_internal_error, bto901_analysis_budget_exceeded
 from flake8_boto3.settings import DEFAULT_SETTINGS, Settings
@@ -58,7 +58,8 @@ def check_source(
     is only frozen, for flake8's own checks of the file that still run.
     """
     used_astroid: list[bool] = []
-    findings = _check_source(source, path, settings, tree, screened, used_astroid)
+    with collector_paused():
+        findings = _check_source(source, path, settings, tree, screened, used_astroid)
     if more_files:
         forget_project_modules()
     if any(used_astroid):
