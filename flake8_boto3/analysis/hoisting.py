@@ -139,6 +139,37 @@ def construction_is_hoistable(code: Code, call: ast.Call) -> bool:
     return all(is_hoistable(code, part) for part in arguments_of(call))
 
 
+def uses_fetched_credentials(code: Code, node: ast.AST, depth: int = 0, seen: set | None = None) -> bool:
+    """Does ``node`` (a construction's argument, through the local assignments of its function)
+    depend on a call that returns temporary credentials (``sts.assume_role(...)["Credentials"]``)?
+
+    A factory that assumes a role and returns a client made from the credentials
+    (``get_assumed_role_client(arn)``) makes a client per call by design, whatever its own
+    arguments: the credentials expire, an hour by default."""
+    seen = set() if seen is None else seen
+    if depth > MAX_DEPTH or node in seen:
+        return False
+    seen.add(node)
+    if isinstance(node, ast.Call) and call_name(node) in table().credential_operations:
+        return True
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+        try:
+            scope, bindings = code.lookup(node)
+        except Exception:  # noqa: BLE001
+            return False
+        if scope is None or code.is_module_scope(scope):
+            return False
+        for binding in bindings:
+            parent = code.parent(binding) if _is_assign_name(binding) else None
+            if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is not None:
+                if uses_fetched_credentials(code, parent.value, depth + 1, seen):
+                    return True
+        return False
+    if isinstance(node, _OPERAND_NODES):
+        return any(uses_fetched_credentials(code, child, depth + 1, seen) for child in code.home.tree.children(node))
+    return False
+
+
 def local_names(code: Code, node: ast.AST, scope: ast.AST, depth: int = 0, seen: set | None = None) -> set[str]:
     """Names of ``scope``'s locals that ``node`` depends on, through local assignments."""
     seen = set() if seen is None else seen

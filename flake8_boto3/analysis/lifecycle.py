@@ -364,6 +364,19 @@ class Lifecycle:
             return False
         return construction.call in self._returned_calls[factory]
 
+    def _makes_clients_of_fetched_credentials(self, factory: Function | None) -> bool:
+        """The factory returns a client it builds from temporary credentials it fetches itself."""
+        if factory is None:
+            return False
+        factory_code = factory.code
+        return any(
+            isinstance(call, ast.Call)
+            and factory_code.enclosing_function(call) is factory.node
+            and factory_code.constructed_by(call) is not None
+            and any(hoisting.uses_fetched_credentials(factory_code, part) for part in hoisting.arguments_of(call))
+            for call in self._returned_calls.get(factory, ())
+        )
+
     def _is_receiver_of_construction(self, construction: Construction, constructed_calls: set) -> bool:
         """``boto3.Session()`` in ``boto3.Session().client("s3")``: judged with the client."""
         parent = self.code.parent(construction.call)
@@ -389,7 +402,9 @@ class Lifecycle:
         reach = self._handler_for(function)
         if (reach is None or reach.handler is not function) and self._returned_by_factory(construction, function):
             return None  # a factory: its call sites are judged instead
-        hoistable = hoisting.construction_is_hoistable(code, call)
+        hoistable = hoisting.construction_is_hoistable(code, call) and not self._makes_clients_of_fetched_credentials(
+            construction.factory
+        )
         if reach is not None:
             if not hoistable:
                 if construction.kind is Kind.SESSION:

@@ -18,8 +18,9 @@ from those, so the client could have been created once at module load. A
 construction that depends on the event or on parameters is reported by the
 opt-in BTO104 instead, and so is a client built from temporary credentials the
 handler fetches itself (`sts.assume_role()`, and every operation botocore's
-models show returning credentials): hoisting it would reuse the credentials
-after they expire.
+models show returning credentials), or a call of a factory that fetches them
+and returns a client built from them (`get_assumed_role_client(arn)`):
+hoisting it would reuse the credentials after they expire.
 
 A helper that creates a client and that the handler calls inside a loop is
 reported as BTO102 ("on every iteration"), which is the truth of it.
