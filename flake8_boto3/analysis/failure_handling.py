@@ -403,8 +403,9 @@ class HandlerContext:
         every ``return`` outside ``except`` clauses answers something else that is not empty
         (``True``, the response, the key written; for ``None``, with no way to fall off the
         function's end). That ``False`` or ``None`` says "it did not go through", not "nothing
-        there": the caller learns the change failed, unless a caller in the module throws the
-        answer away."""
+        there": the caller learns the change failed, unless a caller in the module throws a
+        silent answer away (after printing or logging the error, that caller goes on as a write's
+        handler that logs and falls through does)."""
         failure = path.value
         if not (failure is None or _is_literal(failure, None) or _is_literal(failure, False)):
             return False
@@ -422,7 +423,11 @@ class HandlerContext:
             # and only when no implicit None answers like the failure.
             if not path.state.noted or not told_apart.never_falls_off(function):
                 return False
-        # A caller in the module that throws the answer away (`save(item)` as a statement) loses it.
+        if path.state.noted:
+            # Told in the log: a caller that throws the answer away goes on as a write's handler that
+            # logs the error and falls through does (best-effort notifications, a step that may fail).
+            return True
+        # A caller in the module that throws a silent answer away (`save(item)` as a statement) loses it.
         return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
 
     @cached_property

@@ -50,8 +50,10 @@ Not flagged, because the failure is passed on or handled:
   function, when the handler also prints or logs the error and the function
   cannot fall off its end (a silent `None`, which callers filter out as
   "nothing to report", stays flagged). A conditional write's `False` also
-  means "already there", and stays flagged, as does a function whose caller
-  in the module throws the answer away;
+  means "already there", and stays flagged, as does a silent `False` that a
+  caller in the module throws away (after printing or logging the error, a
+  caller going on without the answer is a write's handler that logs and goes
+  on: a best-effort notification);
 - it returns `None` where no other path of its function does (the function
   never falls off its end), and every caller in the module tests the result
   with `is None` (after
