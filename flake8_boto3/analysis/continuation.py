@@ -18,7 +18,8 @@ A call of a paginated operation that reads one page is fine when:
   "volume-id", ...}]``, ``resource-id`` for ``describe_tags``), or one
   resource's tags (AWS allows 50 per resource, fewer than any page), a DynamoDB
   ``query`` of a table with both key attributes matched with "=" (one item);
-- it uses the result only for emptiness, its first item or a fixed prefix (not
+- it uses the result only for emptiness, its first item or a fixed prefix, also
+  through a private or a script's function that returns it to callers that do (not
   after a DynamoDB ``FilterExpression``: the filter runs on the 1 MB read, so a
   first page can hold no match while later ones do), or
   not at all (:mod:`.result_use`), or looks for the exact name it passed as a name prefix

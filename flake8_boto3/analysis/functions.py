@@ -208,12 +208,15 @@ def handles_a_batch(code: Code, function: ast.AST) -> bool:
 
 def under_main_guard(code: Code, node: ast.AST) -> bool:
     """Inside ``if __name__ == "__main__":``."""
-    for parent in code.ancestors(node):
-        if isinstance(parent, ast.If):
-            test = code.as_string(parent.test)
-            if "__name__" in test and "__main__" in test:
-                return True
-    return False
+    return any(is_main_guard(parent) for parent in code.ancestors(node))
+
+
+def is_main_guard(statement: ast.AST) -> bool:
+    """``if __name__ == "__main__":``."""
+    if not isinstance(statement, ast.If):
+        return False
+    test = ast.unparse(statement.test)
+    return "__name__" in test and "__main__" in test
 
 
 def same_module_callees(code: Code, call: ast.Call) -> list[ast.AST]:

@@ -15,8 +15,11 @@ A read inside the arguments of a logging call (``logger.debug("got %s", resp)``,
 items nor passes them on. ``print`` is not logging: a script's output is its result.
 
 The result is followed through one local name (``resp = client.op(...)``) and
-through one name for the member (``items = resp["Items"]``). Any other use
-(iterating, counting, returning or passing the response on) needs every item.
+through one name for the member (``items = resp["Items"]``), and, when the
+items are returned by a function whose every caller is in sight (a private
+one, or one of a script), to those callers. Any other use (iterating,
+counting, returning from a public function or passing the response on) needs
+every item.
 A response nobody reads (a permission probe, a timing loop) needs none.
 """
 
@@ -26,6 +29,7 @@ import ast
 import re
 from collections.abc import Iterator
 
+from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import Code, always_leaves
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
@@ -190,7 +194,43 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
         if target is not None:
             reads = _loads_of(code, target)
             return bool(reads) and all(bounded_item_use(code, read, depth + 1) for read in reads)
+    if isinstance(parent, ast.Return) and parent.value is items:
+        return _callers_use_only_part(code, code.enclosing_function(items), depth)
     return False
+
+
+# How many functions deep a returned page is followed to its callers.
+MAX_RETURN_DEPTH = 2
+
+
+def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int) -> bool:
+    """The function returns the items, and every caller of it uses them only for emptiness, the
+    first item or a fixed prefix (``events = show_events(group)`` then ``if len(events) == 0``).
+
+    Only for a function whose callers are all in sight: a private one (``_events()``) or one of a
+    script (a module with an ``if __name__ == "__main__":`` block). A public function of a library
+    promises its callers elsewhere the whole list."""
+    if function is None or depth >= MAX_RETURN_DEPTH or not _callers_in_sight(code, function):
+        return False
+    calls = functions.module_calls_of(code, function)
+    return bool(calls) and all(
+        bounded_item_use(code, call, depth + 1) or _assigned_and_bounded(code, call, depth + 1) for call in calls
+    )
+
+
+def _assigned_and_bounded(code: Code, call: ast.Call, depth: int) -> bool:
+    """``events = show_events(group)``, then every read of ``events`` uses only part of it."""
+    target = _assigned_name(code, call)
+    if target is None:
+        return False
+    reads = _loads_of(code, target)
+    return bool(reads) and all(bounded_item_use(code, read, depth) for read in reads)
+
+
+def _callers_in_sight(code: Code, function: ast.AST) -> bool:
+    if function.name.startswith("_") and not function.name.startswith("__"):
+        return True
+    return any(functions.is_main_guard(statement) for statement in code.module.body)
 
 
 def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> Iterator[ast.AST] | None:

@@ -66,7 +66,10 @@ Not flagged when one page is all the code needs:
   `len(...) > 0`, `any(...)`), takes its first item (`[0]`,
   `next(iter(...))`, a `for` loop whose first pass always returns or breaks)
   or a fixed prefix (`[:10]`: `describe_stack_events` lists
-  the newest first), never reads it (`iam.list_users()` as a permission probe,
+  the newest first), also through a `return`, when every caller in the module
+  uses what it returns so (for a private function, `_events()`, or one of a
+  script with an `if __name__ == "__main__":` block; a public function of a
+  library promises its callers elsewhere the whole list), never reads it (`iam.list_users()` as a permission probe,
   a scan timed in a loop; a logging call's arguments, `log.debug("got %s",
   resp)`, are not a read, though `print` in a script is), or looks for the exact name it passed as a name prefix
   (`describe_log_groups(logGroupNamePrefix=name)` then `== name`: in name order
