@@ -43,37 +43,55 @@ class Paginator:
 
 
 class Table:
-    def __init__(self, data: dict) -> None:
-        self.botocore_version: str = data["botocore_version"]
-        self.client_methods: frozenset[str] = frozenset(data["client_methods"])
+    """The botocore table in its packed form (see :func:`pack_table`): each service's entry is kept as
+    the JSON text it was shipped as and decoded the first time a rule asks about that service (a run
+    over c7n asks about 76 of 445), while what every file needs across services (which names are
+    operations, which operations paginate...) was worked out when the table was generated."""
+
+    def __init__(self, packed: dict) -> None:
+        self.botocore_version: str = packed["botocore_version"]
+        self.client_methods: frozenset[str] = frozenset(packed["client_methods"])
         # Operations that return temporary credentials (sts.assume_role, sso.get_role_credentials...).
-        self.credential_operations: frozenset[str] = frozenset(data["credential_operations"])
+        self.credential_operations: frozenset[str] = frozenset(packed["credential_operations"])
         # What every client.exceptions has besides the service's error shapes (ClientError, from_code).
-        self.client_exceptions_attributes: frozenset[str] = frozenset(data["client_exceptions_attributes"])
-        self._without_error_response: dict[str, list[str]] = data["exceptions_without_error_response"]
-        self._services: dict[str, dict] = data["services"]
+        self.client_exceptions_attributes: frozenset[str] = frozenset(packed["client_exceptions_attributes"])
+        self._without_error_response: dict[str, list[str]] = packed["exceptions_without_error_response"]
+        self._operation_names: dict[str, str] = packed["operations"]  # service -> "op op op"
+        self._across: dict = packed["across"]
+        self._encoded: dict[str, str] = packed["services"]  # service -> its entry as JSON text
+        self._decoded: dict[str, dict] = {}
+
+    def _entry(self, service: str | None) -> dict:
+        """A service's entry (paginators, waiters, errors...), decoded on first use; {} if unknown."""
+        entry = self._decoded.get(service)  # type: ignore[arg-type]
+        if entry is None:
+            text = self._encoded.get(service)  # type: ignore[arg-type]
+            if text is None:
+                return {}
+            entry = self._decoded[service] = json.loads(text)  # type: ignore[index]
+        return entry
 
     # services ---------------------------------------------------------------
 
     @property
     def services(self) -> frozenset[str]:
-        return frozenset(self._services)
+        return frozenset(self._encoded)
 
     def has_service(self, service: str | None) -> bool:
-        return service in self._services
+        return service in self._encoded
 
     def operations(self, service: str) -> frozenset[str]:
-        return frozenset(self._services.get(service, {}).get("operations", ()))
+        return frozenset(self._operation_names.get(service, "").split())
 
     def injected_methods(self, service: str) -> frozenset[str]:
         """Methods and attributes boto3 adds to this service's clients (not API operations)."""
-        return self.client_methods | frozenset(self._services.get(service, {}).get("injected", ()))
+        return self.client_methods | frozenset(self._entry(service).get("injected", ()))
 
     # errors -----------------------------------------------------------------------
 
     def error_shapes(self, service: str) -> frozenset[str]:
         """The modeled exceptions of a service: the classes on ``client.exceptions``."""
-        return frozenset(self._services.get(service, {}).get("errors", ()))
+        return frozenset(self._entry(service).get("errors", ()))
 
     def exceptions_attributes(self, service: str) -> frozenset[str]:
         """Every name ``client.exceptions`` of this service has."""
@@ -81,12 +99,12 @@ class Table:
 
     def head_operations(self, service: str) -> frozenset[str]:
         """Operations that are HTTP HEAD requests (their responses have no body)."""
-        return frozenset(self._services.get(service, {}).get("head_operations", ()))
+        return frozenset(self._entry(service).get("head_operations", ()))
 
     @cached_property
     def all_head_operations(self) -> frozenset[str]:
         """Every service's HEAD operations (``head_object``, ``head_bucket``...)."""
-        return frozenset(op for entry in self._services.values() for op in entry.get("head_operations", ()))
+        return frozenset(self._across["head_operations"])
 
     def exceptions_without_error_response(self, module: str) -> frozenset[str]:
         """Exception classes of ``botocore.exceptions``/``boto3.exceptions`` that are not ClientErrors."""
@@ -99,7 +117,7 @@ class Table:
     # paginators and waiters -------------------------------------------------------
 
     def paginator(self, service: str, operation: str) -> Paginator | None:
-        spec = self._services.get(service, {}).get("paginators", {}).get(operation)
+        spec = self._entry(service).get("paginators", {}).get(operation)
         if spec is None:
             return None
         return Paginator(
@@ -116,26 +134,26 @@ class Table:
         )
 
     def paginator_names(self, service: str) -> frozenset[str]:
-        return frozenset(self._services.get(service, {}).get("paginators", {}))
+        return frozenset(self._entry(service).get("paginators", {}))
 
     def waiters(self, service: str) -> dict[str, str]:
         """Waiter name -> the operation it polls."""
-        return dict(self._services.get(service, {}).get("waiters", {}))
+        return dict(self._entry(service).get("waiters", {}))
 
     def waiter_states(self, service: str, waiter: str) -> dict[str, frozenset[str]]:
         """``{"success": ..., "failure": ...}``: the response values that end a waiter, by outcome
         (``"ROLLBACK_COMPLETE"`` ends ``stack_create_complete`` in failure: it raises WaiterError)."""
-        states = self._services.get(service, {}).get("waiter_states", {}).get(waiter, {})
+        states = self._entry(service).get("waiter_states", {}).get(waiter, {})
         return {outcome: frozenset(states.get(outcome, ())) for outcome in ("success", "failure")}
 
     # deprecated operations and batch failures --------------------------------------------
 
     def deprecated(self, service: str) -> dict[str, str | None]:
         """Deprecated operation -> its replacement, when the documentation names one."""
-        return dict(self._services.get(service, {}).get("deprecated", {}))
+        return dict(self._entry(service).get("deprecated", {}))
 
     def partial_failure_keys(self, service: str, operation: str) -> tuple[str, ...]:
-        return tuple(self._services.get(service, {}).get("partial_failures", {}).get(operation, ()))
+        return tuple(self._entry(service).get("partial_failures", {}).get(operation, ()))
 
     # across services --------------------------------------------------------------
 
@@ -144,65 +162,50 @@ class Table:
         """Operation name -> the services that have it. Most of the ~17,000 names belong to one
         service: operations of the same services share one set (3.9 MB of memory down to 0.8)."""
         index: dict[str, set[str]] = {}
-        for service, entry in self._services.items():
-            for operation in entry.get("operations", ()):
+        for service, names in self._operation_names.items():
+            for operation in names.split():
                 index.setdefault(operation, set()).add(service)
         shared: dict[frozenset[str], frozenset[str]] = {}
         return {operation: shared.setdefault(key := frozenset(services), key) for operation, services in index.items()}
 
     @cached_property
     def paginated_operations(self) -> frozenset[str]:
-        return frozenset(op for entry in self._services.values() for op in entry.get("paginators", {}))
+        return frozenset(self._across["paginated_operations"])
 
     @cached_property
     def waiter_operations(self) -> frozenset[str]:
-        return frozenset(op for entry in self._services.values() for op in entry.get("waiters", {}).values())
+        return frozenset(self._across["waiter_operations"])
 
     @cached_property
     def deprecated_operations(self) -> frozenset[str]:
-        return frozenset(op for entry in self._services.values() for op in entry.get("deprecated", {}))
+        return frozenset(self._across["deprecated_operations"])
 
     @cached_property
     def all_injected_methods(self) -> frozenset[str]:
-        injected = (m for entry in self._services.values() for m in entry.get("injected", ()))
-        return self.client_methods | frozenset(injected)
+        return self.client_methods | frozenset(self._across["injected_methods"])
 
     @cached_property
     def partial_failure_operations(self) -> frozenset[str]:
-        return frozenset(op for entry in self._services.values() for op in entry.get("partial_failures", {}))
+        return frozenset(self._across["partial_failure_operations"])
 
     # resource actions ---------------------------------------------------------------
 
     def resource_action(self, service: str, resource_type: str, method: str) -> str | None:
         """The operation a resource's action method makes (``Object.load`` -> ``head_object``);
         ``resource_type`` is ``"ServiceResource"`` for the service resource itself."""
-        actions = self._services.get(service, {}).get("resource_actions", {}).get(resource_type, {})
+        actions = self._entry(service).get("resource_actions", {}).get(resource_type, {})
         return actions.get(method)
 
     @cached_property
     def resource_action_names(self) -> frozenset[str]:
-        return frozenset(
-            method
-            for entry in self._services.values()
-            for actions in entry.get("resource_actions", {}).values()
-            for method in actions
-        )
+        return frozenset(self._across["resource_action_names"])
 
     @cached_property
     def distinct_resource_actions(self) -> dict[str, str]:
         """Resource action methods whose name says which operation they make wherever they are called:
         several words, no client operation of that name, one operation in every resource that has it
         (``delete_messages`` -> ``delete_message_batch``, ``receive_messages`` -> ``receive_message``)."""
-        made: dict[str, set[str]] = {}
-        for entry in self._services.values():
-            for actions in entry.get("resource_actions", {}).values():
-                for method, operation in actions.items():
-                    made.setdefault(method, set()).add(operation)
-        return {
-            method: next(iter(operations))
-            for method, operations in made.items()
-            if "_" in method and method not in self.operation_index and len(operations) == 1
-        }
+        return dict(self._across["distinct_resource_actions"])
 
     def services_with_operation(self, operation: str) -> frozenset[str]:
         return self.operation_index.get(operation, frozenset())
@@ -216,6 +219,51 @@ class Table:
         """``"; did you mean 'a', 'b'?"`` for a message, or "" when nothing is close."""
         suggestions = cls.closest(name, candidates)
         return f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+
+
+def pack_table(table: dict) -> dict:
+    """The shipped form of the table the generator builds (``scripts/generate_botocore_table.py``):
+    each service's operation names as one string, its other facts as JSON text decoded on first use,
+    and the facts every file needs across services worked out here, once."""
+    services: dict[str, dict] = table["services"]
+    made: dict[str, set[str]] = {}
+    for entry in services.values():
+        for actions in entry.get("resource_actions", {}).values():
+            for method, operation in actions.items():
+                made.setdefault(method, set()).add(operation)
+    operations = {op for entry in services.values() for op in entry.get("operations", ())}
+
+    def every(key: str) -> list[str]:
+        return sorted({name for entry in services.values() for name in entry.get(key, ())})
+
+    across = {
+        "head_operations": every("head_operations"),
+        "paginated_operations": every("paginators"),
+        "waiter_operations": sorted({op for entry in services.values() for op in entry.get("waiters", {}).values()}),
+        "deprecated_operations": every("deprecated"),
+        "injected_methods": every("injected"),
+        "partial_failure_operations": every("partial_failures"),
+        "resource_action_names": sorted(made),
+        "distinct_resource_actions": {
+            method: next(iter(made_by))
+            for method, made_by in sorted(made.items())
+            if "_" in method and method not in operations and len(made_by) == 1
+        },
+    }
+    rest = {key: value for key, value in table.items() if key != "services"}
+    return {
+        **rest,
+        "across": across,
+        "operations": {service: " ".join(entry.get("operations", ())) for service, entry in services.items()},
+        "services": {
+            service: json.dumps(
+                {key: value for key, value in entry.items() if key != "operations"},
+                sort_keys=True,
+                separators=(",", ":"),
+            )
+            for service, entry in services.items()
+        },
+    }
 
 
 @dataclass(frozen=True)

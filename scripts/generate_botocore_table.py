@@ -17,7 +17,10 @@ clients (``upload_file``, ``get_paginator`` ...). Across services: the
 operations that return temporary credentials (``sts.assume_role``), the other
 attributes of ``client.exceptions`` (``ClientError``, ``from_code``) and the
 exception classes of ``botocore.exceptions`` and ``boto3.exceptions`` that are
-not ClientErrors, so carry no error response.
+not ClientErrors, so carry no error response. The file holds them packed
+(``flake8_boto3.aws.pack_table``): a service's facts are decoded the first time a
+rule asks about that service, and what every file needs across services (which
+names are operations, which operations paginate) is worked out here.
 
 botocore and boto3 are pinned development dependencies (the ``test`` extra), so
 the output is reproducible; ``tests/test_botocore_table.py`` regenerates it and
@@ -45,6 +48,8 @@ from botocore import xform_name
 from botocore.errorfactory import BaseClientExceptions
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from flake8_boto3.aws import pack_table  # noqa: E402 - the package of this checkout, not an installed one
 TABLE = ROOT / "flake8_boto3" / "data" / "botocore_table.json.gz"
 # The table's service names alone (a few KB): the screen asks whether ``.client("ec2")`` names a
 # real service for every file that calls one, and must not load the whole table for it.
@@ -380,8 +385,9 @@ def build_table() -> dict:
 
 
 def encode(table: dict) -> bytes:
-    """Deterministic bytes: sorted keys, gzip without a timestamp."""
-    raw = json.dumps(table, sort_keys=True, separators=(",", ":")).encode()
+    """Deterministic bytes of the packed table (:func:`flake8_boto3.aws.pack_table`: each service's
+    facts decoded only when a rule asks about that service): sorted keys, gzip without a timestamp."""
+    raw = json.dumps(pack_table(table), sort_keys=True, separators=(",", ":")).encode()
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as stream:
         stream.write(raw)
