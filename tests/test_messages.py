@@ -83,3 +83,30 @@ def test_a_lambda_handler_runs_per_invocation_and_a_web_route_per_request():
     assert len(messages) == 2
     assert "created in Lambda handler 'handler' on every invocation;" in messages[0]
     assert "created in request handler 'buckets' on every request;" in messages[1]
+
+
+def test_a_client_of_fetched_credentials_is_not_told_to_be_cached_by_its_arguments():
+    source = """\
+    import boto3
+
+    STS = boto3.client("sts")
+
+
+    def assumed(role_arn):
+        credentials = STS.assume_role(RoleArn=role_arn, RoleSessionName="x")["Credentials"]
+        return boto3.client(
+            "s3",
+            aws_access_key_id=credentials["AccessKeyId"],
+            aws_secret_access_key=credentials["SecretAccessKey"],
+            aws_session_token=credentials["SessionToken"],
+        )
+
+
+    def handler(event, context):
+        assumed("arn:aws:iam::123456789012:role/r").list_buckets()
+        boto3.client("s3", region_name=event["region"]).list_buckets()
+    """
+    factory, regional = findings(source, code="BTO104")
+    assert "temporary credentials" in factory.message and "RefreshableCredentials" in factory.message
+    assert "lru_cache" not in factory.message
+    assert "lru_cache" in regional.message and "temporary credentials" not in regional.message

@@ -49,6 +49,8 @@ class Site:
     function: ast.AST | None
     # How a request handler reaches the construction, when one does.
     reach: functions.Reach | None = None
+    # Made from temporary credentials fetched for it (``sts.assume_role``), here or in its factory.
+    temporary_credentials: bool = False
 
     @property
     def handler(self) -> ast.AST | None:
@@ -364,10 +366,13 @@ class Lifecycle:
             return False
         return construction.call in self._returned_calls[factory]
 
-    def _makes_clients_of_fetched_credentials(self, factory: Function | None) -> bool:
-        """The factory returns a client it builds from temporary credentials it fetches itself."""
+    def _made_of_fetched_credentials(self, construction: Construction) -> bool:
+        """The construction is given temporary credentials fetched in its own function, or it is a call
+        of a factory that returns a client it builds from credentials it fetches itself."""
+        factory = construction.factory
         if factory is None:
-            return False
+            parts = hoisting.arguments_of(construction.call)
+            return any(hoisting.uses_fetched_credentials(self.code, part) for part in parts)
         factory_code = factory.code
         return any(
             isinstance(call, ast.Call)
@@ -402,14 +407,13 @@ class Lifecycle:
         reach = self._handler_for(function)
         if (reach is None or reach.handler is not function) and self._returned_by_factory(construction, function):
             return None  # a factory: its call sites are judged instead
-        hoistable = hoisting.construction_is_hoistable(code, call) and not self._makes_clients_of_fetched_credentials(
-            construction.factory
-        )
+        fetched = self._made_of_fetched_credentials(construction)
+        hoistable = not fetched and hoisting.construction_is_hoistable(code, call)
         if reach is not None:
             if not hoistable:
                 if construction.kind is Kind.SESSION:
                     return None
-                return Site(construction, Verdict.PER_CALL_ARGUMENTS, function, reach)
+                return Site(construction, Verdict.PER_CALL_ARGUMENTS, function, reach, fetched)
             if reach.in_loop:
                 return Site(construction, Verdict.IN_LOOP, function, reach)  # a helper the handler calls in a loop
             return Site(construction, Verdict.IN_HANDLER, function, reach)
@@ -420,7 +424,7 @@ class Lifecycle:
         if functions.handles_a_batch(code, function):
             return None  # one client per batch of items it is given (c7n's process(resources))
         if not hoistable:
-            return Site(construction, Verdict.PER_CALL_ARGUMENTS, function)
+            return Site(construction, Verdict.PER_CALL_ARGUMENTS, function, temporary_credentials=fetched)
         return Site(construction, Verdict.IN_FUNCTION, function)
 
     def _run_once(self, function: ast.AST) -> bool:

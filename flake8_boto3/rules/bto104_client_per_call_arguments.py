@@ -11,6 +11,13 @@ the handler's event. The same exemptions as BTO103 apply (`__init__`, cached
 functions, factories, lazy singletons, `main`, tests, sessions, and functions
 that work through a batch they are given: one client per batch).
 
+A client made from temporary credentials the function fetches for it
+(`sts.assume_role(...)["Credentials"]`, there or in a factory it calls) gets
+other advice: caching it by its arguments would keep it past the credentials'
+expiry (an hour by default); one client whose credentials refresh themselves
+(botocore's `RefreshableCredentials` with an assume-role fetcher, in a
+session) avoids both the STS call and the new client on every call.
+
 ## Why is this bad?
 Per-call configuration (a region, an endpoint, assumed-role credentials) is a
 legitimate reason to build another client, but usually only a handful of
@@ -63,11 +70,16 @@ from flake8_boto3.rule import CLIENTS_GUIDE, Finding, Rule
 
 def check(context: FileContext) -> Iterator[Finding]:
     for site in context.lifecycle.sites_with(Verdict.PER_CALL_ARGUMENTS):
-        yield RULE.finding(
-            site.call,
-            f"{site.describe()} created on every call of '{site.function.name}' from its arguments;"
-            " cache clients keyed by those arguments (functools.lru_cache)",
-        )
+        if site.temporary_credentials:
+            # A client cached by its arguments would outlive the credentials it was made with.
+            advice = (
+                " from temporary credentials fetched for it; keep one client whose credentials refresh"
+                " themselves (a botocore session with RefreshableCredentials) instead of fetching and"
+                " building both on every call"
+            )
+        else:
+            advice = " from its arguments; cache clients keyed by those arguments (functools.lru_cache)"
+        yield RULE.finding(site.call, f"{site.describe()} created on every call of '{site.function.name}'{advice}")
 
 
 RULE = Rule(
