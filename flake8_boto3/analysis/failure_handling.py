@@ -56,7 +56,10 @@ A path **handles** the failure when it
   its callers nothing (``for obj in resp["Contents"]: print(obj["Key"])``), and
   the handler prints or logs the error, then ends or goes on with the next
   item: the step's output is what it prints, so its reader sees the failure
-  where the data would have been.
+  where the data would have been; and so is a function whose every caller (all
+  in sight: it is private, or the module is a script) goes through what it
+  returns only to print or log each item, when the handler prints or logs the
+  error and returns nothing (:mod:`.displayed_results`).
 
 Anything else **loses** it: ``pass``, ``continue`` or falling through with
 nothing said; a "not there" value (``None``, ``False``, ``[]``, ``{}``, a
@@ -72,7 +75,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from flake8_boto3.analysis import functions, run_once, told_apart
+from flake8_boto3.analysis import displayed_results, functions, run_once, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import OUTPUT, TRY_TYPES, Exit, Path, Side, is_not_there
 from flake8_boto3.analysis.names import dotted_name
@@ -431,6 +434,12 @@ class HandlerContext:
         return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
 
     @cached_property
+    def callers_only_display(self) -> bool:
+        """Every caller of the function, all of them in sight, only prints or logs what it gets
+        (:mod:`.displayed_results`)."""
+        return displayed_results.callers_only_display(self.code, self.function)
+
+    @cached_property
     def _only_writes(self) -> bool:
         """The ``try`` makes AWS calls, none of them a read, and no conditional write (whose expected
         failure, ``ConditionalCheckFailed``, is an answer about the data: "already there")."""
@@ -502,6 +511,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # nothing was fetched for anyone: the handler only decides what a failure means
     if context.best_effort(path) and path.exit is not Exit.RETURN:
         return False  # best-effort cleanup goes on
+    if state.noted and context.returns_values and context.callers_only_display:
+        return False  # every caller only shows what it gets: the error is shown where the data would have been
     if context.only_heads and state.side is Side.ALL and path.exit is not Exit.RETURN and context.handler_calls_aws:
         return False  # an existence check by HEAD request that acts on "absent" (see HandlerContext.only_heads)
     if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:

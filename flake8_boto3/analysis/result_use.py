@@ -72,7 +72,7 @@ def _loads_of(code: Code, target: ast.Name) -> list[ast.Name] | None:
     return reads
 
 
-def _is_logging_call(node: ast.AST) -> bool:
+def is_logging_call(node: ast.AST) -> bool:
     """``logger.debug(...)``, ``logging.info(...)``, ``self.log.warning(...)``."""
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return False
@@ -88,7 +88,7 @@ def only_logged(code: Code, node: ast.AST) -> bool:
     """``node`` is evaluated only to build a logging call's message (see the module docs)."""
     child, parent = node, code.parent(node)
     while parent is not None and not isinstance(parent, (ast.stmt, ast.Lambda, ast.NamedExpr)):
-        if _is_logging_call(parent) and child is not parent.func:
+        if is_logging_call(parent) and child is not parent.func:
             return True
         child, parent = parent, code.parent(parent)
     return False
@@ -210,7 +210,7 @@ def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int) -> 
     Only for a function whose callers are all in sight: a private one (``_events()``) or one of a
     script (a module with an ``if __name__ == "__main__":`` block). A public function of a library
     promises its callers elsewhere the whole list."""
-    if function is None or depth >= MAX_RETURN_DEPTH or not _callers_in_sight(code, function):
+    if function is None or depth >= MAX_RETURN_DEPTH or not callers_in_sight(code, function):
         return False
     calls = functions.module_calls_of(code, function)
     return bool(calls) and all(
@@ -227,7 +227,9 @@ def _assigned_and_bounded(code: Code, call: ast.Call, depth: int) -> bool:
     return bool(reads) and all(bounded_item_use(code, read, depth) for read in reads)
 
 
-def _callers_in_sight(code: Code, function: ast.AST) -> bool:
+def callers_in_sight(code: Code, function: ast.AST) -> bool:
+    """Every caller of ``function`` is in its module: it is private (``_events()``), or the module is
+    a script (an ``if __name__ == "__main__":`` block), which nothing else imports."""
     if function.name.startswith("_") and not function.name.startswith("__"):
         return True
     return any(functions.is_main_guard(statement) for statement in code.module.body)

@@ -100,6 +100,13 @@ Not flagged, because the failure is passed on or handled:
   tell): what the step produces is its printed output, and the error stands
   there in place of the data (a handler that says nothing, or a step that
   also keeps, returns or later counts what it read, stays flagged).
+- the same display step one call away: a function whose every caller only
+  prints or logs each item it returns (`for event in _log_events(g, s):
+  log.info(event["message"])`, keeping nothing, calling nothing else for its
+  effect), when the handler prints or logs the error and returns nothing or
+  an empty value; only for a function whose callers are all in sight (a
+  private one, or one of a script), since a public function's callers
+  elsewhere may take the empty answer for "nothing there".
 
 What a `try` does is read from the operations it makes, a boto3 resource's
 actions included: `s3.Object(b, k).load()` is `head_object`,

@@ -29,7 +29,9 @@ branches that return or continue only for the codes they name, and other codes
 passed on or handled as BTO401 describes: an explicit error response, the error
 stored or recorded, an error-level report before going on with the next step, a
 script telling the person running it, a display step printing the error where
-its data would have been, a `None` for the other codes that no
+its data would have been (in the function, or one call away: a private
+function whose every caller only prints or logs what it returns, when the
+handler logs the other codes before returning nothing), a `None` for the other codes that no
 other path returns and every caller in the module tests with `is None`
 (`return "", {}` for a missing stack, `return None, None` when it cannot be
 read), an advisory check (a read whose response
