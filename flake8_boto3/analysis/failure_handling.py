@@ -43,6 +43,12 @@ A path **handles** the failure when it
   carries only the HTTP status, S3 answers 403 for a missing object when the
   caller lacks s3:ListBucket and for a bucket of another account, and whatever
   then uses the resource fails on its own;
+- is a get-or-create: the ``try`` only reads, and the failure leads to
+  creating what it read (the handler creates, the failure falls into a
+  statement that does, or it answers "not there" to callers, all in sight,
+  that each create on that answer): when the read failed for another reason,
+  the create fails on its own or, for a registration, adds a revision. A
+  failure that leads to a ``put`` (which overwrites) is lost;
 - is an advisory check: the ``try`` only reads, throws every response away
   (``_ = logs.describe_log_streams(...)``) and ends a function that gives its
   callers nothing; all the call could tell is whether it failed, the handler
@@ -75,7 +81,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from flake8_boto3.analysis import displayed_results, functions, run_once, told_apart
+from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import OUTPUT, TRY_TYPES, Exit, Path, Side, is_not_there
 from flake8_boto3.analysis.names import dotted_name
@@ -109,6 +115,9 @@ TRANSFER_METHODS = {
     "download_fileobj": "get_object",
 }
 DEFAULT_NAME = re.compile(r"default", re.I)
+# Operations that create what a read did not find, and fail on their own when it exists after all
+# (AlreadyExists, EntityAlreadyExists), or add a revision (register_task_definition).
+CREATE_OPERATION = re.compile(r"^(create|register|upload)_")
 # Conditional writes: their expected failure (ConditionalCheckFailed, PreconditionFailed) is an answer.
 CONDITIONAL_KEYWORDS = frozenset(
     {"ConditionExpression", "Expected", "ConditionalOperator", "IfMatch", "IfNoneMatch", "ConditionCheck"}
@@ -433,6 +442,65 @@ class HandlerContext:
         # A caller in the module that throws a silent answer away (`save(item)` as a statement) loses it.
         return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
 
+    def creates_what_it_did_not_find(self, path: Path) -> bool:
+        """A get-or-create: the ``try`` only reads, and the failure leads to creating what it read:
+        the handler itself creates (uploads, registers), the path falls through to code that does
+        (``_create_stack(...)`` after a failed ``describe_stacks``), or it answers "not there"
+        (``False``, ``None``) to callers, all in sight, that each create on that answer (``if not
+        self._reuse(definition): ecs.register_task_definition(...)``). When the read failed for
+        another reason than absence, the create fails on its own (the resource exists, or the
+        permission is missing) or, for a registration, adds a revision: the failure is not taken
+        for "nothing there" and left at that."""
+        if not self.reads or self.function is None or self._helpers_write():
+            return False
+        if self._creates(self.handler.body):
+            return True
+        if path.exit is Exit.FALL:
+            following = self.code.next_sibling(self.try_node)  # what the failure falls into
+            return following is not None and self._creates([following])
+        if path.exit is Exit.RETURN and (path.value is None or _gives_nothing(path.value)):
+            return self._callers_create_on_a_falsy_answer()
+        return False
+
+    def _creates(self, statements: list[ast.AST], depth: int = 0) -> bool:
+        """The statements make a creating call: an operation, or a function of the module that makes one."""
+        if any(CREATE_OPERATION.match(name) for name in _aws_method_names(self.code, statements)):
+            return True
+        if depth:
+            return False
+        for statement in statements:
+            for call in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+                for callee in functions.same_module_callees(self.code, call):
+                    if callee is not self.function and self._creates([callee], depth + 1):
+                        return True
+        return False
+
+    def _helpers_write(self) -> bool:
+        """A function of the module the ``try`` calls makes an operation that is not a read
+        (``_update_stack(...)``): the failure may be the write's."""
+        for statement in self.try_node.body:
+            for call in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+                for callee in functions.same_module_callees(self.code, call):
+                    names = _aws_method_names(self.code, [callee])
+                    if any(not (READ_OPERATION.match(name) or name in READ_METHODS) for name in names):
+                        return True
+        return False
+
+    def _callers_create_on_a_falsy_answer(self) -> bool:
+        """Every caller, all in sight, is ``if not f(...):`` whose body creates."""
+        if not result_use.callers_in_sight(self.code, self.function):
+            return False
+        calls = functions.module_calls_of(self.code, self.function)
+        for call in calls:
+            test = self.code.parent(call)
+            branch = self.code.parent(test)
+            if not (
+                isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+                and isinstance(branch, ast.If) and branch.test is test and self._creates(branch.body)
+            ):
+                return False
+        return bool(calls)
+
     @cached_property
     def callers_only_display(self) -> bool:
         """Every caller of the function, all of them in sight, only prints or logs what it gets
@@ -515,6 +583,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # every caller only shows what it gets: the error is shown where the data would have been
     if context.only_heads and state.side is Side.ALL and path.exit is not Exit.RETURN and context.handler_calls_aws:
         return False  # an existence check by HEAD request that acts on "absent" (see HandlerContext.only_heads)
+    if state.side is Side.ALL and context.creates_what_it_did_not_find(path):
+        return False  # a get-or-create: the create fails on its own when the read did not fail for absence
     if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:
         path = Path(Exit.RETURN, state, context.after_try.value)  # falls into `return x`
     elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:

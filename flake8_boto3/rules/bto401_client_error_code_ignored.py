@@ -89,6 +89,17 @@ Not flagged, because the failure is passed on or handled:
   did not find: `upload_file`): a HEAD error carries only the HTTP status, and S3
   answers 403 for a missing object when the caller lacks `s3:ListBucket`, so
   branching on the code could not tell "absent" from "denied" either;
+- a get-or-create: the `try` only reads one thing (its helpers too), and
+  every failure leads to creating it: the handler creates (`upload_*`,
+  `create_*`, `register_*`), the failure falls into a statement that does
+  (`_create_stack(...)` after a failed `describe_stacks`), or it answers
+  "not there" to callers, all in sight, that each create on that answer (`if
+  not self._registered(family): ecs.register_task_definition(...)`). When the
+  read failed for another reason, the create fails on its own (the resource
+  exists, or the permission is missing) or, for a registration, adds a
+  revision. A failure that leads to overwriting (`put_bucket_policy` after a
+  failed `get_bucket_policy`) stays flagged: a `put` succeeds and replaces
+  what the read could not see;
 - code that runs once per process (module level, `if __name__ == "__main__":`,
   `main()`, click/typer commands, and functions only they call) that tells the
   person running it (prints or logs the error) and ends the step;
