@@ -45,7 +45,7 @@ A path **handles** the failure when it
   then uses the resource fails on its own;
 - is a get-or-create: the ``try`` only reads, and the failure leads to
   creating what it read (the handler creates, the failure falls into a
-  statement that does, or it answers "not there" to callers, all in sight,
+  statement that does or sets a flag that a later ``if`` creates on, or it answers "not there" to callers, all in sight,
   that each create on that answer): when the read failed for another reason,
   the create fails on its own or, for a registration, adds a revision. A
   failure that leads to a ``put`` (which overwrites) is lost;
@@ -445,7 +445,8 @@ class HandlerContext:
     def creates_what_it_did_not_find(self, path: Path) -> bool:
         """A get-or-create: the ``try`` only reads, and the failure leads to creating what it read:
         the handler itself creates (uploads, registers), the path falls through to code that does
-        (``_create_stack(...)`` after a failed ``describe_stacks``), or it answers "not there"
+        (``_create_stack(...)`` after a failed ``describe_stacks``) or sets a flag that a later
+        ``if create:`` creates on, or it answers "not there"
         (``False``, ``None``) to callers, all in sight, that each create on that answer (``if not
         self._reuse(definition): ecs.register_task_definition(...)``). When the read failed for
         another reason than absence, the create fails on its own (the resource exists, or the
@@ -457,9 +458,26 @@ class HandlerContext:
             return True
         if path.exit is Exit.FALL:
             following = self.code.next_sibling(self.try_node)  # what the failure falls into
-            return following is not None and self._creates([following])
+            return (following is not None and self._creates([following])) or self._flag_leads_to_create()
         if path.exit is Exit.RETURN and (path.value is None or _gives_nothing(path.value)):
             return self._callers_create_on_a_falsy_answer()
+        return False
+
+    def _flag_leads_to_create(self) -> bool:
+        """The handler sets a flag (``create = True``), and the first ``if create:`` after the ``try``
+        creates."""
+        flags = {
+            target.id
+            for statement in self.handler.body
+            if isinstance(statement, ast.Assign) and _is_literal(statement.value, True)
+            for target in statement.targets
+            if isinstance(target, ast.Name)
+        }
+        node = self.code.next_sibling(self.try_node) if flags else None
+        while node is not None:
+            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id in flags:
+                return self._creates(node.body)
+            node = self.code.next_sibling(node)
         return False
 
     def _creates(self, statements: list[ast.AST], depth: int = 0) -> bool:

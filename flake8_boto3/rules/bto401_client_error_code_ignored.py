@@ -92,7 +92,8 @@ Not flagged, because the failure is passed on or handled:
 - a get-or-create: the `try` only reads one thing (its helpers too), and
   every failure leads to creating it: the handler creates (`upload_*`,
   `create_*`, `register_*`), the failure falls into a statement that does
-  (`_create_stack(...)` after a failed `describe_stacks`), or it answers
+  (`_create_stack(...)` after a failed `describe_stacks`) or sets a flag that
+  a later `if create:` creates on, or it answers
   "not there" to callers, all in sight, that each create on that answer (`if
   not self._registered(family): ecs.register_task_definition(...)`). When the
   read failed for another reason, the create fails on its own (the resource
