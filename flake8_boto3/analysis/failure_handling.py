@@ -16,10 +16,13 @@ A path **handles** the failure when it
   them (``result["error"] = code``, ``self.error = e``, ``failures.append(...)``,
   errors collected to raise after a loop);
 - falls back to a real value (``manager = Fallback()``, ``return "unknown"``);
+- sends a failure status to whoever waits for the outcome
+  (``cfnresponse.send(event, context, cfnresponse.FAILED, {})``);
 - returns ``False`` from a status function around a change (the ``try`` only
   writes, and the function answers ``True``, or another non-empty value such as
   the response, when it went through), or ``None`` there after printing or
-  logging the error: the caller learns the change failed;
+  logging the error, or ``{"deleted": False}`` where success answers
+  ``{"deleted": True}``: the caller learns the change failed;
 - returns a ``None`` that no other path of its function gives, and every caller
   in the module tests the result with ``is None`` (:mod:`.told_apart`): "could not
   tell" is an answer of its own, apart from "not there";
@@ -411,7 +414,8 @@ class HandlerContext:
 
     def reports_outcome(self, path: Path) -> bool:
         """A status function around a change: the ``try`` only writes (puts, updates, deletes, sends),
-        the failure's path answers ``False`` (or ``None`` after printing or logging the error), and
+        the failure's path answers ``False`` (or ``None`` after printing or logging the error, or a
+        dict such as ``{"deleted": False}`` where every other ``return`` gives the same key ``True``), and
         every ``return`` outside ``except`` clauses answers something else that is not empty
         (``True``, the response, the key written; for ``None``, with no way to fall off the
         function's end). That ``False`` or ``None`` says "it did not go through", not "nothing
@@ -419,6 +423,10 @@ class HandlerContext:
         silent answer away (after printing or logging the error, that caller goes on as a write's
         handler that logs and falls through does)."""
         failure = path.value
+        if isinstance(failure, ast.Dict) and self._only_writes:
+            # {"deleted": False} where the change, when it goes through, answers {"deleted": True}
+            returns = functions.returns_outside_except_clauses(self.code, self.function)
+            return bool(returns) and all(_flag_flipped(failure, ret.value) for ret in returns)
         if not (failure is None or _is_literal(failure, None) or _is_literal(failure, False)):
             return False
         if not self._only_writes:
@@ -577,6 +585,22 @@ def _dry_run(call: ast.Call) -> bool:
 
 def _is_literal(value: ast.AST | None, constant: object) -> bool:
     return isinstance(value, ast.Constant) and value.value is constant
+
+
+def _flags(value: ast.AST | None, constant: bool) -> set[str]:
+    """The string keys of a dict display whose value is the literal ``constant``."""
+    if not isinstance(value, ast.Dict):
+        return set()
+    return {
+        key.value
+        for key, item in zip(value.keys, value.values)
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and _is_literal(item, constant)
+    }
+
+
+def _flag_flipped(failure: ast.Dict, success: ast.AST | None) -> bool:
+    """The success answers a key the failure answers ``False`` with ``True``: ``{"deleted": True}``."""
+    return bool(_flags(failure, False) & _flags(success, True))
 
 
 def _gives_something(value: ast.AST | None) -> bool:

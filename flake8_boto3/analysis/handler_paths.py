@@ -57,6 +57,9 @@ OUTCOME_FIELD = re.compile(r"error|fail|unavailable|denied|confirmed|success|acc
 # given the error, they report it; named for warnings, they note it.
 REPORTING_HELPER = re.compile(r"error|exception|fail|report|alert|notify", re.I)
 WARNING_HELPER = re.compile(r"warn", re.I)
+# A status that says "it failed", handed to whoever waits for the outcome: cfnresponse.FAILED (the stack
+# fails and shows the reason), Status.FAILURE, "FAILED".
+FAILURE_STATUS = re.compile(r"^(FAILED|FAILURE|ERROR)$")
 # Calls that take the error without doing anything with it.
 PLAIN_FUNCTIONS = frozenset({"str", "repr", "isinstance", "getattr", "hasattr", "len", "type", "format", "id"})
 # astroid's Try and TryStar (``except*``: Python 3.11+).
@@ -134,6 +137,8 @@ def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
         return "noted" if carries_error else None
     if carries_error and REPORTING_HELPER.search(name):
         return "reported"
+    if any(_is_failure_status(argument) for argument in arguments):
+        return "reported"  # cfnresponse.send(event, context, cfnresponse.FAILED, {}): the outcome is sent on
     exception = [a for a in arguments if isinstance(a, ast.Name) and a.id in handler.exception_names]
     if exception and name not in PLAIN_FUNCTIONS and name not in KEEPING_METHODS:
         return "reported"
@@ -219,6 +224,14 @@ def is_message(value: ast.AST | None, depth: int = 0) -> bool:
     if isinstance(value, (ast.Tuple, ast.List)) and depth < 2:
         return any(is_message(element, depth + 1) for element in value.elts)
     return False
+
+
+def _is_failure_status(node: ast.AST) -> bool:
+    """``cfnresponse.FAILED``, ``Status.FAILURE``, ``"FAILED"``."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and bool(FAILURE_STATUS.match(node.value))
+    name = dotted_name(node)
+    return name is not None and bool(FAILURE_STATUS.match(name.rsplit(".", 1)[-1]))
 
 
 def is_error_response(value: ast.AST | None) -> bool:

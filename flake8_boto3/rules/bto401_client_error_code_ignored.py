@@ -53,7 +53,12 @@ Not flagged, because the failure is passed on or handled:
   means "already there", and stays flagged, as does a silent `False` that a
   caller in the module throws away (after printing or logging the error, a
   caller going on without the answer is a write's handler that logs and goes
-  on: a best-effort notification);
+  on: a best-effort notification). Likewise a dict whose flag the success
+  answers `True`: `{"deleted": False}` against `{"deleted": True}`;
+- it sends a failure status to whoever waits for the outcome
+  (`cfnresponse.send(event, context, cfnresponse.FAILED, {})`, a custom
+  resource's `respond(Status.FAILED, reason=...)`: the stack operation fails
+  and shows the reason);
 - it returns `None` where no other path of its function does (the function
   never falls off its end), and every caller in the module tests the result
   with `is None` (after
