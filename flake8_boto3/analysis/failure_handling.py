@@ -625,8 +625,10 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # every caller only shows what it gets: the error is shown where the data would have been
     if context.only_heads and state.side is Side.ALL and path.exit is not Exit.RETURN and context.handler_calls_aws:
         return False  # an existence check by HEAD request that acts on "absent" (see HandlerContext.only_heads)
-    if state.side is Side.ALL and context.creates_what_it_did_not_find(path):
-        return False  # a get-or-create: the create fails on its own when the read did not fail for absence
+    if context.creates_what_it_did_not_find(path):
+        # a get-or-create, with or without a test on the code: the create fails on its own when the
+        # read did not fail for absence
+        return False
     if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:
         path = Path(Exit.RETURN, state, context.after_try.value)  # falls into `return x`
     elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:

@@ -31,7 +31,9 @@ stored or recorded, an error-level report before going on with the next step, a
 script telling the person running it, a display step printing the error where
 its data would have been (in the function, or one call away: a private
 function whose every caller only prints or logs what it returns, when the
-handler logs the other codes before returning nothing), a `None` for the other codes that no
+handler logs the other codes before returning nothing), a get-or-create (the
+other codes fall into the same `create_*` as "not found": it fails on its own
+when the resource is there), a `None` for the other codes that no
 other path returns and every caller in the module tests with `is None`
 (`return "", {}` for a missing stack, `return None, None` when it cannot be
 read), an advisory check (a read whose response
