@@ -48,8 +48,9 @@ A path **handles** the failure when it
   then uses the resource fails on its own;
 - is a get-or-create: the ``try`` only reads, and the failure leads to
   creating what it read (the handler creates, the failure falls into a
-  statement that does or sets a flag that a later ``if`` creates on, or it answers "not there" to callers, all in sight,
-  that each create on that answer): when the read failed for another reason,
+  statement that does or sets a flag that a later ``if`` creates on, or it
+  answers "not there" to callers, all in sight, that each create on that
+  answer): when the read failed for another reason,
   the create fails on its own or, for a registration, adds a revision. A
   failure that leads to a ``put`` (which overwrites) is lost;
 - is an advisory check: the ``try`` only reads, throws every response away
@@ -81,6 +82,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -460,16 +462,30 @@ class HandlerContext:
         another reason than absence, the create fails on its own (the resource exists, or the
         permission is missing) or, for a registration, adds a revision: the failure is not taken
         for "nothing there" and left at that."""
-        if not self.reads or self.function is None or self._helpers_write():
+        if not self._reads_what_it_may_create:
             return False
-        if self._creates(self.handler.body):
+        if self._handler_creates:
             return True
         if path.exit is Exit.FALL:
-            following = self.code.next_sibling(self.try_node)  # what the failure falls into
-            return (following is not None and self._creates([following])) or self._flag_leads_to_create()
+            return self._falls_into_create
         if path.exit is Exit.RETURN and (path.value is None or _gives_nothing(path.value)):
-            return self._callers_create_on_a_falsy_answer()
+            return self._callers_create_on_a_falsy_answer
         return False
+
+    @cached_property
+    def _reads_what_it_may_create(self) -> bool:
+        """The ``try`` only reads, its same-module helpers too, in a function."""
+        return self.reads and self.function is not None and not self._helpers_write()
+
+    @cached_property
+    def _handler_creates(self) -> bool:
+        return self._creates(self.handler.body)
+
+    @cached_property
+    def _falls_into_create(self) -> bool:
+        """The statement after the ``try`` creates, or a flag the handler sets leads to a create."""
+        following = self.code.next_sibling(self.try_node)  # what the failure falls into
+        return (following is not None and self._creates([following])) or self._flag_leads_to_create()
 
     def _flag_leads_to_create(self) -> bool:
         """The handler sets a flag (``create = True``), and the first ``if create:`` after the ``try``
@@ -494,24 +510,27 @@ class HandlerContext:
             return True
         if depth:
             return False
-        for statement in statements:
-            for call in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
-                for callee in functions.same_module_callees(self.code, call):
-                    if callee is not self.function and self._creates([callee], depth + 1):
-                        return True
-        return False
+        return any(
+            callee is not self.function and self._creates([callee], depth + 1)
+            for callee in self._module_callees(statements)
+        )
 
     def _helpers_write(self) -> bool:
         """A function of the module the ``try`` calls makes an operation that is not a read
         (``_update_stack(...)``): the failure may be the write's."""
-        for statement in self.try_node.body:
-            for call in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
-                for callee in functions.same_module_callees(self.code, call):
-                    names = _aws_method_names(self.code, [callee])
-                    if any(not (READ_OPERATION.match(name) or name in READ_METHODS) for name in names):
-                        return True
-        return False
+        return any(
+            not (READ_OPERATION.match(name) or name in READ_METHODS)
+            for callee in self._module_callees(self.try_node.body)
+            for name in _aws_method_names(self.code, [callee])
+        )
 
+    def _module_callees(self, statements: list[ast.AST]) -> Iterator[ast.AST]:
+        """The functions of the module that these statements call (not in nested definitions)."""
+        for statement in statements:
+            for call in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+                yield from functions.same_module_callees(self.code, call)
+
+    @cached_property
     def _callers_create_on_a_falsy_answer(self) -> bool:
         """Every caller, all in sight, is ``if not f(...):`` whose body creates."""
         if not result_use.callers_in_sight(self.code, self.function):

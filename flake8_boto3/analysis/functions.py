@@ -208,14 +208,14 @@ def handles_a_batch(code: Code, function: ast.AST) -> bool:
 
 def under_main_guard(code: Code, node: ast.AST) -> bool:
     """Inside ``if __name__ == "__main__":``."""
-    return any(is_main_guard(parent) for parent in code.ancestors(node))
+    return any(is_main_guard(code, parent) for parent in code.ancestors(node))
 
 
-def is_main_guard(statement: ast.AST) -> bool:
+def is_main_guard(code: Code, statement: ast.AST) -> bool:
     """``if __name__ == "__main__":``."""
     if not isinstance(statement, ast.If):
         return False
-    test = ast.unparse(statement.test)
+    test = code.as_string(statement.test)
     return "__name__" in test and "__main__" in test
 
 

@@ -232,7 +232,7 @@ def callers_in_sight(code: Code, function: ast.AST) -> bool:
     a script (an ``if __name__ == "__main__":`` block), which nothing else imports."""
     if function.name.startswith("_") and not function.name.startswith("__"):
         return True
-    return any(functions.is_main_guard(statement) for statement in code.module.body)
+    return any(functions.is_main_guard(code, statement) for statement in code.module.body)
 
 
 def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> Iterator[ast.AST] | None:
