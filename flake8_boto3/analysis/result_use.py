@@ -266,14 +266,97 @@ def never_read(code: Code, call: ast.Call) -> bool:
     if target is None:
         return False
     scope = code.home.scopes.scope_of(target)
+    if isinstance(scope, ast.Module):
+        return _overwritten_unread(code, target)
     if not isinstance(scope, FUNCTION_TYPES):
-        return False  # a module or class attribute: read from elsewhere
+        return False  # a class attribute: read from elsewhere
     return not any(
         isinstance(name.ctx, ast.Load)
         and name.id in (target.id, *NAMESPACE_READERS)
         and not (name.id == target.id and only_logged(code, name))
         for name in code.nodes(ast.Name, within=scope)
     )
+
+
+def _overwritten_unread(code: Code, target: ast.Name) -> bool:
+    """A module-level name bound again further down, and read nowhere the first value can reach: a
+    script's ``response = logs.describe_log_groups()`` probe, the name reused for the next answer.
+
+    A read sees the value only if no rebinding stands between them in one block (the rebinding
+    earlier in a block that holds the read, and after the call there): every path to the read then
+    passes the rebinding. A function or class body reading the global may run at any time, so any
+    such read counts. A name the module binds once may be a module attribute others import; one it
+    reuses for another value is a script's scratch name."""
+    rebindings = [
+        name
+        for name in code.nodes(ast.Name)
+        if name is not target
+        and name.id == target.id
+        and isinstance(name.ctx, ast.Store)
+        and isinstance(code.parent(name), (ast.Assign, ast.AnnAssign))
+        and code.home.scopes.frame_of(name) is code.module
+        and code.home.tree.index(name) > code.home.tree.index(target)
+    ]
+    if not rebindings:
+        return False
+    for name in code.nodes(ast.Name):
+        if not isinstance(name.ctx, ast.Load) or name.id not in (target.id, *NAMESPACE_READERS):
+            continue
+        if name.id == target.id and only_logged(code, name):
+            continue
+        if code.home.scopes.frame_of(name) is not code.module:
+            if name.id != target.id or _reads_the_global(code, name):
+                return False  # a function or class reading the global, run who knows when
+            continue
+        if code.home.tree.index(name) > code.home.tree.index(target) and not any(
+            _cuts_off(code, code.parent(rebinding), target, name) for rebinding in rebindings
+        ):
+            return False
+    return True
+
+
+def _cuts_off(code: Code, rebinding: ast.stmt, target: ast.Name, read: ast.Name) -> bool:
+    """``rebinding`` runs on every path from ``target``'s binding to ``read``: both it and the
+    statement holding ``read`` are in one block, the rebinding first, and ``target``'s statement is
+    not in that block after it (a loop would bring the value round again)."""
+    block = _block_of(code, rebinding)
+    read_at = _position_in(code, block, read)
+    if read_at is None:
+        return False
+    at = block.index(rebinding)
+    target_at = _position_in(code, block, target)
+    return at < read_at and (target_at is None or target_at < at)
+
+
+def _block_of(code: Code, statement: ast.stmt) -> list[ast.stmt]:
+    parent = code.parent(statement)
+    for field in ("body", "orelse", "finalbody", "handlers"):
+        block = getattr(parent, field, None)
+        if isinstance(block, list) and any(item is statement for item in block):
+            return block
+    return [statement]
+
+
+def _position_in(code: Code, block: list[ast.stmt], node: ast.AST) -> int | None:
+    """The index in ``block`` of the statement that holds ``node``, or None when none does."""
+    for ancestor in code.ancestors(node):
+        for index, statement in enumerate(block):
+            if statement is ancestor:
+                return index
+    return None
+
+
+def _reads_the_global(code: Code, name: ast.Name) -> bool:
+    """No function or class around ``name`` binds it: it reads the module's name."""
+    scopes = code.home.scopes
+    frame = scopes.frame_of(name)
+    innermost = True
+    while frame is not code.module:
+        # A class body's names are not seen from the methods inside it.
+        if (innermost or not isinstance(frame, ast.ClassDef)) and name.id in scopes.locals(frame):
+            return False
+        frame, innermost = scopes.frame_of(code.parent(frame)), False
+    return True
 
 
 def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
