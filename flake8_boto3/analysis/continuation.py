@@ -282,16 +282,63 @@ def _key_equals(node: ast.AST) -> bool:
 
 
 def queries_one_item(code: Code, call: ast.Call, operation: str) -> bool:
-    """A DynamoDB ``query`` of a table (not an index) whose key condition names the partition key and
-    the sort key with "=": the whole primary key, so one item at most (an index's keys need not be
-    unique, so ``IndexName`` does not count)."""
+    """A DynamoDB ``query`` of a table (not an index) whose key condition names the whole primary
+    key with "=", so one item at most (an index's keys need not be unique, so ``IndexName`` does not
+    count): the partition key and the sort key, or the partition key alone of a table that the
+    module reads or writes by that key alone (see :func:`_whole_key_of_named_table`)."""
     if operation != "query" or "IndexName" in keywords_of(call):
         return False
     condition = keyword_value(call, "KeyConditionExpression")
     if isinstance(condition, ast.BinOp) and isinstance(condition.op, ast.BitAnd):
         return _key_equals(condition.left) and _key_equals(condition.right)
     text = code.literal_string(condition)
-    return text is not None and bool(FULL_KEY_CONDITION.match(text))
+    if text is None:
+        return False
+    if FULL_KEY_CONDITION.match(text):
+        return True
+    single = SINGLE_KEY_CONDITION.match(text)
+    return single is not None and _whole_key_of_named_table(code, call, _attribute_name(code, call, single[1]))
+
+
+# A key condition that names one attribute with "=": ``entidad = :nombre``.
+SINGLE_KEY_CONDITION = re.compile(r"^\s*([#\w.]+)\s*=\s*:\w+\s*$")
+# The operations that take a table's whole primary key as ``Key``.
+WHOLE_KEY_OPERATIONS = frozenset({"get_item", "delete_item", "update_item"})
+
+
+def _attribute_name(code: Code, call: ast.Call, name: str) -> str | None:
+    """``name`` itself, or the attribute a ``#placeholder`` stands for in ``ExpressionAttributeNames``."""
+    if not name.startswith("#"):
+        return name
+    names = keyword_value(call, "ExpressionAttributeNames")
+    if not isinstance(names, ast.Dict):
+        return None
+    for key, value in zip(names.keys, names.values):
+        if key is not None and code.literal_string(key) == name:
+            return code.literal_string(value)
+    return None
+
+
+def _whole_key_of_named_table(code: Code, call: ast.Call, attribute: str | None) -> bool:
+    """A client call of the module names the same ``TableName`` with ``Key={attribute: ...}`` alone
+    (``get_item``, ``delete_item``, ``update_item`` need the whole primary key): the table has no
+    sort key, and ``attribute`` is all of its key."""
+    table_name = code.literal_string(keyword_value(call, "TableName"))
+    if attribute is None or table_name is None:
+        return False
+    for other in code.nodes(ast.Call):
+        if not isinstance(other.func, ast.Attribute) or other.func.attr not in WHOLE_KEY_OPERATIONS:
+            continue
+        key = keyword_value(other, "Key")
+        if (
+            isinstance(key, ast.Dict)
+            and len(key.keys) == 1
+            and key.keys[0] is not None
+            and code.literal_string(key.keys[0]) == attribute
+            and code.literal_string(keyword_value(other, "TableName")) == table_name
+        ):
+            return True
+    return False
 
 
 def names_exact_resources(code: Code, call: ast.Call, operation: str) -> bool:

@@ -50,7 +50,10 @@ Not flagged when one page is all the code needs:
   tags of one resource (`list_tags_for_resource(ResourceArn=...)`: AWS allows
   at most 50 tags per resource, fewer than any page), or a DynamoDB `query` of
   a table (not an index) whose key condition matches both key attributes with
-  "=" (`"pk = :p AND sk = :s"`: one item at most). `ExpressionAttributeNames`
+  "=" (`"pk = :p AND sk = :s"`: one item at most), or its one key attribute
+  when the module reads or writes the same `TableName` by that attribute alone
+  (`get_item`, `update_item` or `delete_item` with `Key={"pk": ...}`, which
+  take the whole primary key: the table has no sort key). `ExpressionAttributeNames`
   is a map of placeholders, not a list of the items wanted;
 - it drains: inside a `while` loop, every item of the page goes (through a
   `for` loop or a comprehension) to an operation of the same client that
@@ -70,8 +73,12 @@ Not flagged when one page is all the code needs:
   uses what it returns so (for a private function, `_events()`, or one of a
   script with an `if __name__ == "__main__":` block; a public function of a
   library promises its callers elsewhere the whole list), never reads it (`iam.list_users()` as a permission probe,
-  a scan timed in a loop; a logging call's arguments, `log.debug("got %s",
-  resp)`, are not a read, though `print` in a script is), or looks for the exact name it passed as a name prefix
+  a scan timed in a loop, a script's module-level `response` bound again
+  further down before any read: a read after the new binding in the same
+  block sees the new value, while a function reading the global may run at
+  any time, and a name the module binds once may be imported elsewhere; a
+  logging call's arguments, `log.debug("got %s", resp)`, are not a read,
+  though `print` in a script is), or looks for the exact name it passed as a name prefix
   (`describe_log_groups(logGroupNamePrefix=name)` then `== name`: in name order
   the exact name comes first). Not the emptiness or the first item of a
   DynamoDB `scan`/`query` with a `FilterExpression` (also one passed in a dict
