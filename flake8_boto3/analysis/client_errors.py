@@ -32,6 +32,9 @@ from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.model import Kind
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
+# The modules of botocore that ClientError is imported from: where it is defined, and where botocore
+# builds ``client.exceptions`` (its ``errorfactory`` imports it).
+CLIENT_ERROR_MODULES = ("botocore.exceptions", "botocore", "botocore.errorfactory")
 CODE_KEYS = frozenset({"Code", "HTTPStatusCode"})
 # Calls whose arguments only report: reading the code inside them is not handling it.
 REPORTING_CALLS = handler_paths.REPORTING_CALLS | {"format"}
@@ -48,11 +51,13 @@ def is_client_error_class(code: Code, node: ast.AST) -> bool:
         return False
     if isinstance(node, ast.Name):
         for binding in code.bindings(node):
-            if isinstance(binding, ast.ImportFrom) and (binding.module or "") in ("botocore.exceptions", "botocore"):
-                return any(
-                    (alias or original) == node.id and original == "ClientError"
-                    for original, alias in import_names(binding)
-                )
+            if not isinstance(binding, ast.ImportFrom):
+                continue
+            imported = [original for original, alias in import_names(binding) if (alias or original) == node.id]
+            if (binding.module or "") in CLIENT_ERROR_MODULES:
+                return "ClientError" in imported
+            if "ClientError" in imported:
+                name = "ClientError"  # ``from .errors import ClientError as AwsError``: astroid tells
         if name != "ClientError":
             return False
     elif name != "ClientError":

@@ -74,6 +74,12 @@ class Paginator:
 class Waiter:
     def wait(self, **kwargs): ...
 """,
+    # Where botocore builds ``client.exceptions``; it imports ClientError, and code imports it from here.
+    "botocore.errorfactory": """
+from botocore.exceptions import ClientError
+class BaseClientExceptions:
+    ClientError = ClientError
+""",
     "botocore.config": "class Config:\n    def __init__(self, *args, **kwargs): ...\n",
     "botocore.exceptions": """
 class BotoCoreError(Exception): ...
