@@ -51,6 +51,12 @@ KEEPING_METHODS = frozenset({"append", "add", "extend", "insert", "put", "update
 # Names of collections that gather failures: anything put there records that something failed.
 FAILURE_COLLECTION = ("error", "fail", "unprocessed", "problem", "issue", "skipped")
 ERROR_WORD = re.compile(r"error|fail", re.I)
+# Printed words that tell the reader an operation went wrong.
+FAILURE_WORDS = re.compile(
+    r"error|fail|could ?n[o']t|unable|cannot|can't|denied|not (allowed|authori[sz]ed|permitted)|forbidden|exception"
+    r"|problem|invalid|warning|skip",
+    re.I,
+)
 # Fields that record how an operation went: `user["PermissionsConfirmed"] = False`, `self.x_unavailable = True`.
 OUTCOME_FIELD = re.compile(r"error|fail|unavailable|denied|confirmed|success|accessible|retrieved|listed|status", re.I)
 # Project functions named for reporting (print_exception, log_error, report_failure, notify_admins):
@@ -127,12 +133,16 @@ def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
     name = (dotted_name(call.func) or "").rsplit(".", 1)[-1]
     if name in FAILURE_REPORTS:
         return "reported"
-    if name in OUTPUT:
+    if name in OUTPUT and handler is None:
         return "noted"
     if handler is None:
         return None
     arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
     carries_error = any(handler.mentions_error(argument) for argument in arguments)
+    if name in OUTPUT:
+        # print("Trying another region") tells the reader nothing failed: only the error, or words
+        # saying something failed, report it.
+        return "noted" if carries_error or any(_tells_of_a_failure(argument) for argument in arguments) else None
     if name in NOTES or (carries_error and WARNING_HELPER.search(name)):
         return "noted" if carries_error else None
     if carries_error and REPORTING_HELPER.search(name):
@@ -143,6 +153,17 @@ def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
     if exception and name not in PLAIN_FUNCTIONS and name not in KEEPING_METHODS:
         return "reported"
     return None
+
+
+def _tells_of_a_failure(node: ast.AST) -> bool:
+    """Printed text (a string, an f-string's or ``.format``'s) that says something went wrong:
+    "Error ...", "could not ...", "Access denied ..."."""
+    texts = [
+        part.value
+        for part in ast.walk(node)
+        if isinstance(part, ast.Constant) and isinstance(part.value, str)
+    ]
+    return any(FAILURE_WORDS.search(text) for text in texts)
 
 
 def _collection_name(node: ast.AST) -> str:

@@ -108,7 +108,11 @@ Not flagged, because the failure is passed on or handled:
   what the read could not see;
 - code that runs once per process (module level, `if __name__ == "__main__":`,
   `main()`, click/typer commands, and functions only they call) that tells the
-  person running it (prints or logs the error) and ends the step;
+  person running it (prints or logs the error) and ends the step. A `print`
+  tells only when it carries the error or says that something failed ("could
+  not copy", "Error", "Access denied"): `print("Trying another region")`
+  after every failure of a loop over regions reads AccessDenied in the right
+  region as "not here";
 - a display step: the `try` only reads and prints what it read, keeping
   nothing (`for obj in resp["Contents"]: print(obj["Key"])`; no name it
   assigns is read outside it), in a function that gives its callers nothing,
