@@ -22,7 +22,9 @@ A path **handles** the failure when it
   writes, and the function answers ``True``, or another non-empty value such as
   the response, when it went through), or ``None`` there after printing or
   logging the error, or ``{"deleted": False}`` where success answers
-  ``{"deleted": True}``: the caller learns the change failed;
+  ``{"deleted": True}``, or (logged) the object every success returns just after
+  marking one status field of it (``event["TagStatus"] = "complete"``): the
+  caller learns the change failed;
 - returns a ``None`` that no other path of its function gives, and every caller
   in the module tests the result with ``is None`` (:mod:`.told_apart`): "could not
   tell" is an answer of its own, apart from "not there";
@@ -88,7 +90,7 @@ from functools import cached_property
 
 from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
-from flake8_boto3.analysis.handler_paths import OUTPUT, TRY_TYPES, Exit, Path, Side, is_not_there
+from flake8_boto3.analysis.handler_paths import OUTCOME_FIELD, OUTPUT, TRY_TYPES, Exit, Path, Side, is_not_there
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.aws import table
 from flake8_boto3.model import Kind
@@ -429,6 +431,10 @@ class HandlerContext:
             # {"deleted": False} where the change, when it goes through, answers {"deleted": True}
             returns = functions.returns_outside_except_clauses(self.code, self.function)
             return bool(returns) and all(_flag_flipped(failure, ret.value) for ret in returns)
+        if isinstance(failure, ast.Name) and self._only_writes:
+            # A Step Functions task: `event["TagStatus"] = "complete"; return event`, and the failure
+            # hands `event` back without the mark (logged), for the state machine to retry.
+            return path.state.noted and self._every_answer_marked(failure.id)
         if not (failure is None or _is_literal(failure, None) or _is_literal(failure, False)):
             return False
         if not self._only_writes:
@@ -451,6 +457,27 @@ class HandlerContext:
             return True
         # A caller in the module that throws a silent answer away (`save(item)` as a statement) loses it.
         return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
+
+    def _every_answer_marked(self, name: str) -> bool:
+        """Every ``return`` outside ``except`` clauses gives ``name`` right after setting one status
+        field of it (``event["TagStatus"] = ...``, ``job.status = ...``), the same field each time,
+        and the handler does not set that field: the failure's answer is the one without the mark."""
+        returns = functions.returns_outside_except_clauses(self.code, self.function)
+        fields = set()
+        for ret in returns:
+            before = _statement_before(self.code, ret)
+            if not (isinstance(ret.value, ast.Name) and ret.value.id == name and isinstance(before, ast.Assign)):
+                return False
+            fields |= {_status_field(target, name) for target in before.targets}
+        fields.discard(None)
+        if len(fields) != 1:
+            return False
+        marked = fields.pop()
+        return not any(
+            _status_field(target, name) == marked
+            for statement in self.code.nodes(ast.Assign, within=self.handler)
+            for target in statement.targets
+        )
 
     def creates_what_it_did_not_find(self, path: Path) -> bool:
         """A get-or-create: the ``try`` only reads, and the failure leads to creating what it read:
@@ -620,6 +647,31 @@ def _flags(value: ast.AST | None, constant: bool) -> set[str]:
 def _flag_flipped(failure: ast.Dict, success: ast.AST | None) -> bool:
     """The success answers a key the failure answers ``False`` with ``True``: ``{"deleted": True}``."""
     return bool(_flags(failure, False) & _flags(success, True))
+
+
+def _status_field(target: ast.AST, name: str) -> str | None:
+    """``status`` for ``name["status"] = ...`` or ``name.status = ...``, a field named for an outcome."""
+    if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant):
+        owner, field = target.value, target.slice.value
+    elif isinstance(target, ast.Attribute):
+        owner, field = target.value, target.attr
+    else:
+        return None
+    if not (isinstance(owner, ast.Name) and owner.id == name and isinstance(field, str)):
+        return None
+    return field if OUTCOME_FIELD.search(field) else None
+
+
+def _statement_before(code: Code, statement: ast.AST) -> ast.AST | None:
+    """The statement just before ``statement`` in its block, or None when it comes first."""
+    parent = code.parent(statement)
+    for field in ("body", "orelse", "finalbody"):
+        block = getattr(parent, field, None)
+        if isinstance(block, list):
+            for index, item in enumerate(block):
+                if item is statement:
+                    return block[index - 1] if index else None
+    return None
 
 
 def _gives_something(value: ast.AST | None) -> bool:
