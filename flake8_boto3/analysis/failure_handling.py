@@ -301,6 +301,26 @@ class HandlerContext:
         the function then ends or goes on with its next item (see the module docs)."""
         if self.function is None or self.returns_values or not self.reads:
             return False
+        return self._try_only_displays
+
+    @cached_property
+    def displays_with_status(self) -> bool:
+        """A display step whose function answers ``True`` on every path but the failures': a status
+        of the step ("it printed"), whatever it read, so the failure's ``False`` says "it failed",
+        not "nothing there"."""
+        if self.function is None or not self.reads:
+            return False
+        returns = functions.returns_outside_except_clauses(self.code, self.function)
+        return (
+            bool(returns)
+            and all(_is_literal(ret.value, True) for ret in returns)
+            and told_apart.never_falls_off(self.function)
+            and self._try_only_displays
+        )
+
+    @cached_property
+    def _try_only_displays(self) -> bool:
+        """The ``try`` only reads and prints what it read, keeping nothing (see :attr:`only_displays`)."""
         reads = {id(call) for call in self.try_reads_and_operations}
         printed = False
         for statement in self.try_node.body:
@@ -714,6 +734,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         if context.failure_told_apart(path):
             return False  # None, which only failures give, and every caller tests for it
+        if state.noted and _is_literal(path.value, False) and context.displays_with_status:
+            return False  # a display step's status: it printed the error where the data would be
         if context.reports_outcome(path):
             return False  # False or None from a function whose change, when it goes through, answers more
         return not (state.fallback and not _gives_nothing(path.value))

@@ -124,7 +124,10 @@ Not flagged, because the failure is passed on or handled:
   next item (an audit printing each bucket's encryption or why it could not
   tell): what the step produces is its printed output, and the error stands
   there in place of the data (a handler that says nothing, or a step that
-  also keeps, returns or later counts what it read, stays flagged).
+  also keeps, returns or later counts what it read, stays flagged). A display
+  step may answer `True` for "it printed", whatever it read: the handler's
+  `False` after printing the error is then the step's status ("listing
+  failed"), not "nothing there";
 - the same display step one call away: a function whose every caller only
   prints or logs each item it returns (`for event in _log_events(g, s):
   log.info(event["message"])`, keeping nothing, calling nothing else for its
