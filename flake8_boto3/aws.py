@@ -40,6 +40,9 @@ class Paginator:
     # A relevance-ranked search (query_vectors, bedrock-agent-runtime retrieve): the input says how many
     # best matches to return (topK, numberOfResults), and the first page holds them, best first.
     ranked: bool = False
+    # The model requires the limit key (Cognito list_user_pools' MaxResults): passing it bounds
+    # nothing on purpose.
+    limit_required: bool = False
 
 
 class Table:
@@ -131,6 +134,7 @@ class Table:
             spec.get("returns_all", False),
             spec.get("token_needs_limit", False),
             spec.get("ranked", False),
+            spec.get("limit_required", False),
         )
 
     def paginator_names(self, service: str) -> frozenset[str]:

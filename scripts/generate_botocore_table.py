@@ -7,7 +7,7 @@ paginators (input/output tokens, more-results key, limit key, result keys, and
 the page a call without the limit key returns: a default page size or "all items
 are returned", as the limit key's documentation states it, or everything where the
 operation's own documentation says "Unpaginated requests are susceptible to
-throttling and timeouts"), waiters (name ->
+throttling and timeouts"; and whether the model requires the limit key), waiters (name ->
 operation, and the response values that end each in success or failure), deprecated
 operations (with the operation their documentation says replaces them), the
 response members that report partial failures of batch operations, the error
@@ -146,7 +146,10 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
     member = operation_model.input_shape.members.get(limit_key)
     facts = page_facts(member.documentation) if member is not None else {}
     if not facts and UNPAGINATED_RISKS.search(operation_model.documentation or ""):
-        return {"returns_all": True}
+        facts = {"returns_all": True}
+    if limit_key in operation_model.input_shape.required_members:
+        # Cognito's list_user_pools(MaxResults=60): every call passes it, so it bounds nothing on purpose.
+        facts = {**facts, "limit_required": True}
     return facts
 
 

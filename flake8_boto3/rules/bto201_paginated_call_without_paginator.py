@@ -33,7 +33,10 @@ Not flagged when one page is all the code needs:
   were all of them (deletes, terminates or updates each: a purge loop over
   `describe_snapshots(MaxResults=20)` purges 20), and not for DynamoDB
   `scan`/`query` with a `FilterExpression`, where `Limit` counts the items
-  read before the filter (that is BTO206);
+  read before the filter (that is BTO206), and not for a limit key botocore's
+  model requires (Cognito `list_user_pools(MaxResults=60)`, `cognito-identity`
+  `list_identity_pools`): every call passes it, so it is no bound the code
+  chose, and a pool past the first 60 reads as "not there";
 - it names the exact resources it wants, where one page is complete:
   identifier lists (`InstanceIds=...`, `Names=...`, `...Arns=...`,
   `ResourceARNList=...`), the one resource the operation describes
@@ -183,6 +186,11 @@ def _message(call, paginator: Paginator, keywords: set[str]) -> str:
     results = " and ".join(f"'{key}'" for key in paginator.result_keys) or "results"
     receiver = call.receiver_text
     advice = f'iterate {receiver}.get_paginator("{call.operation}").paginate(...)'
+    if paginator.limit_required:
+        return (
+            f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key} sizes the page,"
+            f" and every call must pass it); {advice}"
+        )
     if paginator.limit_key in keywords:
         return (
             f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key} bounds the page,"
@@ -206,7 +214,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         keywords = continuation.keywords_of(call.call)
         tokens = {key for p in paginators for key in (*p.input_token, *p.output_token, p.more_results) if key}
-        limits = {p.limit_key for p in paginators if p.limit_key}
+        # A limit key the model requires (Cognito's list_user_pools) is passed by every call: no bound chosen.
+        limits = {p.limit_key for p in paginators if p.limit_key and not p.limit_required}
         results = tuple(key for p in paginators for key in p.result_keys)
         if all(p.ranked for p in paginators):
             continue  # a ranked search: its first page holds the best matches, as many as it asks for
