@@ -462,7 +462,11 @@ class HandlerContext:
         code, function = self.code, self.function
         after = self.after_try
         fell_into = after if isinstance(after, ast.Return) and after.value is failure else None
-        returns = [ret for ret in functions.returns_outside_except_clauses(code, function) if ret is not fell_into]
+        returns = [
+            ret
+            for ret in functions.returns_outside_except_clauses(code, function)
+            if ret is not fell_into and not self._guard_before_the_change(ret, failure)
+        ]
         if not returns or not all(_gives_something(ret.value) for ret in returns):
             return False
         if not _is_literal(failure, False):
@@ -477,6 +481,16 @@ class HandlerContext:
             return True
         # A caller in the module that throws a silent answer away (`save(item)` as a statement) loses it.
         return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
+
+    def _guard_before_the_change(self, ret: ast.Return, failure: ast.AST | None) -> bool:
+        """``if s3_client is None: return False`` ahead of the ``try``: the same answer as the failure's,
+        given before the change was tried, so it says "not done" too."""
+        return (
+            failure is not None
+            and ret.value is not None
+            and self.code.as_string(ret.value) == self.code.as_string(failure)
+            and self.code.home.tree.index(ret) < self.code.home.tree.index(self.try_node)
+        )
 
     def _every_answer_marked(self, name: str) -> bool:
         """Every ``return`` outside ``except`` clauses gives ``name`` right after setting one status
