@@ -25,6 +25,8 @@ A path **handles** the failure when it
   ``{"deleted": True}``, or (logged) the object every success returns just after
   marking one status field of it (``event["TagStatus"] = "complete"``): the
   caller learns the change failed;
+- returns Go-style ``None, False`` to callers, all in its module, that unpack the
+  ``False`` into a success flag (``text, is_success = translate(...)``);
 - returns a ``None`` that no other path of its function gives, and every caller
   in the module tests the result with ``is None`` (:mod:`.told_apart`): "could not
   tell" is an answer of its own, apart from "not there";
@@ -125,6 +127,8 @@ DEFAULT_NAME = re.compile(r"default", re.I)
 # Operations that create what a read did not find, and fail on their own when it exists after all
 # (AlreadyExists, EntityAlreadyExists), or add a revision (register_task_definition).
 CREATE_OPERATION = re.compile(r"^(create|register|upload)_")
+# Names of a success flag a caller unpacks: is_success, isSuccess, ok, succeeded.
+SUCCESS_FLAG = re.compile(r"^(is_?|was_?)?(success(ful)?|succeeded|ok)$", re.I)
 # Conditional writes: their expected failure (ConditionalCheckFailed, PreconditionFailed) is an answer.
 CONDITIONAL_KEYWORDS = frozenset(
     {"ConditionExpression", "Expected", "ConditionalOperator", "IfMatch", "IfNoneMatch", "ConditionCheck"}
@@ -482,6 +486,32 @@ class HandlerContext:
         # A caller in the module that throws a silent answer away (`save(item)` as a statement) loses it.
         return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
 
+    def answers_a_success_flag(self, path: Path) -> bool:
+        """Go-style ``return None, False``, and every call in the module unpacks that place into a
+        success flag (``translation, is_success = translate(...)``, ``ok``): the ``False`` says the
+        call did not succeed, whatever else gives it, and the caller reads it so."""
+        value = path.value
+        if not isinstance(value, ast.Tuple) or self.function is None:
+            return False
+        places = [index for index, item in enumerate(value.elts) if _is_literal(item, False)]
+        calls = functions.module_calls_of(self.code, self.function) if places else []
+        if not calls:
+            return False
+        for call in calls:
+            assign = self.code.parent(call)
+            if not (
+                isinstance(assign, ast.Assign)
+                and assign.value is call
+                and len(assign.targets) == 1
+                and isinstance(assign.targets[0], ast.Tuple)
+                and len(assign.targets[0].elts) == len(value.elts)
+            ):
+                return False
+            names = assign.targets[0].elts
+            if not any(isinstance(names[i], ast.Name) and SUCCESS_FLAG.match(names[i].id) for i in places):
+                return False
+        return True
+
     def _guard_before_the_change(self, ret: ast.Return, failure: ast.AST | None) -> bool:
         """``if s3_client is None: return False`` ahead of the ``try``: the same answer as the failure's,
         given before the change was tried, so it says "not done" too."""
@@ -748,6 +778,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         if context.failure_told_apart(path):
             return False  # None, which only failures give, and every caller tests for it
+        if context.answers_a_success_flag(path):
+            return False  # (None, False), and every caller unpacks the False into a success flag
         if state.noted and _is_literal(path.value, False) and context.displays_with_status:
             return False  # a display step's status: it printed the error where the data would be
         if context.reports_outcome(path):

@@ -60,6 +60,10 @@ Not flagged, because the failure is passed on or handled:
   other `return` gives it right after setting one status field
   (`event["TagStatus"] = "complete"; return event`): the state machine tells
   the failure by the missing mark, and tries again;
+- it answers Go-style `return None, False`, and every call in the module
+  unpacks that `False` into a success flag (`text, is_success = translate(...)`,
+  `ok`): the caller reads "it did not succeed" (a flag named `found` still
+  reads as "not there");
 - it sends a failure status to whoever waits for the outcome
   (`cfnresponse.send(event, context, cfnresponse.FAILED, {})`, a custom
   resource's `respond(Status.FAILED, reason=...)`: the stack operation fails
