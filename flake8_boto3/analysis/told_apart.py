@@ -30,7 +30,8 @@ callers in the same module, and only when all of it holds:
   ``if`` or ``try`` whose every branch does;
 - the function is called in its module, and every call assigns the result (or
   unpacks the tuple) to a name that the calling function tests with ``is None``
-  or ``is not None``, or tests the call itself so.
+  or ``is not None``, or tests the call itself so, in an ``if`` whose branch for
+  ``None`` does not answer "not found" (a 404, "... not found", "no such ...").
 
 A function no caller in its module uses this way (a public function, a result
 passed on) keeps its finding: whether its callers tell ``None`` apart is not known.
@@ -39,11 +40,14 @@ passed on) keeps its finding: whether its callers tell ``None`` apart is not kno
 from __future__ import annotations
 
 import ast
+import re
 
 from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, always_leaves
 
 WHOLE = -1  # the place of a value that is not a tuple
+# What a caller says when it takes the None for absence.
+NOT_FOUND_TEXT = re.compile(r"not found|not exist|n't exist|no such|missing", re.I)
 
 
 def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST | None, failure_returns: set) -> bool:
@@ -109,9 +113,28 @@ def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -
         return False
     scope = code.enclosing_scope(call)
     return any(
-        isinstance(compare.left, ast.Name) and compare.left.id == name and _compares_with_none(compare, compare.left)
+        isinstance(compare.left, ast.Name)
+        and compare.left.id == name
+        and _compares_with_none(compare, compare.left)
+        and not _answers_not_found(code, compare)
         for compare in code.nodes(ast.Compare, within=scope, skip=(*FUNCTION_TYPES, ast.ClassDef))
     )
+
+
+def _answers_not_found(code: Code, compare: ast.Compare) -> bool:
+    """The branch the ``None`` takes answers "not found" (``abort(404, "Bucket or path not found")``):
+    the caller tells the failure apart only to take it for absence after all."""
+    branch = code.parent(compare)
+    if not isinstance(branch, ast.If) or branch.test is not compare:
+        return False
+    taken = branch.body if isinstance(compare.ops[0], ast.Is) else branch.orelse
+    for statement in taken:
+        for node in code.nodes(ast.AST, within=statement):
+            if isinstance(node, ast.Constant) and (
+                node.value == 404 or (isinstance(node.value, str) and NOT_FOUND_TEXT.search(node.value))
+            ):
+                return True
+    return False
 
 
 def _compares_with_none(node: ast.AST | None, left: ast.AST) -> bool:

@@ -72,7 +72,8 @@ Not flagged, because the failure is passed on or handled:
   never falls off its end), and every caller in the module tests the result
   with `is None` (after
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
-  not "not there");
+  not "not there"), unless the caller's branch for `None` answers "not found"
+  after all (`abort(404, "Bucket or path not found")`);
 - it reports the failure as an error (`log.error`, `log.exception`,
   `critical`) or hands the exception to a project function, and then goes on
   with the next step or item or answers a stand-in (`None`, `False`): the
