@@ -48,6 +48,15 @@ def always_leaves(
     return False
 
 
+def _constant_test(test: ast.expr) -> bool | None:
+    """What an ``if`` test always is: ``False``/``0``/``None`` and ``TYPE_CHECKING`` (true only for type
+    checkers) never hold, ``True`` always does; None for any other test."""
+    if isinstance(test, ast.Constant):
+        return bool(test.value)
+    name = test.attr if isinstance(test, ast.Attribute) else test.id if isinstance(test, ast.Name) else None
+    return False if name == "TYPE_CHECKING" else None
+
+
 @dataclass(frozen=True, eq=False)
 class Function:
     """A function of the project, with the view of the module that holds it (one per node: equal
@@ -95,6 +104,18 @@ class Code:
         """Nodes of these types in depth-first pre-order (``within`` itself included), not descending into
         ``skip`` types (astroid's ``nodes_of_class``)."""
         return self.home.tree.nodes_of(types, within, skip)
+
+    def never_runs(self, node: ast.AST) -> bool:
+        """``node`` sits in a branch that never runs: under ``if False:`` (Chalice's hints for its
+        policy generator), ``if TYPE_CHECKING:``, or in the ``else`` of ``if True:``."""
+        child = node
+        for ancestor in self.ancestors(node):
+            if isinstance(ancestor, ast.If) and child is not ancestor.test:
+                always = _constant_test(ancestor.test)
+                if always is not None and (child in ancestor.orelse) == always:
+                    return True
+            child = ancestor
+        return False
 
     def statement(self, node: ast.AST) -> ast.AST | None:
         return self.home.tree.statement(node)

@@ -338,7 +338,7 @@ class Lifecycle:
         code = self.code
         for call in code.nodes(ast.Call):
             construction = self._direct_construction(call) or self._factory_call(code, call)
-            if construction is not None:
+            if construction is not None and not code.never_runs(call):
                 found.append(construction)
         return found
 

@@ -30,6 +30,10 @@ dispatches on `event["RequestType"]`, functions registered with crhelper's
 `@helper.create`/`update`/`delete`, Lambda handlers of a module that uses
 `cfnresponse` or crhelper). They run a few times in a stack's life.
 
+Never run, never flagged (BTO101-BTO104): constructions under `if False:`
+(Chalice scans the code for the calls it writes IAM policies for, and some
+apps spell them out there), `if TYPE_CHECKING:`, or the `else` of `if True:`.
+
 ## Why is this bad?
 Creating a client loads and parses the service model, resolves credentials and
 builds a connection pool: tens to hundreds of milliseconds and several MB on
