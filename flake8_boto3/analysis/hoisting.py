@@ -2,7 +2,8 @@
 
 A client construction is *hoistable* when its arguments are literals,
 module-level names or values built only from those (``os.environ["REGION"]``,
-``Config(retries=...)``, ``boto3.Session().client("s3")``). Then the client
+``Config(retries=...)``, ``boto3.Session().client("s3")``), but not Flask's
+context locals (``current_app.config[...]`` exists only inside a request). Then the client
 could simply have been created once: that is what BTO101-BTO103 flag. A
 construction that needs the function's parameters, ``self`` or a handler's event
 is per-call configuration (BTO104), and so is one built from temporary
@@ -18,7 +19,7 @@ from __future__ import annotations
 import ast
 
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, Code
-from flake8_boto3.analysis.names import call_name
+from flake8_boto3.analysis.names import call_name, import_names
 from flake8_boto3.aws import table
 
 MAX_DEPTH = 12
@@ -42,7 +43,20 @@ _OPERAND_NODES = (
     ast.keyword,
     ast.Call,
 )
+# Flask's (and Quart's) context locals: proxies to the app or request of the current context.
+CONTEXT_LOCAL_MODULES = frozenset({"flask", "quart"})
+CONTEXT_LOCALS = frozenset({"current_app", "g", "request", "session", "websocket"})
 _DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _imports_a_context_local(binding: object, local_name: str) -> bool:
+    """``from flask import current_app``: a proxy that exists only inside an app or request context, so
+    ``current_app.config[...]`` cannot be read at module load."""
+    return (
+        isinstance(binding, ast.ImportFrom)
+        and (binding.module or "") in CONTEXT_LOCAL_MODULES
+        and any((alias or name) == local_name and name in CONTEXT_LOCALS for name, alias in import_names(binding))
+    )
 
 
 def _is_assign_name(binding: object) -> bool:
@@ -114,7 +128,7 @@ def is_hoistable(code: Code, node: ast.AST, seen: set | None = None, depth: int 
         except Exception:  # noqa: BLE001 - astroid raises a variety of errors on odd scopes
             return False
         if code.is_module_scope(scope):
-            return True  # module-level or builtin
+            return not any(_imports_a_context_local(binding, node.id) for binding in bindings)  # module-level
         if isinstance(scope, ast.ClassDef) or not bindings:
             return False
         return all(_binding_is_hoistable(code, binding, seen, depth) for binding in bindings)
@@ -122,6 +136,13 @@ def is_hoistable(code: Code, node: ast.AST, seen: set | None = None, depth: int 
         return False
     if isinstance(node, ast.Call) and call_name(node) in table().credential_operations:
         return False  # temporary credentials expire: fetched per call, used per call
+    if (
+        isinstance(node, ast.Attribute)
+        and node.attr in CONTEXT_LOCALS
+        and isinstance(node.value, ast.Name)
+        and node.value.id in CONTEXT_LOCAL_MODULES
+    ):
+        return False  # flask.current_app
     if isinstance(node, _OPERAND_NODES):
         return all(is_hoistable(code, child, seen, depth + 1) for child in code.home.tree.children(node))
     return False

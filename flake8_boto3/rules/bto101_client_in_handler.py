@@ -14,7 +14,10 @@ invocation" for a Lambda handler and "on every request" for a web route.
 
 Only *hoistable* constructions are flagged: their arguments are literals,
 module-level names (`os.environ[...]`, a module-level `Config`) or values built
-from those, so the client could have been created once at module load. A
+from those, so the client could have been created once at module load. Flask's
+and Quart's context locals (`current_app`, `g`, `request`, `session`) are
+module-level names that work only inside a request: `current_app.config[...]`
+is per-call configuration. A
 construction that depends on the event or on parameters is reported by the
 opt-in BTO104 instead, and so is a client built from temporary credentials the
 handler fetches itself (`sts.assume_role()`, and every operation botocore's
