@@ -85,6 +85,17 @@ def test_a_lambda_handler_runs_per_invocation_and_a_web_route_per_request():
     assert "created in request handler 'buckets' on every request;" in messages[1]
 
 
+def test_a_resource_in_a_web_route_is_not_told_to_be_shared_across_threads():
+    source = (
+        "import boto3\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        "def handler(event, context):\n    return boto3.resource('s3').buckets.all()\n\n\n"
+        "@app.route('/buckets')\ndef buckets():\n    return boto3.resource('s3').buckets.all()\n"
+    )
+    lambda_handler, route = [f.message for f in check_source(source, "app.py") if f.code == "BTO101"]
+    assert "create it once at module level and reuse it" in lambda_handler  # one invocation at a time
+    assert "not thread-safe" in route and "client created once at module level" in route
+
+
 def test_a_client_of_fetched_credentials_is_not_told_to_be_cached_by_its_arguments():
     source = """\
     import boto3

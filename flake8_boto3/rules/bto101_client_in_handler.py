@@ -25,6 +25,12 @@ models show returning credentials), or a call of a factory that fetches them
 and returns a client built from them (`get_assumed_role_client(arn)`):
 hoisting it would reuse the credentials after they expire.
 
+For a resource in a web route the message says to keep one per thread or use
+a module-level client instead: web servers answer requests on several threads,
+and boto3 documents that resources must not be shared across threads (a Lambda
+environment handles one invocation at a time, so a module-level resource is
+fine there).
+
 A helper that creates a client and that the handler calls inside a loop is
 reported as BTO102 ("on every iteration"), which is the truth of it.
 
@@ -72,6 +78,7 @@ def lambda_handler(event, context):
 ## References
 - [AWS Lambda best practices: initialize SDK clients outside the function handler](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)
 - [boto3 guide: clients](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/clients.html)
+- [boto3 guide: resources, multithreading or multiprocessing](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/resources.html#multithreading-or-multiprocessing-with-resources)
 """
 
 from __future__ import annotations
@@ -81,6 +88,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.analysis.lifecycle import Verdict
 from flake8_boto3.context import FileContext
+from flake8_boto3.model import Kind
 from flake8_boto3.rule import LAMBDA_BEST_PRACTICES, Finding, Rule
 
 
@@ -91,11 +99,13 @@ def check(context: FileContext) -> Iterator[Finding]:
             where = f"in '{site.function.name}', which {handler} calls,"
         else:
             where = f"in {handler}"
-        every = "invocation" if site.handler_reason == "Lambda handler" else "request"
-        yield RULE.finding(
-            site.call,
-            f"{site.describe()} created {where} on every {every}; create it once at module level and reuse it",
-        )
+        lambda_handler = site.handler_reason == "Lambda handler"
+        every = "invocation" if lambda_handler else "request"
+        advice = "create it once at module level and reuse it"
+        if site.construction.kind is Kind.RESOURCE and not lambda_handler:
+            # A web server answers requests on several threads, and boto3 resources are not thread-safe.
+            advice = "boto3 resources are not thread-safe: keep one per thread (threading.local) or use a client created once at module level"
+        yield RULE.finding(site.call, f"{site.describe()} created {where} on every {every}; {advice}")
 
 
 RULE = Rule(
