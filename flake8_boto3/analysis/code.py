@@ -123,6 +123,9 @@ class Code:
     def next_sibling(self, node: ast.AST) -> ast.AST | None:
         return self.home.tree.next_sibling(node)
 
+    def previous_sibling(self, node: ast.AST) -> ast.AST | None:
+        return self.home.tree.previous_sibling(node)
+
     def as_string(self, node: ast.AST) -> str:
         return self.home.tree.as_string(node)
 

@@ -529,7 +529,7 @@ class HandlerContext:
         returns = functions.returns_outside_except_clauses(self.code, self.function)
         fields = set()
         for ret in returns:
-            before = _statement_before(self.code, ret)
+            before = self.code.previous_sibling(ret)
             if not (isinstance(ret.value, ast.Name) and ret.value.id == name and isinstance(before, ast.Assign)):
                 return False
             fields |= {_status_field(target, name) for target in before.targets}
@@ -724,18 +724,6 @@ def _status_field(target: ast.AST, name: str) -> str | None:
     if not (isinstance(owner, ast.Name) and owner.id == name and isinstance(field, str)):
         return None
     return field if OUTCOME_FIELD.search(field) else None
-
-
-def _statement_before(code: Code, statement: ast.AST) -> ast.AST | None:
-    """The statement just before ``statement`` in its block, or None when it comes first."""
-    parent = code.parent(statement)
-    for field in ("body", "orelse", "finalbody"):
-        block = getattr(parent, field, None)
-        if isinstance(block, list):
-            for index, item in enumerate(block):
-                if item is statement:
-                    return block[index - 1] if index else None
-    return None
 
 
 def _gives_something(value: ast.AST | None) -> bool:

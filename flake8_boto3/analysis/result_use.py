@@ -287,6 +287,8 @@ def _overwritten_unread(code: Code, target: ast.Name) -> bool:
     passes the rebinding. A function or class body reading the global may run at any time, so any
     such read counts. A name the module binds once may be a module attribute others import; one it
     reuses for another value is a script's scratch name."""
+    tree = code.home.tree
+    bound_at = tree.index(target)
     rebindings = [
         name
         for name in code.nodes(ast.Name)
@@ -295,7 +297,7 @@ def _overwritten_unread(code: Code, target: ast.Name) -> bool:
         and isinstance(name.ctx, ast.Store)
         and isinstance(code.parent(name), (ast.Assign, ast.AnnAssign))
         and code.home.scopes.frame_of(name) is code.module
-        and code.home.tree.index(name) > code.home.tree.index(target)
+        and tree.index(name) > bound_at
     ]
     if not rebindings:
         return False
@@ -308,7 +310,7 @@ def _overwritten_unread(code: Code, target: ast.Name) -> bool:
             if name.id != target.id or _reads_the_global(code, name):
                 return False  # a function or class reading the global, run who knows when
             continue
-        if code.home.tree.index(name) > code.home.tree.index(target) and not any(
+        if tree.index(name) > bound_at and not any(
             _cuts_off(code, code.parent(rebinding), target, name) for rebinding in rebindings
         ):
             return False
@@ -329,12 +331,9 @@ def _cuts_off(code: Code, rebinding: ast.stmt, target: ast.Name, read: ast.Name)
 
 
 def _block_of(code: Code, statement: ast.stmt) -> list[ast.stmt]:
-    parent = code.parent(statement)
-    for field in ("body", "orelse", "finalbody", "handlers"):
-        block = getattr(parent, field, None)
-        if isinstance(block, list) and any(item is statement for item in block):
-            return block
-    return [statement]
+    """The statements of the block that holds ``statement`` (its parent's field)."""
+    located = code.home.tree.locate(statement)
+    return located[1] if located is not None and isinstance(located[1], list) else [statement]
 
 
 def _position_in(code: Code, block: list[ast.stmt], node: ast.AST) -> int | None:
