@@ -40,6 +40,10 @@ A path **handles** the failure when it
   ``close``/``__exit__`` function, or a ``try`` that only deletes, removes,
   detaches, deregisters, terminates or cancels) or a health probe whose every
   failure means "unhealthy";
+- is a permission probe's: the ``try`` (or its ``else:``) records the response
+  under the name of the operation that made it (``output["iam.get_role"] =
+  role``), so the record lists the calls that worked and the failed one is the
+  one missing from it;
 - is a cache read (a function or table named for a cache) that answers "not
   cached": the caller computes the value from its source;
 - is an existence check by HEAD request (``head_object``, ``head_bucket``) that
@@ -434,6 +438,20 @@ class HandlerContext:
     def probe(self) -> bool:
         return self.function is not None and bool(PROBE_FUNCTION.search(self.function.name))
 
+    @cached_property
+    def records_what_worked(self) -> bool:
+        """A permission probe: the ``try`` (or its ``else:``) records a response under the name of the
+        operation that made it (``output["iam.list_user_policies"] = response``). What it builds is the
+        list of calls that worked, so the missing entry is the probe's answer for a call that failed."""
+        operations = set(self.try_operations)
+        statements = [*self.try_node.body, *getattr(self.try_node, "orelse", [])]
+        for statement in statements:
+            for assign in self.code.nodes(ast.Assign, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+                for target in assign.targets:
+                    if any(_operation_key(key) in operations for key in _subscript_keys(target)):
+                        return True
+        return False
+
     def failure_told_apart(self, path: Path) -> bool:
         """The path returns a ``None`` that no other path gives and every caller in the module tests
         with ``is None`` (see :mod:`.told_apart`): the failure is passed on."""
@@ -689,6 +707,20 @@ class HandlerContext:
         return self.code.innermost_loop(self.try_node) is not None
 
 
+def _subscript_keys(target: ast.AST) -> Iterator[str]:
+    """The literal string keys of a store such as ``output["iam.get_role"]["Role"] = ...``."""
+    while isinstance(target, ast.Subscript):
+        if isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
+            yield target.slice.value
+        target = target.value
+
+
+def _operation_key(key: str) -> str | None:
+    """The operation a key such as ``"iam.list_user_policies"`` names: service, dot, operation."""
+    service, dot, operation = key.partition(".")
+    return operation if dot and service.isidentifier() and operation.isidentifier() else None
+
+
 def _dry_run(call: ast.Call) -> bool:
     return any(kw.arg == "DryRun" and _is_literal(kw.value, True) for kw in call.keywords or ())
 
@@ -752,6 +784,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         # a get-or-create, with or without a test on the code: the create fails on its own when the
         # read did not fail for absence
         return False
+    if context.records_what_worked and path.exit in (Exit.FALL, Exit.LOOP) and not state.not_there:
+        return False  # a permission probe: the call that failed is the one missing from its record
     if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:
         path = Path(Exit.RETURN, state, context.after_try.value)  # falls into `return x`
     elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:

@@ -92,6 +92,10 @@ Not flagged, because the failure is passed on or handled:
   redelivered, removing targets before deleting a rule);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
   means "unhealthy";
+- a permission probe: the `try`, or its `else:`, records the response under
+  the name of the operation that made it (`output["iam.list_user_policies"] =
+  response`), building the list of calls that worked: the call that failed is
+  the one missing from it (setting a "not there" flag as well stays flagged);
 - a cache read (`get_cached_accounts`, `cache_table.get_item`) that answers
   "not cached" (`None`, `[]`): a miss sends the caller to the source;
 - an advisory check: the `try` only reads, throws the responses away and ends
