@@ -10,8 +10,10 @@ for names bound to imports of other modules (``re.search``, ``os.scandir``).
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
+from urllib.parse import urlsplit
 
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.names import import_names
@@ -36,6 +38,25 @@ class AwsCall:
     def receiver_text(self) -> str:
         return self.code.as_string(self.call.func.value)
 
+    @property
+    def endpoint_elsewhere(self) -> bool:
+        """The client was made with a literal ``endpoint_url`` of another store that speaks the service's
+        API (MinIO, Ceph, Yandex Object Storage...), not of AWS or of a local emulator of it."""
+        origin = self.receiver.origin
+        if not isinstance(origin, ast.Call):
+            return False
+        for keyword in origin.keywords:
+            if keyword.arg == "endpoint_url":
+                value = keyword.value
+                if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+                    return False
+                try:
+                    host = urlsplit(value.value).hostname
+                except ValueError:
+                    return False
+                return host is not None and not AWS_OR_EMULATOR_HOST.search(host)
+        return False
+
     def services(self) -> frozenset[str]:
         """The client's service, or every service that has this operation when the service is not known
         (``boto3.client(name)``). No service for one the botocore table does not have (one newer or
@@ -45,6 +66,8 @@ class AwsCall:
         return table().services_with_operation(self.operation)
 
 
+# Hosts of AWS endpoints, and of the emulators code runs against in place of AWS (LocalStack).
+AWS_OR_EMULATOR_HOST = re.compile(r"(^|\.)amazonaws\.com(\.cn)?$|^(localhost|127\.0\.0\.1|localstack)$")
 # boto3 client methods some rule looks at besides the operations the table lists.
 LOOKUP_METHODS = frozenset({"get_paginator", "get_waiter"})
 # DynamoDB Table methods that read one page.

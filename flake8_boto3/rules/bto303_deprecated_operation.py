@@ -11,6 +11,12 @@ message names the replacement when the documentation does. With an unknown
 service, the call is flagged only when the operation is deprecated in every
 service that has it.
 
+Not flagged on a client made for another store that speaks the service's API
+(`boto3.client("s3", endpoint_url="https://storage.yandexcloud.net")`, MinIO,
+Ceph: a literal `endpoint_url` outside AWS and its local emulators): AWS's
+deprecations and revisions are not that store's, and S3-compatible stores
+vary in what they implement of the newer operations.
+
 ## Why is this bad?
 Deprecated operations keep old behaviour and limits (`list_objects` pages with
 `Marker` and gets no new features), miss newer parameters, and are the first
@@ -72,7 +78,7 @@ def _deprecation(call) -> tuple[bool, str | None, str | None]:
 def check(context: FileContext) -> Iterator[Finding]:
     for call in context.aws_calls.on(Kind.CLIENT):
         deprecated, replacement, service = _deprecation(call)
-        if not deprecated:
+        if not deprecated or call.endpoint_elsewhere:
             continue
         name = f"{call.receiver_text}.{call.operation}()"
         text = f"{name} is superseded: use {replacement}()" if replacement else f"{name} is deprecated in botocore's model"
