@@ -156,7 +156,7 @@ def _is_alternate_constructor(code: Code, function: ast.AST) -> bool:
 
 def entry_point_reason(code: Code, function: ast.AST) -> str | None:
     """Why ``function`` is an entry point that runs once per process, or None."""
-    if function.name == "main":
+    if function.name == "main" and not _called_by_another_function(code, function):
         return "main runs once per process"
     for name in decorator_names(function):
         last = _last(name)
@@ -165,6 +165,23 @@ def entry_point_reason(code: Code, function: ast.AST) -> str | None:
     if is_custom_resource_handler(code, function):
         return "a CloudFormation custom resource handler runs a few times in a stack's life"
     return None
+
+
+def _called_by_another_function(code: Code, function: ast.AST) -> bool:
+    """Some other function of the module calls ``function`` (a Lambda handler's ``main()``): then it
+    runs as often as that caller does, whatever its name."""
+    for name in code.nodes(ast.Name):
+        if name.id != function.name or not isinstance(name.ctx, ast.Load):
+            continue
+        call = code.parent(name)
+        if not (isinstance(call, ast.Call) and call.func is name):
+            continue  # handed on, not called here
+        caller = code.enclosing_function(name)
+        if caller is None or caller is function or under_main_guard(code, name):
+            continue
+        if function in code.bindings(name):
+            return True
+    return False
 
 
 def run_once_reason(code: Code, function: ast.AST) -> str | None:

@@ -9,7 +9,9 @@ built from those): nothing stops it being created once.
 
 Not flagged, because they run once per process or are the intended place:
 module level and class bodies; `if __name__ == "__main__":`; functions named
-`main` and click/typer commands; functions reached only from those: a function
+`main` (unless another function of the module calls it: a Lambda handler's
+`main()` runs on every invocation) and click/typer commands; functions reached
+only from those: a function
 whose every use in its module is a call from code that runs once (directly or
 through other such functions: scenario and demo functions, `usage_demo()`
 called from `main()`, `app = create_app()`) runs once too, while one that is
