@@ -282,8 +282,13 @@ class QuotaBound:
     page_source: str
     quota: str
     url: str
+    adjustable: bool = False  # AWS raises the quota on request: the cap is its default
 
-    def applies_to(self, keywords: set[str]) -> bool:
+    def applies_to(self, keywords: set[str], raised_quotas: bool = False) -> bool:
+        """Whether the bound holds for a call passing ``keywords``, in accounts whose quotas were raised
+        (``raised_quotas``: an adjustable quota's default says nothing there) or not."""
+        if self.adjustable and raised_quotas:
+            return False
         return not self.scope or bool(keywords & set(self.scope))
 
 

@@ -58,6 +58,14 @@ class Boto3Checker:
             f" (BTO101). Default: {','.join(DEFAULT_HANDLER_DECORATORS)}",
         )
         option_manager.add_option(
+            "--boto3-raised-quotas",
+            action="store_true",
+            parse_from_config=True,
+            default=False,
+            help="The AWS accounts this code runs in have raised service quotas: BTO201 stops trusting a quota's"
+            " default (RDS's 40 DB instances per Region) to keep a result within one page",
+        )
+        option_manager.add_option(
             "--boto3-cache-dir",
             parse_from_config=True,
             default=None,
@@ -78,6 +86,7 @@ class Boto3Checker:
         cls.settings = Settings(
             handler_names=tuple(options.boto3_handler_names),
             handler_decorators=tuple(options.boto3_handler_decorators),
+            raised_quotas=bool(options.boto3_raised_quotas),
         )
         project.start_run()
         cls.cache_directory = options.boto3_cache_dir

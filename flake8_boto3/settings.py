@@ -25,6 +25,9 @@ class Settings:
     # Decorators (fnmatch patterns on the dotted name, call arguments ignored)
     # that make a function a request handler.
     handler_decorators: tuple[str, ...] = DEFAULT_HANDLER_DECORATORS
+    # The accounts the code runs in have raised service quotas: a quota's default (RDS's 40 DB
+    # instances per Region) no longer keeps a result within one page (BTO201).
+    raised_quotas: bool = False
 
 
 DEFAULT_SETTINGS = Settings()

@@ -106,6 +106,32 @@ def test_handler_options_from_config_files_and_command_line(tmp_path):
         path.unlink()
 
 
+def test_raised_quotas_option_stops_trusting_default_quotas(tmp_path):
+    write(
+        tmp_path,
+        "audit.py",
+        """\
+        import boto3
+
+        rds = boto3.client("rds")
+        iam = boto3.client("iam")
+
+
+        def databases():
+            return rds.describe_db_instances()["DBInstances"]
+
+
+        def keys(user):
+            return iam.list_access_keys(UserName=user)["AccessKeyMetadata"]
+        """,
+    )
+    assert bto_lines(run_flake8("audit.py", cwd=tmp_path).stdout) == []  # 40 DB instances by default < 100
+    raised = bto_lines(run_flake8("--boto3-raised-quotas", "audit.py", cwd=tmp_path).stdout)
+    assert [(m["code"], m["line"]) for m in raised] == [("BTO201", "8")]  # a user's 2 access keys: a hard quota
+    write(tmp_path, "setup.cfg", "[flake8]\nboto3-raised-quotas = true\n")
+    assert [m["code"] for m in bto_lines(run_flake8("audit.py", cwd=tmp_path).stdout)] == ["BTO201"]
+
+
 def test_version_lists_the_plugin():
     assert "flake8-boto3" in run_flake8("--version").stdout
 

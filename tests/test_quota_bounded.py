@@ -32,6 +32,8 @@ def test_entry_is_a_paginated_operation_capped_below_one_page(bound):
     assert set(bound.scope) <= set(members), f"scope keywords {bound.scope} must be parameters"
     assert bound.url.startswith("https://docs.aws.amazon.com/")
     assert bound.quota
+    if bound.adjustable:
+        assert "by default" in bound.quota, "an adjustable quota's cap is its default"
     assert 1 <= bound.cap <= bound.page, "the quota must fit in one page"
     if bound.page_source == "model default":
         assert paginator.page_default == bound.page, "the page must be the model's documented default"

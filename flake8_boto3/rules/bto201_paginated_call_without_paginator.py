@@ -92,7 +92,11 @@ Not flagged when one page is all the code needs:
   GuardDuty detector per Region; a log group's subscription filters, 2; a KMS
   key's aliases, 50; an IAM user's inline policies, which share 2,048
   characters, so 34 at most; ...: the list, with the quota's documentation, is in
-  `flake8_boto3/data/quota_bounded.json`), or botocore's model documents that a
+  `flake8_boto3/data/quota_bounded.json`), or, in accounts that kept AWS's
+  default quota, the default does: RDS's 40 DB instances and 40 DB clusters
+  per Region against a page of 100, 20 Classic Load Balancers per Region
+  against 400 (a scanner or an auto-stop job over every database of an account;
+  see Options for accounts whose quotas were raised), or botocore's model documents that a
   call without the limit key returns every item: EC2 `describe_security_groups`
   ("If this parameter is not specified, then all items are returned"), and EC2
   `describe_instances`, `describe_images`, `describe_volumes`,
@@ -141,7 +145,11 @@ def keys(bucket):
 ```
 
 ## Options
-None.
+`--boto3-raised-quotas` (`boto3-raised-quotas = true` in the flake8
+configuration): the accounts the code runs in have raised service quotas, so a
+quota's default (RDS's 40 DB instances per Region) no longer keeps a result
+within one page, and calls that only such a default bounds are flagged too.
+Hard quotas still count.
 
 ## References
 - [boto3 guide: paginators](https://boto3.amazonaws.com/v1/documentation/api/latest/guide/paginators.html)
@@ -174,12 +182,12 @@ def paginators_of(code, call) -> list[Paginator]:
     return paginators
 
 
-def bounded_by_aws(call, paginators: list[Paginator], keywords: set[str]) -> bool:
+def bounded_by_aws(call, paginators: list[Paginator], keywords: set[str], raised_quotas: bool = False) -> bool:
     """A documented quota caps the result below one page, or the model says one call returns everything."""
     if not keywords & {p.limit_key for p in paginators if p.limit_key} and all(p.returns_all for p in paginators):
         return True
     bounds = [quota_bounds().get((service, call.operation)) for service in sorted(call.services())]
-    return all(bound is not None and bound.applies_to(keywords) for bound in bounds)
+    return all(bound is not None and bound.applies_to(keywords, raised_quotas) for bound in bounds)
 
 
 def _message(call, paginator: Paginator, keywords: set[str]) -> str:
@@ -219,7 +227,7 @@ def check(context: FileContext) -> Iterator[Finding]:
         results = tuple(key for p in paginators for key in p.result_keys)
         if all(p.ranked for p in paginators):
             continue  # a ranked search: its first page holds the best matches, as many as it asks for
-        if bounded_by_aws(call, paginators, keywords) or continuation.limit_with_filter_expression(call.call, limits):
+        if bounded_by_aws(call, paginators, keywords, context.settings.raised_quotas) or continuation.limit_with_filter_expression(call.call, limits):
             continue  # the second is BTO206's
         if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results):
             continue
