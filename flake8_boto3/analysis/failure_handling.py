@@ -30,6 +30,8 @@ A path **handles** the failure when it
 - returns a ``None`` that no other path of its function gives, and every caller
   in the module tests the result with ``is None`` (:mod:`.told_apart`): "could not
   tell" is an answer of its own, apart from "not there";
+- returns an empty value that every caller in the module tests and reports as
+  a failure (``else: st.error("Could not load ...")``, :mod:`.taken_for_failure`);
 - reports the failure as one: ``log.error``, ``log.exception``, ``critical``,
   or a project function that reports or records errors (``print_exception(e)``,
   ``handle_error(e)``). Someone is told it failed, whatever the handler then
@@ -94,7 +96,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, told_apart
+from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, taken_for_failure, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import OUTCOME_FIELD, OUTPUT, TRY_TYPES, Exit, Path, Side, is_not_there
 from flake8_boto3.analysis.names import dotted_name
@@ -458,6 +460,11 @@ class HandlerContext:
         failure_returns = {self.after_try} if isinstance(self.after_try, ast.Return) else set()
         return told_apart.callers_tell_apart(self.code, self.function, path.value, failure_returns)
 
+    def callers_take_it_for_failure(self, path: Path) -> bool:
+        """The path answers an empty value, and every caller in the module reports an empty answer as a
+        failure (see :mod:`.taken_for_failure`): the failure is passed on."""
+        return taken_for_failure.callers_report_empty_answer(self.code, self.function, path.value)
+
     def reports_outcome(self, path: Path) -> bool:
         """A status function around a change: the ``try`` only writes (puts, updates, deletes, sends),
         the failure's path answers ``False`` (or ``None`` after printing or logging the error, or a
@@ -800,6 +807,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         if context.failure_told_apart(path):
             return False  # None, which only failures give, and every caller tests for it
+        if context.callers_take_it_for_failure(path):
+            return False  # every caller reports an empty answer as a failure
         if context.answers_a_success_flag(path):
             return False  # (None, False), and every caller unpacks the False into a success flag
         if state.noted and _is_literal(path.value, False) and context.displays_with_status:

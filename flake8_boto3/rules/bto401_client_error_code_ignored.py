@@ -74,6 +74,14 @@ Not flagged, because the failure is passed on or handled:
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
   not "not there"), unless the caller's branch for `None` answers "not found"
   after all (`abort(404, "Bucket or path not found")`);
+- it answers an empty value (`None`, `False`, `[]`, `""`) and every caller in
+  the module tests the answer and reports an empty one as a failure: the
+  branch reports an error (`st.error("Could not load the certificate")`,
+  `log.error(...)`) or raises, exits or answers saying something failed
+  (`raise LoadError("Failed to read ...")`, `abort(500)`), and says nothing of
+  "not found". A branch that blames the input (`raise InvalidUsage("Invalid
+  course id")`, a 400) takes the empty answer for absence, and an answer
+  handed on untested may be taken so by anyone;
 - it reports the failure as an error (`log.error`, `log.exception`,
   `critical`) or hands the exception to a project function, and then goes on
   with the next step or item or answers a stand-in (`None`, `False`): the
