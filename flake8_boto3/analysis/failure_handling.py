@@ -63,6 +63,10 @@ A path **handles** the failure when it
   answer): when the read failed for another reason,
   the create fails on its own or, for a registration, adds a revision. A
   failure that leads to a ``put`` (which overwrites) is lost;
+- is a create-or-reuse: the ``try`` only creates or imports, the handler goes
+  on (every code alike), and a later call of the function is given what named
+  the resource, so it fails on its own when the create did not happen (not a
+  waiter, which times out without the cause);
 - is an advisory check: the ``try`` only reads, throws every response away
   (``_ = logs.describe_log_streams(...)``) and ends a function that gives its
   callers nothing; all the call could tell is whether it failed, the handler
@@ -98,7 +102,16 @@ from functools import cached_property
 
 from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, taken_for_failure, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
-from flake8_boto3.analysis.handler_paths import OUTCOME_FIELD, OUTPUT, TRY_TYPES, Exit, Path, Side, is_not_there
+from flake8_boto3.analysis.handler_paths import (
+    OUTCOME_FIELD,
+    OUTPUT,
+    REPORTING_CALLS,
+    TRY_TYPES,
+    Exit,
+    Path,
+    Side,
+    is_not_there,
+)
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.aws import table
 from flake8_boto3.model import Kind
@@ -133,6 +146,8 @@ DEFAULT_NAME = re.compile(r"default", re.I)
 # Operations that create what a read did not find, and fail on their own when it exists after all
 # (AlreadyExists, EntityAlreadyExists), or add a revision (register_task_definition).
 CREATE_OPERATION = re.compile(r"^(create|register|upload)_")
+# Operations that make a resource another call then uses, and fail when it exists already.
+CREATE_OR_IMPORT_OPERATION = re.compile(r"^(create|import)_")
 # Names of a success flag a caller unpacks: is_success, isSuccess, ok, succeeded.
 SUCCESS_FLAG = re.compile(r"^(is_?|was_?)?(success(ful)?|succeeded|ok)$", re.I)
 # Conditional writes: their expected failure (ConditionalCheckFailed, PreconditionFailed) is an answer.
@@ -589,6 +604,34 @@ class HandlerContext:
         return False
 
     @cached_property
+    def creates_then_uses(self) -> bool:
+        """A create-or-reuse: the ``try`` only creates or imports (``create_bucket``, ``import_key_pair``),
+        and a later call of the function is given what named the resource (``import_key_pair(
+        KeyName=user["login"])``, then ``launch(server, user["login"])``). A failed create is taken for
+        "it is there already"; when it is not, the use fails on its own."""
+        if self.function is None:
+            return False
+        calls = self.try_reads_and_operations
+        if not calls or not all(CREATE_OR_IMPORT_OPERATION.match(call.func.attr) for call in calls):
+            return False
+        names = {
+            self.code.as_string(value)
+            for call in calls
+            for value in [*call.args, *(keyword.value for keyword in call.keywords if keyword.arg)]
+            if not (isinstance(value, ast.Constant) and not isinstance(value.value, str))
+        }
+        end = self.try_node.end_lineno or 0
+        for later in self.code.nodes(ast.Call, within=self.function, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+            method = later.func.attr if isinstance(later.func, ast.Attribute) else dotted_name(later.func)
+            if later.lineno <= end or method in REPORTING_CALLS:
+                continue  # (saying what was made is not using it)
+            given = [*later.args, *(keyword.value for keyword in later.keywords)]
+            if any(self.code.as_string(value) in names for value in given):
+                # The first use: a waiter polls for minutes, then fails without the create's error.
+                return method != "wait"
+        return False
+
+    @cached_property
     def _reads_what_it_may_create(self) -> bool:
         """The ``try`` only reads, its same-module helpers too, in a function."""
         return self.reads and self.function is not None and not self._helpers_write()
@@ -827,6 +870,9 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # a script told the person running it, and goes on with its next step
     if state.noted and path.exit is Exit.FALL and context.only_displays:
         return False  # a display step shows the error where the data would have been
+    goes_on_silently = path.exit in (Exit.FALL, Exit.LOOP) and state.side is Side.ALL and not state.not_there
+    if goes_on_silently and context.creates_then_uses:
+        return False  # a create-or-reuse: the use of what it created fails on its own when it is missing
     if state.not_there and not state.fallback:
         return True  # found = False, policy = None: the failure now reads as "nothing there"
     if state.fallback:

@@ -128,6 +128,15 @@ Not flagged, because the failure is passed on or handled:
   revision. A failure that leads to overwriting (`put_bucket_policy` after a
   failed `get_bucket_policy`) stays flagged: a `put` succeeds and replaces
   what the read could not see;
+- a create-or-reuse: the `try` only creates or imports (`create_bucket`,
+  `import_key_pair`), the handler goes on without a word or with a note, and
+  a later call of the function is given what named the resource
+  (`import_key_pair(KeyName=user["login"])`, then `run_instances(...,
+  KeyName=user["login"])`): a failed create is taken for "it is there
+  already", and when it is not, that use fails on its own. Not when the first
+  use is a waiter (`bucket_exists`), which polls for minutes and then fails
+  without the create's error, and not on the other codes of a handler that
+  tests some;
 - code that runs once per process (module level, `if __name__ == "__main__":`,
   `main()`, click/typer commands, and functions only they call) that tells the
   person running it (prints or logs the error) and ends the step. A `print`
