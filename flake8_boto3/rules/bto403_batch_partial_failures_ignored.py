@@ -14,8 +14,8 @@ each with its own `Error` (DynamoDB `batch_execute_statement`:
 `list_*`, `validate_*`, `detect_*`, ...) and single-resource operations that
 report a resource's own errors. Among them: DynamoDB `batch_write_item`
 (`UnprocessedItems`) and `batch_get_item` (`UnprocessedKeys`), SQS
-`send_message_batch`, `delete_message_batch` and
-`change_message_visibility_batch` (`Failed`), SNS `publish_batch` (`Failed`),
+`send_message_batch` and `change_message_visibility_batch` (`Failed`), SNS
+`publish_batch` (`Failed`),
 Kinesis `put_records` (`FailedRecordCount`, or each record's `ErrorCode`),
 Firehose `put_record_batch` (`FailedPutCount`), EventBridge `put_events`
 (`FailedEntryCount`), S3 `delete_objects` (`Errors`).
@@ -37,7 +37,11 @@ the pairs, with their documentation, are in
 `flake8_boto3/data/batch_failures_surfaced.json`. Also one helper away: a
 method that only removes the targets, called by every caller right before the
 method that deletes the rule, with the same rule (crhelper's polling clean-up). `Table.batch_writer()` retries unprocessed items itself and is never
-flagged, and neither is test code.
+flagged, and neither is test code. Nor is SQS `delete_message_batch`: a
+message whose deletion failed becomes visible again when its visibility
+timeout ends and is received again (and, past the queue's `maxReceiveCount`,
+moved to its dead-letter queue), which an SQS consumer handles anyway, since
+SQS delivers at least once.
 
 ## Why is this bad?
 Batch operations succeed as a whole even when some entries fail: throttled
@@ -247,6 +251,12 @@ def _failures_surfaced_later(context: FileContext, call, service: str) -> bool:
     return bool(sites)
 
 
+# Batch operations whose failed entries the service itself delivers again: an SQS message left undeleted
+# is received again after its visibility timeout (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/
+# SQSDeveloperGuide/sqs-visibility-timeout.html), which at-least-once consumers handle anyway.
+REDELIVERED_ON_FAILURE = frozenset({("sqs", "delete_message_batch")})
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     if context.is_test_file:
         return
@@ -258,6 +268,8 @@ def check(context: FileContext) -> Iterator[Finding]:
                 break
         if not keys or in_test_code(context.code, call.call) or _failures_surfaced_later(context, call, service):
             continue
+        if (service, call.operation) in REDELIVERED_ON_FAILURE:
+            continue  # the service delivers again what the batch failed to delete
         accepted = accepted_checks(keys)
         scopes = _scopes_seeing(context.code, call)
         if not scopes or any(_checked_in(context.code, scope, accepted) for scope in scopes):
