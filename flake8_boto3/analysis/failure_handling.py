@@ -14,7 +14,8 @@ A path **handles** the failure when it
   the error (``return {"error": str(e)}``, an explicit error response, a
   ``TriggerEvent`` with the message), stores its details where the caller sees
   them (``result["error"] = code``, ``self.error = e``, ``failures.append(...)``,
-  errors collected to raise after a loop);
+  errors collected to raise after a loop), or records the outcome in a local
+  read after the ``try`` (``sync_success = False``, ``failed = True``);
 - falls back to a real value (``manager = Fallback()``, ``return "unknown"``);
 - sends a failure status to whoever waits for the outcome
   (``cfnresponse.send(event, context, cfnresponse.FAILED, {})``);

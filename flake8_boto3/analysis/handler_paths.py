@@ -57,6 +57,9 @@ FAILURE_WORDS = re.compile(
     r"|problem|invalid|warning|skip",
     re.I,
 )
+# Locals that record how an operation went: `sync_success = False`, `ok = False`, `failed = True`.
+SUCCESS_LOCAL = re.compile(r"(^|_)(success(ful)?|succeeded|ok|done|completed)$", re.I)
+FAILURE_LOCAL = re.compile(r"(^|_)(fail(ed|ure)?|errors?|has_errors?)$", re.I)
 # Fields that record how an operation went: `user["PermissionsConfirmed"] = False`, `self.x_unavailable = True`.
 OUTCOME_FIELD = re.compile(r"error|fail|unavailable|denied|confirmed|success|accessible|retrieved|listed|status", re.I)
 # Project functions named for reporting (print_exception, log_error, report_failure, notify_admins):
@@ -224,6 +227,19 @@ def _read_after_handler(code: Code, statement: ast.Assign | ast.AnnAssign, handl
     return False
 
 
+def _records_an_outcome(statement: ast.AST) -> bool:
+    """``sync_success = False``, ``ok = False``, ``failed = True``: a local that says how the operation
+    went (not whether something is there: ``found = False`` is a stand-in)."""
+    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+        return False
+    target, value = statement.targets[0], statement.value
+    if not isinstance(target, ast.Name) or not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+        return False
+    if SUCCESS_LOCAL.search(target.id):
+        return value.value is False
+    return FAILURE_LOCAL.search(target.id) is not None and value.value is True
+
+
 def _assigned_value(statement: ast.AST) -> ast.AST | None:
     if isinstance(statement, (ast.Assign, ast.AnnAssign)):
         return statement.value
@@ -314,6 +330,8 @@ def _after(code: Code, statement: ast.AST, state: State, handler: Handler | None
             if _read_after_handler(code, statement, handler):
                 return replace(state, kept=True)  # `status = f"failed: {code}"`, reported after the try
             return state  # `code = e.response[...]`: read into a local for the handler itself
+        if _records_an_outcome(statement) and handler is not None and _read_after_handler(code, statement, handler):
+            return replace(state, kept=True)  # `synced = False`, `failed = True`, read after the try
         if isinstance(value, (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict)) or is_not_there(value):
             return replace(state, not_there=True)  # `found = False`, `status = "unknown"`: a stand-in
         return replace(state, fallback=True)  # `manager = Fallback()`: another real way to go on

@@ -40,7 +40,9 @@ Not flagged, because the failure is passed on or handled:
   saying it failed put in a report (`report.append(f"{id} - ERROR - could not
   check")`), a field that
   records the outcome (`user["PermissionsConfirmed"] = False`), a local that
-  carries the details past the handler;
+  carries the details past the handler, or a local named for the outcome
+  that is read after the `try` (`sync_success = False`, `failed = True`;
+  `found = False` is a "not there" stand-in, not an outcome);
 - it falls back to a real alternative (`manager = Manager(assume=False)`);
 - it returns `False` from a status function around a change: the `try` only
   writes, without a condition (`put_item` with no `ConditionExpression`), and
