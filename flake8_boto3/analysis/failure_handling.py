@@ -40,7 +40,7 @@ A path **handles** the failure when it
 - is a dry run (``DryRun=True``: EC2 checks the permission and changes nothing)
   followed by the same operation for real, which fails on its own;
 - is best-effort cleanup (a ``finally:`` block, a ``cleanup``/``teardown``/
-  ``close``/``__exit__`` function, or a ``try`` that only deletes, removes,
+  ``close``/``__exit__`` function, a lock's release, or a ``try`` that only deletes, removes,
   detaches, deregisters, terminates or cancels) or a health probe whose every
   failure means "unhealthy";
 - is a permission probe's: the ``try`` (or its ``else:``) records the response
@@ -67,7 +67,8 @@ A path **handles** the failure when it
 - is a create-or-reuse: the ``try`` only creates or imports, the handler goes
   on (every code alike), and a later call of the function is given what named
   the resource, so it fails on its own when the create did not happen (not a
-  waiter, which times out without the cause);
+  waiter, which times out without the cause), or the ``try`` ends an ensure
+  step (``ensure_bucket()``) whose callers use the resource;
 - is an advisory check: the ``try`` only reads, throws every response away
   (``_ = logs.describe_log_streams(...)``) and ends a function that gives its
   callers nothing; all the call could tell is whether it failed, the handler
@@ -118,7 +119,9 @@ from flake8_boto3.aws import table
 from flake8_boto3.model import Kind
 
 CLEANUP_FUNCTION = re.compile(
-    r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|^__exit__$|^__aexit__$|^__del__$", re.I
+    r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|unlock|release_?(lock|lease)"
+    r"|^__exit__$|^__aexit__$|^__del__$",
+    re.I,
 )
 # Calls that only shape what a display step prints (``print(f"{obj['Key']:<40}", obj.get("Size"))``).
 FORMATTING_CALLS = frozenset({
@@ -147,6 +150,8 @@ DEFAULT_NAME = re.compile(r"default", re.I)
 # Operations that create what a read did not find, and fail on their own when it exists after all
 # (AlreadyExists, EntityAlreadyExists), or add a revision (register_task_definition).
 CREATE_OPERATION = re.compile(r"^(create|register|upload)_")
+# Functions that make sure a resource exists, for their callers to use: ensure_bucket, create_table_if_missing.
+ENSURE_FUNCTION = re.compile(r"^_?ensure|if_(missing|not_exists?|absent|needed)$|get_or_create|maybe_create", re.I)
 # Operations that make a resource another call then uses, and fail when it exists already.
 CREATE_OR_IMPORT_OPERATION = re.compile(r"^(create|import)_")
 # Names of a success flag a caller unpacks: is_success, isSuccess, ok, succeeded.
@@ -608,13 +613,16 @@ class HandlerContext:
     def creates_then_uses(self) -> bool:
         """A create-or-reuse: the ``try`` only creates or imports (``create_bucket``, ``import_key_pair``),
         and a later call of the function is given what named the resource (``import_key_pair(
-        KeyName=user["login"])``, then ``launch(server, user["login"])``). A failed create is taken for
-        "it is there already"; when it is not, the use fails on its own."""
+        KeyName=user["login"])``, then ``launch(server, user["login"])``), or the ``try`` ends a function
+        that makes sure the resource exists for its callers (``ensure_bucket()``, returning nothing). A
+        failed create is taken for "it is there already"; when it is not, the use fails on its own."""
         if self.function is None:
             return False
         calls = self.try_reads_and_operations
         if not calls or not all(CREATE_OR_IMPORT_OPERATION.match(call.func.attr) for call in calls):
             return False
+        if self.after_try is None and not self.returns_values and ENSURE_FUNCTION.search(self.function.name):
+            return True  # an ensure step (``ensure_bucket()``): its callers go on to use what it made
         names = {
             self.code.as_string(value)
             for call in calls

@@ -69,6 +69,8 @@ WARNING_HELPER = re.compile(r"warn", re.I)
 # A status that says "it failed", handed to whoever waits for the outcome: cfnresponse.FAILED (the stack
 # fails and shows the reason), Status.FAILURE, "FAILED".
 FAILURE_STATUS = re.compile(r"^(FAILED|FAILURE|ERROR)$")
+# A result's status saying it failed: {"status": "err"}, {"result": "failed"}.
+FAILURE_VALUE = re.compile(r"^(err|error|errors|fail|failed|failure|ko|nok)$", re.I)
 # Calls that take the error without doing anything with it.
 PLAIN_FUNCTIONS = frozenset({"str", "repr", "isinstance", "getattr", "hasattr", "len", "type", "format", "id"})
 # astroid's Try and TryStar (``except*``: Python 3.11+).
@@ -263,6 +265,11 @@ def is_message(value: ast.AST | None, depth: int = 0) -> bool:
     return False
 
 
+def _is_failure_word(node: ast.AST | None) -> bool:
+    """``"err"``, ``"error"``, ``"failed"``: a status value saying the operation failed."""
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(FAILURE_VALUE.match(node.value))
+
+
 def _is_failure_status(node: ast.AST) -> bool:
     """``cfnresponse.FAILED``, ``Status.FAILURE``, ``"FAILED"``."""
     if isinstance(node, ast.Constant):
@@ -283,6 +290,8 @@ def is_error_response(value: ast.AST | None) -> bool:
             name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
             if name.lower() in ("statuscode", "status_code", "status") and _is_error_status(item):
                 return True
+            if name.lower() in ("status", "state", "result", "outcome") and _is_failure_word(item):
+                return True  # {"status": "err", "msg": "could not lock the order"}
             failed = name.lower() in ("success", "ok") and isinstance(item, ast.Constant) and item.value is False
             if ERROR_WORD.search(name) or failed:
                 return True

@@ -34,7 +34,8 @@ Not flagged, because the failure is passed on or handled:
   once the attempts run out;
 - it passes the failure on in another form: an explicit error response
   (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`,
-  `json_response(500, {"error": ...})`), a value
+  `json_response(500, {"error": ...})`, a result whose status says it failed:
+  `{"status": "err", "msg": "could not lock the order"}`), a value
   or `yield` built from the error, its details stored in a field, a result dict
   or a failures list (errors collected and raised after a loop), a sentence
   saying it failed put in a report (`report.append(f"{id} - ERROR - could not
@@ -97,7 +98,8 @@ Not flagged, because the failure is passed on or handled:
   and changes nothing) followed by the same operation for real, which fails on
   its own with the same error;
 - best-effort cleanup: a `finally:` block, a `cleanup`/`teardown`/`close`/
-  `__exit__` function, or a `try` that only deletes, removes, detaches,
+  `__exit__` function, a lock's release (`unlock`, `release_lock`: a lock
+  left behind is taken over once it is stale), or a `try` that only deletes, removes, detaches,
   deregisters, terminates or cancels (deleting a message that will be
   redelivered, removing targets before deleting a rule);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
@@ -134,7 +136,9 @@ Not flagged, because the failure is passed on or handled:
   `import_key_pair`), the handler goes on without a word or with a note, and
   a later call of the function is given what named the resource
   (`import_key_pair(KeyName=user["login"])`, then `run_instances(...,
-  KeyName=user["login"])`): a failed create is taken for "it is there
+  KeyName=user["login"])`), or the `try` ends a function that makes sure the
+  resource exists for its callers and returns nothing (`ensure_bucket()`,
+  `create_table_if_missing()`): a failed create is taken for "it is there
   already", and when it is not, that use fails on its own. Not when the first
   use is a waiter (`bucket_exists`), which polls for minutes and then fails
   without the create's error, and not on the other codes of a handler that
