@@ -559,14 +559,28 @@ class HandlerContext:
         return True
 
     def _guard_before_the_change(self, ret: ast.Return, failure: ast.AST | None) -> bool:
-        """``if s3_client is None: return False`` ahead of the ``try``: the same answer as the failure's,
-        given before the change was tried, so it says "not done" too."""
+        """``if s3_client is None: return False`` ahead of the ``try``, or inside it ahead of its first
+        operation (``if not path.exists(): return False``): the same answer as the failure's, given
+        before the change was tried, so it says "not done" too."""
         return (
             failure is not None
             and ret.value is not None
             and self.code.as_string(ret.value) == self.code.as_string(failure)
-            and self.code.home.tree.index(ret) < self.code.home.tree.index(self.try_node)
+            and self.code.home.tree.index(ret) < self._first_operation_index
         )
+
+    @cached_property
+    def _first_operation_index(self) -> int:
+        """Where the change starts: the first operation the ``try`` makes (the ``try`` itself when none
+        is found), in the tree's pre-order."""
+        index = self.code.home.tree.index
+        calls = [
+            call
+            for statement in self.try_node.body
+            for call in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
+            if _aws_method_names(self.code, [call])
+        ]
+        return min((index(call) for call in calls), default=index(self.try_node))
 
     def _every_answer_marked(self, name: str) -> bool:
         """Every ``return`` outside ``except`` clauses gives ``name`` right after setting one status

@@ -48,8 +48,9 @@ Not flagged, because the failure is passed on or handled:
 - it returns `False` from a status function around a change: the `try` only
   writes, without a condition (`put_item` with no `ConditionExpression`), and
   every other `return` of the function answers `True` or another non-empty
-  value (the response, the key written; a guard ahead of the `try` giving the
-  failure's answer, `if client is None: return False`, says "not done" too):
+  value (the response, the key written; a guard ahead of the `try`, or inside
+  it ahead of its first operation, giving the failure's answer, `if client is
+  None: return False`, says "not done" too):
   `False` says the write did not go through, not that something is absent. So does `None` from such a
   function, when the handler also prints or logs the error and the function
   cannot fall off its end (a silent `None`, which callers filter out as
