@@ -7,7 +7,8 @@ paginators (input/output tokens, more-results key, limit key, result keys, and
 the page a call without the limit key returns: a default page size or "all items
 are returned", as the limit key's documentation states it, or everything where the
 operation's own documentation says "Unpaginated requests are susceptible to
-throttling and timeouts"; and whether the model requires the limit key), waiters (name ->
+throttling and timeouts" or, for EC2's VPC describe actions, "The default is to
+describe all your ..."; and whether the model requires the limit key), waiters (name ->
 operation, and the response values that end each in success or failure), deprecated
 operations (with the operation their documentation says replaces them), the
 response members that report partial failures of batch operations, the error
@@ -98,6 +99,11 @@ TOKEN_NEEDS_LIMIT = re.compile(r"\bmust (?:set|specify|provide) \w+ to receive a
 # Unpaginated requests are susceptible to throttling and timeouts." An unpaginated request exists and
 # its documented risk is throttling and timeouts, not a cut-off page: it returns everything.
 UNPAGINATED_RISKS = re.compile(r"\bUnpaginated requests are susceptible to throttling and timeouts", re.I)
+# EC2's VPC describe actions (DescribeVpcs, DescribeSubnets, DescribeRouteTables ...), whose MaxResults
+# came later and is optional: "The default is to describe all your VPCs." EC2 documents calls without
+# MaxResults as unpaginated ones, which risk throttling and timeouts rather than a cut-off page
+# (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-pagination.html).
+DESCRIBES_ALL_BY_DEFAULT = re.compile(r"\bThe default is to describe all your\b", re.I)
 
 
 # A relevance-ranked search names how many of its best matches to return (S3 Vectors QueryVectors
@@ -145,7 +151,8 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
         return {}
     member = operation_model.input_shape.members.get(limit_key)
     facts = page_facts(member.documentation) if member is not None else {}
-    if not facts and UNPAGINATED_RISKS.search(operation_model.documentation or ""):
+    documentation = operation_model.documentation or ""
+    if not facts and (UNPAGINATED_RISKS.search(documentation) or DESCRIBES_ALL_BY_DEFAULT.search(documentation)):
         facts = {"returns_all": True}
     if limit_key in operation_model.input_shape.required_members:
         # Cognito's list_user_pools(MaxResults=60): every call passes it, so it bounds nothing on purpose.

@@ -69,9 +69,12 @@ def test_the_page_a_call_returns_without_the_limit_key():
     # "Unpaginated requests are susceptible to throttling and timeouts." (the operation's documentation)
     assert table.paginator("ec2", "describe_instances").returns_all
     assert table.paginator("ec2", "describe_images").returns_all
-    # The model says nothing of DescribeVpcs' unpaginated calls: nothing is assumed.
-    vpcs = table.paginator("ec2", "describe_vpcs")
-    assert not vpcs.returns_all and vpcs.page_default is None
+    # "The default is to describe all your VPCs." (EC2's VPC describe actions, whose MaxResults is opt-in)
+    assert table.paginator("ec2", "describe_vpcs").returns_all
+    assert table.paginator("ec2", "describe_subnets").returns_all
+    # Where the model says nothing, nothing is assumed.
+    flow_logs = table.paginator("ec2", "describe_flow_logs")
+    assert not flow_logs.returns_all and flow_logs.page_default is None
     assert table.paginator("sqs", "list_queues").token_needs_limit
 
 

@@ -102,8 +102,13 @@ Not flagged when one page is all the code needs:
   `describe_instances`, `describe_images`, `describe_volumes`,
   `describe_snapshots`, `describe_tags` and `describe_network_interfaces`, whose
   documentation says "Unpaginated requests are susceptible to throttling and
-  timeouts": a real cost on large accounts, but not a cut-off page. With
-  `MaxResults` these operations page like any other.
+  timeouts": a real cost on large accounts, but not a cut-off page; likewise
+  EC2's VPC describe actions, whose documentation says "The default is to
+  describe all your VPCs" (`describe_vpcs`, `describe_subnets`,
+  `describe_route_tables`, `describe_internet_gateways`,
+  `describe_nat_gateways`, `describe_network_acls`, `describe_vpc_endpoints`,
+  ...), and whose `MaxResults` is opt-in: EC2 documents calls without it as
+  unpaginated ones. With `MaxResults` these operations page like any other.
 - it is a DynamoDB `query` of one entity's partition, named by a value the
   code computes (`KeyConditionExpression="user_id = :u"` with
   `{":u": {"S": user_id}}`): the opt-in BTO207's (see BTO202).
