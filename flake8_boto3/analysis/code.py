@@ -48,6 +48,39 @@ def always_leaves(
     return False
 
 
+# Statements that end a loop's iteration for good.
+LEAVING_A_LOOP = (ast.Return, ast.Raise, ast.Break)
+
+
+def runs_node_at_most_once(code: Code, node: ast.AST, loop: ast.AST) -> bool:
+    """Does ``loop`` evaluate ``node`` once, or again only after a failure?
+
+    - ``node`` sits in an ``except`` clause inside the loop: it runs when that error happens;
+    - every iteration leaves the loop (the body ends in ``return``, ``break`` or ``raise`` on every
+      path, with no ``continue``): the body runs once;
+    - a retry loop: ``node`` sits in a ``try`` whose success leaves the loop (``try: client = ...;
+      return client.get_object(...)``, ``except ...: time.sleep(1)``): only failures go round again.
+    """
+    if isinstance(loop, COMPREHENSION_TYPES):
+        return False
+    tries = []
+    for ancestor in code.ancestors(node):
+        if ancestor is loop:
+            break
+        if isinstance(ancestor, ast.ExceptHandler):
+            return True
+        if isinstance(ancestor, TRY_TYPES):
+            tries.append(ancestor)
+    own_continues = code.nodes(ast.Continue, within=loop, skip=(*LOOP_TYPES, *FUNCTION_TYPES, ast.ClassDef))
+    if next(own_continues, None) is None and always_leaves(loop.body, LEAVING_A_LOOP):
+        return True
+    return any(
+        always_leaves(attempt.orelse or attempt.body, LEAVING_A_LOOP, through_try=False)
+        for attempt in tries
+        if any(code.is_inside(node, statement) for statement in attempt.body)
+    )
+
+
 def _constant_test(test: ast.expr) -> bool | None:
     """What an ``if`` test always is: ``False``/``0``/``None`` and ``TYPE_CHECKING`` (true only for type
     checkers) never hold, ``True`` always does; None for any other test."""
@@ -155,6 +188,14 @@ class Code:
                 return parent
             child, parent = parent, self.parent(parent)
         return None
+
+    def repeating_loop(self, node: ast.AST) -> ast.AST | None:
+        """The innermost loop (within its function) that evaluates ``node`` again and again: loops that
+        run ``node`` at most once are passed over (see :func:`runs_node_at_most_once`)."""
+        loop = self.innermost_loop(node)
+        while loop is not None and runs_node_at_most_once(self, node, loop):
+            loop = self.innermost_loop(loop)
+        return loop
 
     def is_inside(self, node: ast.AST, ancestor: ast.AST) -> bool:
         return node is ancestor or self.home.tree.is_ancestor(ancestor, node)

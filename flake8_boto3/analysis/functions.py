@@ -287,7 +287,7 @@ def functions_reached_from_handlers(code: Code, settings: Settings, limit: int =
         reach = reached[function]
         for call, callee in called_functions(code, function):
             if callee not in reached:
-                in_loop = reach.in_loop or code.innermost_loop(call) is not None
+                in_loop = reach.in_loop or code.repeating_loop(call) is not None
                 reached[callee] = Reach(reach.handler, reach.reason, in_loop)
                 queue.append(callee)
     return reached

@@ -397,11 +397,14 @@ class Lifecycle:
         function = code.enclosing_function(call)
         if construction.kind is Kind.SESSION and self._is_receiver_of_construction(construction, constructed_calls):
             return None
-        loop = code.innermost_loop(call)
+        innermost = code.innermost_loop(call)
+        if innermost is not None and depends_on_loop(code, call, innermost):
+            return None  # one client per region, per account: what the loop is for
+        loop = code.repeating_loop(call)  # (not one that builds it once, or again only after a failure)
         if loop is not None:
             if not depends_on_loop(code, call, loop):
                 return Site(construction, Verdict.IN_LOOP, function)
-            return None  # one client per region, per account: what the loop is for
+            return None
         if function is None:
             return None  # module level or class body: once per process
         reach = self._handler_for(function)
