@@ -191,6 +191,37 @@ def uses_fetched_credentials(code: Code, node: ast.AST, depth: int = 0, seen: se
     return False
 
 
+def uses_request_state(code: Code, node: ast.AST, depth: int = 0, seen: set | None = None) -> bool:
+    """Does ``node`` (a construction's argument, through the local assignments of its function) read a
+    Flask or Quart context local (``session``, ``request``, ``g``, ``current_app``)?
+
+    A factory that builds the client from the logged-in user's keys (``user =
+    User.query.get(session["user_id"])``) makes one per request by design: no module-level client
+    could hold them."""
+    seen = set() if seen is None else seen
+    if depth > MAX_DEPTH or node in seen:
+        return False
+    seen.add(node)
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+        try:
+            scope, bindings = code.lookup(node)
+        except Exception:  # noqa: BLE001
+            return False
+        if scope is None:
+            return False
+        if code.is_module_scope(scope):
+            return any(_imports_a_context_local(binding, node.id) for binding in bindings)
+        for binding in bindings:
+            parent = code.parent(binding) if _is_assign_name(binding) else None
+            if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is not None:
+                if uses_request_state(code, parent.value, depth + 1, seen):
+                    return True
+        return False
+    if isinstance(node, _OPERAND_NODES):
+        return any(uses_request_state(code, child, depth + 1, seen) for child in code.home.tree.children(node))
+    return False
+
+
 def local_names(code: Code, node: ast.AST, scope: ast.AST, depth: int = 0, seen: set | None = None) -> set[str]:
     """Names of ``scope``'s locals that ``node`` depends on, through local assignments."""
     seen = set() if seen is None else seen

@@ -382,6 +382,21 @@ class Lifecycle:
             for call in self._returned_calls.get(factory, ())
         )
 
+    def _factory_reads_request_state(self, construction: Construction) -> bool:
+        """A call of a factory that builds its client from the request's state (a Flask ``session``,
+        ``request`` or ``g``: the logged-in user's keys): one client per request is its design."""
+        factory = construction.factory
+        if factory is None:
+            return False  # (a direct construction's own arguments are judged by construction_is_hoistable)
+        factory_code = factory.code
+        return any(
+            isinstance(call, ast.Call)
+            and factory_code.enclosing_function(call) is factory.node
+            and factory_code.constructed_by(call) is not None
+            and any(hoisting.uses_request_state(factory_code, part) for part in hoisting.arguments_of(call))
+            for call in self._returned_calls.get(factory, ())
+        )
+
     def _is_receiver_of_construction(self, construction: Construction, constructed_calls: set) -> bool:
         """``boto3.Session()`` in ``boto3.Session().client("s3")``: judged with the client."""
         parent = self.code.parent(construction.call)
@@ -411,7 +426,11 @@ class Lifecycle:
         if (reach is None or reach.handler is not function) and self._returned_by_factory(construction, function):
             return None  # a factory: its call sites are judged instead
         fetched = self._made_of_fetched_credentials(construction)
-        hoistable = not fetched and hoisting.construction_is_hoistable(code, call)
+        hoistable = (
+            not fetched
+            and not self._factory_reads_request_state(construction)
+            and hoisting.construction_is_hoistable(code, call)
+        )
         if reach is not None:
             if not hoistable:
                 if construction.kind is Kind.SESSION:

@@ -17,7 +17,8 @@ module-level names (`os.environ[...]`, a module-level `Config`) or values built
 from those, so the client could have been created once at module load. Flask's
 and Quart's context locals (`current_app`, `g`, `request`, `session`) are
 module-level names that work only inside a request: `current_app.config[...]`
-is per-call configuration. A
+is per-call configuration, and so is a factory that builds the client from
+them (`user = User.query.get(session["user_id"])`, then the user's own keys). A
 construction that depends on the event or on parameters is reported by the
 opt-in BTO104 instead, and so is a client built from temporary credentials the
 handler fetches itself (`sts.assume_role()`, and every operation botocore's
