@@ -8,7 +8,9 @@ when it only
 - takes the first item: ``resp["Stacks"][0]``, ``next(iter(resp["Roles"]))``, a
   ``for`` loop whose body always returns or breaks (every branch of its last ``if``);
 - takes a fixed prefix: ``resp["StackEvents"][:10]`` (services that order
-  their results put the newest or the first in name order there).
+  their results put the newest or the first in name order there), also of a
+  comprehension that maps every item (``[g["logGroupName"] for g in
+  resp["logGroups"]][:10]``).
 
 A read inside the arguments of a logging call (``logger.debug("got %s", resp)``,
 ``log.info(f"{len(items)} items")``) is diagnostic output: it neither needs the
@@ -183,6 +185,12 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
     if _in_test(code, items) or _is_first_item(code, items) or only_logged(code, items):
         return True
     parent = code.parent(items)
+    if isinstance(parent, ast.comprehension) and parent.iter is items and not parent.ifs:
+        # [g["logGroupName"] for g in items][:10]: a comprehension that maps every item keeps their order
+        comprehension = code.parent(parent)
+        # (only for a prefix or the first item: `any(u["UserName"] == name for u in items)` searches them all)
+        if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
+            return _is_first_item(code, comprehension)
     if isinstance(parent, ast.Call) and parent.args[:1] == [items] and len(parent.args) == 1:
         function = dotted_name(parent.func)
         if function in EMPTINESS_FUNCTIONS:
