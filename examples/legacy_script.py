@@ -15,13 +15,15 @@ legacy = S3Connection()
 
 
 def cleanup(bucket):
-    for obj in s3.list_objects(Bucket=bucket, MaxKeys=100)["Contents"]:
+    print("lifecycle rules:", s3.get_bucket_lifecycle(Bucket=bucket)["Rules"])
+    for obj in s3.list_objects_v2(Bucket=bucket, MaxKeys=100)["Contents"]:
         s3.delete_object(bucket, obj["Key"])
     s3.delete_bucket_polcy(Bucket=bucket)
 
 
 def cleanup_fixed(bucket):
     client = CLIENT
+    print("lifecycle rules:", client.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"])
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
         for obj in page.get("Contents", []):
             client.delete_object(Bucket=bucket, Key=obj["Key"])

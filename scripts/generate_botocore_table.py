@@ -9,8 +9,8 @@ are returned", as the limit key's documentation states it, or everything where t
 operation's own documentation says "Unpaginated requests are susceptible to
 throttling and timeouts" or, for EC2's VPC describe actions, "The default is to
 describe all your ..."; and whether the model requires the limit key), waiters (name ->
-operation, and the response values that end each in success or failure), deprecated
-operations (with the operation their documentation says replaces them), the
+operation, and the response values that end each in success or failure), the operations
+the model marks deprecated (with the operation their documentation says replaces them), the
 response members that report partial failures of batch operations, the error
 shapes (the exception classes botocore puts on ``client.exceptions``), the
 operations that are HTTP HEAD requests, and the methods boto3 adds to its
@@ -232,13 +232,15 @@ def _replacement(documentation: str, operation: str, operation_names: list[str])
 
 
 def _deprecated(model) -> dict:
+    """The operations the model marks deprecated, each with the operation its documentation names in
+    its place (or None). An operation that is only "revised" (S3 ListObjects, Kinesis DescribeStream)
+    is not deprecated: AWS keeps it and recommends the newer one for new code."""
     names = sorted(model.operation_names)
     deprecated = {}
     for operation in names:
         op = model.operation_model(operation)
-        replacement = _replacement(op.documentation, operation, names)
-        if op.deprecated or replacement:
-            deprecated[xform_name(operation)] = replacement
+        if op.deprecated:
+            deprecated[xform_name(operation)] = _replacement(op.documentation, operation, names)
     return deprecated
 
 

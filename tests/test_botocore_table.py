@@ -52,7 +52,8 @@ def test_table_is_small_and_knows_what_the_rules_need():
     assert table.paginator("sqs", "list_queue_tags") is None
     assert table.paginator("ec2", "describe_addresses") is None
     assert table.waiters("ec2")["instance_running"] == "describe_instances"
-    assert table.deprecated("s3")["list_objects"] == "list_objects_v2"
+    assert table.deprecated("s3")["get_bucket_lifecycle"] == "get_bucket_lifecycle_configuration"
+    assert "list_objects" not in table.deprecated("s3")  # only revised: AWS keeps supporting it
     assert "invoke_async" in table.deprecated("lambda")
     assert table.partial_failure_keys("dynamodb", "batch_write_item") == ("UnprocessedItems",)
     assert {"upload_file", "download_fileobj", "copy", "generate_presigned_post"} <= table.injected_methods("s3")

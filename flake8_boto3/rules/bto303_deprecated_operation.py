@@ -1,26 +1,29 @@
 """# BTO303 deprecated-operation
 
-Message: `BTO303 s3.list_objects() is superseded: use list_objects_v2()`
+Message: `BTO303 s3.get_bucket_lifecycle() is superseded: use get_bucket_lifecycle_configuration()`
 
 ## What it does
 Flags a call of an operation that botocore's model marks deprecated for the
 client's service (`lambda.invoke_async`, `s3.put_bucket_lifecycle`,
-`s3.get_bucket_notification`), and of operations whose own documentation says
-to use a newer one (`s3.list_objects`, revised as `list_objects_v2`). The
-message names the replacement when the documentation does. With an unknown
-service, the call is flagged only when the operation is deprecated in every
-service that has it.
+`s3.get_bucket_notification`). The message names the replacement when the
+operation's documentation does. With an unknown service, the call is flagged
+only when the operation is deprecated in every service that has it.
 
-Not flagged on a client made for another store that speaks the service's API
+Not flagged: operations that are only *revised*, which the model does not
+mark deprecated (`s3.list_objects`, whose documentation recommends
+`list_objects_v2` for new applications, and Kinesis `describe_stream`): AWS
+keeps supporting them, and one page of `list_objects` is no less complete than
+one of `list_objects_v2` (reading one page is BTO201's). Nor a call on a
+client made for another store that speaks the service's API
 (`boto3.client("s3", endpoint_url="https://storage.yandexcloud.net")`, MinIO,
 Ceph: a literal `endpoint_url` outside AWS and its local emulators): AWS's
-deprecations and revisions are not that store's, and S3-compatible stores
-vary in what they implement of the newer operations.
+deprecations are not that store's.
 
 ## Why is this bad?
-Deprecated operations keep old behaviour and limits (`list_objects` pages with
-`Marker` and gets no new features), miss newer parameters, and are the first
-to be removed or to stop working with new resource types.
+Deprecated operations keep old behaviour and limits (`get_bucket_lifecycle`
+predates lifecycle rule filters: AWS documents it for backward compatibility
+only), miss newer parameters, and
+are the first to be removed or to stop working with new resource types.
 
 ## Example
 ```python
@@ -29,8 +32,8 @@ import boto3
 s3 = boto3.client("s3")
 
 
-def first_keys(bucket):
-    return s3.list_objects(Bucket=bucket, MaxKeys=10)["Contents"]
+def lifecycle_rules(bucket):
+    return s3.get_bucket_lifecycle(Bucket=bucket)["Rules"]
 ```
 
 ## Use instead
@@ -40,8 +43,8 @@ import boto3
 s3 = boto3.client("s3")
 
 
-def first_keys(bucket):
-    return s3.list_objects_v2(Bucket=bucket, MaxKeys=10)["Contents"]
+def lifecycle_rules(bucket):
+    return s3.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"]
 ```
 
 ## Options
@@ -89,7 +92,7 @@ def check(context: FileContext) -> Iterator[Finding]:
 RULE = Rule(
     code="BTO303",
     name="deprecated-operation",
-    summary="call of an operation botocore marks deprecated (or whose documentation names a newer one)",
+    summary="call of an operation botocore's model marks deprecated",
     link="https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/index.html",
     check=check,
     module=sys.modules[__name__],
