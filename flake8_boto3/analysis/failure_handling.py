@@ -280,6 +280,11 @@ class HandlerContext:
     def try_node(self) -> ast.AST:
         return self.statement
 
+    @property
+    def handler_body(self) -> list[ast.stmt]:
+        """The ``except`` clause's statements (none for ``with suppress(ClientError):``)."""
+        return self.handler.body if isinstance(self.handler, ast.ExceptHandler) else []
+
     @cached_property
     def returns_values(self) -> bool:
         return _returns_values(self.code, self.function)
@@ -419,7 +424,7 @@ class HandlerContext:
     @cached_property
     def handler_calls_aws(self) -> bool:
         """The handler makes an AWS call of its own (uploads what the HEAD request did not find)."""
-        return bool(_aws_method_names(self.code, self.handler.body))
+        return bool(_aws_method_names(self.code, self.handler_body))
 
     def reads_as_there(self, path: Path) -> bool:
         """The path answers "it exists": ``return True``, or the flag set to ``True`` before the ``try``
@@ -661,7 +666,7 @@ class HandlerContext:
 
     @cached_property
     def _handler_creates(self) -> bool:
-        return self._creates(self.handler.body)
+        return self._creates(self.handler_body)
 
     @cached_property
     def _falls_into_create(self) -> bool:
@@ -674,7 +679,7 @@ class HandlerContext:
         creates."""
         flags = {
             target.id
-            for statement in self.handler.body
+            for statement in self.handler_body
             if isinstance(statement, ast.Assign) and _is_literal(statement.value, True)
             for target in statement.targets
             if isinstance(target, ast.Name)
