@@ -16,7 +16,10 @@ A path **handles** the failure when it
   them (``result["error"] = code``, ``self.error = e``, ``failures.append(...)``,
   errors collected to raise after a loop), or records the outcome in a local
   read after the ``try`` (``sync_success = False``, ``failed = True``);
-- falls back to a real value (``manager = Fallback()``, ``return "unknown"``);
+- falls back to a real value (``manager = Fallback()``, ``return "unknown"``), or
+  to the next place to look (the same read again elsewhere, after the ``try``);
+- fails closed: the read guards a change the function makes after the ``try``,
+  and the handler tells of the error and ends the function before it;
 - sends a failure status to whoever waits for the outcome
   (``cfnresponse.send(event, context, cfnresponse.FAILED, {})``);
 - returns ``False`` from a status function around a change (the ``try`` only
@@ -134,7 +137,8 @@ PROBE_FUNCTION = re.compile(r"health|alive|liveness|readiness|is_ready|ping|prob
 # caller computes the value from its source.
 CACHE_NAME = re.compile(r"cache", re.I)
 CLEANUP_OPERATION = re.compile(
-    r"^(delete|remove|detach|deregister|disassociate|terminate|cancel|untag|unsubscribe|release|revoke|purge)_"
+    r"^(admin_)?(delete|remove|detach|deregister|disassociate|terminate|cancel|untag|unsubscribe|release|revoke"
+    r"|purge)_"
 )
 READ_OPERATION = re.compile(r"^(get|describe|list|search|query|scan|batch_get|head|lookup|select|filter)_?")
 # Paginator calls read too.
@@ -660,6 +664,47 @@ class HandlerContext:
         return False
 
     @cached_property
+    def falls_back_to_another_read(self) -> bool:
+        """The ``try`` only reads, and the function makes the same operation again after it, on its own
+        (``get_object`` from the private bucket, then from the public one; ``latest.jsonl``, else the
+        newest ``.out`` file): a failure sends the code to the next place to look, whose read fails
+        on its own."""
+        if self.function is None or not self.reads:
+            return False
+        tried = {
+            call.func.attr: self.code.as_string(call) for call in self.try_reads_and_operations
+        }
+        end = self.try_node.end_lineno or 0
+        return any(
+            later.lineno > end
+            and later.func.attr in tried
+            and self.code.as_string(later) != tried[later.func.attr]  # another place, not the same call again
+            and not self._inside_a_handler(later)
+            for later in self.code.nodes(ast.Call, within=self.function, skip=(*FUNCTION_TYPES, ast.ClassDef))
+            if isinstance(later.func, ast.Attribute)
+        )
+
+    def _inside_a_handler(self, node: ast.AST) -> bool:
+        return any(isinstance(ancestor, ast.ExceptHandler) for ancestor in self.code.ancestors(node))
+
+    @cached_property
+    def guards_a_change(self) -> bool:
+        """The ``try`` only reads, to decide whether a change may go ahead, and the function makes that
+        change after it (``describe_db_instances`` before ``delete_db_instance``): a handler that ends
+        the function keeps the change from happening (it fails closed)."""
+        if self.function is None or not self.reads or self.returns_values:
+            return False
+        end = self.try_node.end_lineno or 0
+        later = [
+            statement
+            for statement in self.code.nodes(ast.stmt, within=self.function, skip=(*FUNCTION_TYPES, ast.ClassDef))
+            if statement.lineno > end and not self._inside_a_handler(statement)
+        ]
+        return any(
+            not (READ_OPERATION.match(name) or name in READ_METHODS) for name in _aws_method_names(self.code, later)
+        )
+
+    @cached_property
     def _reads_what_it_may_create(self) -> bool:
         """The ``try`` only reads, its same-module helpers too, in a function."""
         return self.reads and self.function is not None and not self._helpers_write()
@@ -864,6 +909,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False
     if context.records_what_worked and path.exit in (Exit.FALL, Exit.LOOP) and not state.not_there:
         return False  # a permission probe: the call that failed is the one missing from its record
+    if path.exit is Exit.FALL and state.side is Side.ALL and not state.not_there and context.falls_back_to_another_read:
+        return False  # the next place to look: its read fails on its own
     if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:
         path = Path(Exit.RETURN, state, context.after_try.value)  # falls into `return x`
     elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:
@@ -901,6 +948,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     goes_on_silently = path.exit in (Exit.FALL, Exit.LOOP) and state.side is Side.ALL and not state.not_there
     if goes_on_silently and context.creates_then_uses:
         return False  # a create-or-reuse: the use of what it created fails on its own when it is missing
+    if path.exit is Exit.RETURN and path.value is None and state.noted and context.guards_a_change:
+        return False  # fails closed: the change the read guards is not made, and the error is told
     if state.not_there and not state.fallback:
         return True  # found = False, policy = None: the failure now reads as "nothing there"
     if state.fallback:

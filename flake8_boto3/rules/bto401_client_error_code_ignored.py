@@ -44,7 +44,14 @@ Not flagged, because the failure is passed on or handled:
   carries the details past the handler, or a local named for the outcome
   that is read after the `try` (`sync_success = False`, `failed = True`;
   `found = False` is a "not there" stand-in, not an outcome);
-- it falls back to a real alternative (`manager = Manager(assume=False)`);
+- it falls back to a real alternative (`manager = Manager(assume=False)`), or
+  goes on to the next place to look: the `try` only reads, and the function
+  makes the same operation again elsewhere after it (`get_object` from the
+  private bucket, then from the public one), which fails on its own;
+- it fails closed: the `try` only reads to decide whether a change may go
+  ahead (`describe_db_instances` before `delete_db_instance` in the same
+  function), and the handler prints or logs the error and ends the function
+  before the change;
 - it returns `False` from a status function around a change: the `try` only
   writes, without a condition (`put_item` with no `ConditionExpression`), and
   every other `return` of the function answers `True` or another non-empty
@@ -100,7 +107,8 @@ Not flagged, because the failure is passed on or handled:
   its own with the same error;
 - best-effort cleanup: a `finally:` block, a `cleanup`/`teardown`/`close`/
   `__exit__` function, a lock's release (`unlock`, `release_lock`: a lock
-  left behind is taken over once it is stale), or a `try` that only deletes, removes, detaches,
+  left behind is taken over once it is stale), or a `try` that only deletes
+  (`admin_delete_user` too), removes, detaches,
   deregisters, terminates or cancels (deleting a message that will be
   redelivered, removing targets before deleting a rule);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
