@@ -485,10 +485,13 @@ class HandlerContext:
         return False
 
     def failure_told_apart(self, path: Path) -> bool:
-        """The path returns a ``None`` that no other path gives and every caller in the module tests
-        with ``is None`` (see :mod:`.told_apart`): the failure is passed on."""
+        """The path returns a ``None`` that no other path gives, and every caller in the module tests
+        it with ``is None`` or the function answers "not there" another way (see :mod:`.told_apart`):
+        the failure is passed on."""
         failure_returns = {self.after_try} if isinstance(self.after_try, ast.Return) else set()
-        return told_apart.callers_tell_apart(self.code, self.function, path.value, failure_returns)
+        return told_apart.callers_tell_apart(
+            self.code, self.function, path.value, failure_returns
+        ) or told_apart.absence_answered_apart(self.code, self.function, path.value, failure_returns)
 
     def callers_take_it_for_failure(self, path: Path) -> bool:
         """The path answers an empty value, and every caller in the module reports an empty answer as a

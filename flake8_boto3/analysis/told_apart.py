@@ -34,7 +34,10 @@ callers in the same module, and only when all of it holds:
   ``None`` does not answer "not found" (a 404, "... not found", "no such ...").
 
 A function no caller in its module uses this way (a public function, a result
-passed on) keeps its finding: whether its callers tell ``None`` apart is not known.
+passed on) keeps its finding: whether its callers tell ``None`` apart is not known,
+unless the function itself answers "not there" another way (``False``, ``[]``,
+``{"id_not_found": ...}``): then ``None`` can only mean the failure
+(:func:`absence_answered_apart`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, always_leaves
 WHOLE = -1  # the place of a value that is not a tuple
 # What a caller says when it takes the None for absence.
 NOT_FOUND_TEXT = re.compile(r"not found|not exist|n't exist|no such|missing", re.I)
+# A key that marks an answer as "not there": {"id_not_found": ...}, {"missing": ...}.
+NOT_FOUND_KEY = re.compile(r"not_?found|not_?exists?|missing|absent", re.I)
 
 
 def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST | None, failure_returns: set) -> bool:
@@ -66,6 +71,38 @@ def callers_tell_apart(code: Code, function: ast.AST | None, returned: ast.AST |
         return False
     calls = functions.module_calls_of(code, function)
     return bool(calls) and all(any(_tests_for_none(code, call, place, width) for place in places) for call in calls)
+
+
+def absence_answered_apart(
+    code: Code, function: ast.AST | None, returned: ast.AST | None, failure_returns: set
+) -> bool:
+    """Does ``returned`` (a failure's return value in ``function``) answer a ``None`` that no other path
+    gives, while another path answers "not there" in a way of its own (``False``, ``[]``,
+    ``{"id_not_found": player_id}``)? Then the function keeps absence apart from failure, whoever
+    its callers are (``valid_session()``: ``None`` when the table cannot be read, ``False`` when
+    there is no such session)."""
+    if not isinstance(function, FUNCTION_TYPES) or not never_falls_off(function) or _none_places(returned) != [WHOLE]:
+        return False
+    others = [ret for ret in functions.returns_outside_except_clauses(code, function) if ret not in failure_returns]
+    return (
+        bool(others)
+        and all(_gives_a_value_at(ret.value, WHOLE, None) for ret in others)
+        and any(_answers_absence(ret.value) for ret in others)
+    )
+
+
+def _answers_absence(value: ast.AST | None) -> bool:
+    """``False``, an empty list or dict, ``"not found"``, ``{"id_not_found": ...}``."""
+    if isinstance(value, ast.Constant):
+        return value.value is False or (isinstance(value.value, str) and bool(NOT_FOUND_TEXT.search(value.value)))
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+        return not value.elts
+    if isinstance(value, ast.Dict):
+        return not value.keys or any(
+            isinstance(key, ast.Constant) and isinstance(key.value, str) and NOT_FOUND_KEY.search(key.value)
+            for key in value.keys
+        )
+    return False
 
 
 def never_falls_off(function: ast.AST) -> bool:

@@ -84,7 +84,10 @@ Not flagged, because the failure is passed on or handled:
   with `is None` (after
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
   not "not there"), unless the caller's branch for `None` answers "not found"
-  after all (`abort(404, "Bucket or path not found")`);
+  after all (`abort(404, "Bucket or path not found")`); or, whoever the
+  callers are, another path answers "not there" in a way of its own (`False`,
+  `[]`, `{"id_not_found": player_id}`), so the function keeps absence apart
+  from the failure's `None`;
 - it answers an empty value (`None`, `False`, `[]`, `""`) and every caller in
   the module tests the answer and reports an empty one as a failure: the
   branch reports an error (`st.error("Could not load the certificate")`,
