@@ -31,7 +31,9 @@ callers in the same module, and only when all of it holds:
 - the function is called in its module, and every call assigns the result (or
   unpacks the tuple) to a name that the calling function tests with ``is None``
   or ``is not None``, or tests the call itself so, in an ``if`` whose branch for
-  ``None`` does not answer "not found" (a 404, "... not found", "no such ...").
+  ``None`` does something (an ``if x is not None:`` without ``else`` lets the
+  ``None`` take the caller's default, absence after all) and does not answer
+  "not found" (a 404, "... not found", "no such ...").
 
 A function no caller in its module uses this way (a public function, a result
 passed on) keeps its finding: whether its callers tell ``None`` apart is not known,
@@ -135,7 +137,7 @@ def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -
     """The call's result, in ``place``, is tested with ``is None``/``is not None`` by its caller."""
     parent = code.parent(call)
     if place == WHOLE and _compares_with_none(parent, call):
-        return True
+        return not _answers_not_found(code, parent) and not _none_branch_is_empty(code, parent)
     if not isinstance(parent, ast.Assign) or len(parent.targets) != 1:
         return False
     target = parent.targets[0]
@@ -154,7 +156,20 @@ def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -
         and compare.left.id == name
         and _compares_with_none(compare, compare.left)
         and not _answers_not_found(code, compare)
+        and not _none_branch_is_empty(code, compare)
         for compare in code.nodes(ast.Compare, within=scope, skip=(*FUNCTION_TYPES, ast.ClassDef))
+    )
+
+
+def _none_branch_is_empty(code: Code, compare: ast.Compare) -> bool:
+    """``if secret is not None: value = secret["flask"]`` with no ``else``: the ``None`` goes the way
+    of the default the caller set before (``value = "not set"``), which is absence after all."""
+    branch = code.parent(compare)
+    return (
+        isinstance(branch, ast.If)
+        and branch.test is compare
+        and isinstance(compare.ops[0], ast.IsNot)
+        and (not branch.orelse or all(isinstance(statement, ast.Pass) for statement in branch.orelse))
     )
 
 

@@ -84,7 +84,9 @@ Not flagged, because the failure is passed on or handled:
   with `is None` (after
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
   not "not there"), unless the caller's branch for `None` answers "not found"
-  after all (`abort(404, "Bucket or path not found")`); or, whoever the
+  after all (`abort(404, "Bucket or path not found")`) or is missing (`if
+  secret is not None: shown = secret["user"]` without `else`: the `None`
+  keeps the caller's default, "not set"); or, whoever the
   callers are, another path answers "not there" in a way of its own (`False`,
   `[]`, `{"id_not_found": player_id}`), so the function keeps absence apart
   from the failure's `None`;
