@@ -132,7 +132,11 @@ FORMATTING_CALLS = frozenset({
     "sum", "get", "items", "keys", "values", "join", "split", "strip", "upper", "lower", "replace",
     "strftime", "isoformat", "dumps",
 })
-PROBE_FUNCTION = re.compile(r"health|alive|liveness|readiness|is_ready|ping|probe", re.I)
+# A health probe (is_healthy, check_health, healthz, ping); not a read of health data (get_target_health).
+PROBE_FUNCTION = re.compile(
+    r"health_?check|check_?health|is_?healthy|^_?health(z|y)?$|alive|liveness|readiness|is_ready|^_?ping|probe",
+    re.I,
+)
 # A read of a cache (get_cached_accounts, cache_table.get_item): a failure reads as a miss, and the
 # caller computes the value from its source.
 CACHE_NAME = re.compile(r"cache", re.I)
@@ -674,8 +678,11 @@ class HandlerContext:
         on its own."""
         if self.function is None or not self.reads:
             return False
-        tried = {
-            call.func.attr: self.code.as_string(call) for call in self.try_reads_and_operations
+        operations = table().operation_index
+        tried = {  # operations only: a paginator's `paginate()` reads whatever it was made for
+            call.func.attr: self.code.as_string(call)
+            for call in self.try_reads_and_operations
+            if call.func.attr in operations
         }
         end = self.try_node.end_lineno or 0
         return any(
