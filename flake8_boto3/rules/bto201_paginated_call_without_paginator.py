@@ -112,6 +112,9 @@ Not flagged when one page is all the code needs:
   `describe_nat_gateways`, `describe_network_acls`, `describe_vpc_endpoints`,
   ...), and whose `MaxResults` is opt-in: EC2 documents calls without it as
   unpaginated ones. With `MaxResults` these operations page like any other.
+- the code then deletes the parent, which removes every item with it:
+  `list_subscriptions_by_topic(TopicArn=t)` followed by `delete_topic(TopicArn=t)`
+  (SNS: "Deletes a topic and all its subscriptions");
 - it is a DynamoDB `query` of one entity's partition, named by a value the
   code computes (`KeyConditionExpression="user_id = :u"` with
   `{":u": {"S": user_id}}`): the opt-in BTO207's (see BTO202).
@@ -165,6 +168,7 @@ Hard quotas still count.
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterator
 
@@ -196,6 +200,34 @@ def bounded_by_aws(call, paginators: list[Paginator], keywords: set[str], raised
         return True
     bounds = [quota_bounds().get((service, call.operation)) for service in sorted(call.services())]
     return all(bound is not None and bound.applies_to(keywords, raised_quotas) for bound in bounds)
+
+
+# Listings whose items the parent's deletion removes with it: unsubscribing one page of a topic's
+# subscriptions before DeleteTopic ("Deletes a topic and all its subscriptions",
+# https://docs.aws.amazon.com/sns/latest/api/API_DeleteTopic.html) leaves no subscription behind.
+# (service, listing) -> (the parent's deletion, the keyword naming the parent in both calls)
+DELETED_WITH_THE_PARENT = {("sns", "list_subscriptions_by_topic"): ("delete_topic", "TopicArn")}
+
+
+def parent_deleted_after(code, call) -> bool:
+    """The function goes on to delete the parent the listing was of, which removes every item with it."""
+    services = call.services()
+    entries = [DELETED_WITH_THE_PARENT.get((service, call.operation)) for service in services]
+    if not entries or None in entries:
+        return False
+    deletion, keyword = entries[0]
+    parent = next((kw.value for kw in call.call.keywords if kw.arg == keyword), None)
+    scope = code.enclosing_scope(call.call)  # the function, or the module of a script
+    if parent is None:
+        return False
+    named = code.as_string(parent)
+    return any(
+        isinstance(later.func, ast.Attribute)
+        and later.func.attr == deletion
+        and later.lineno > call.call.lineno
+        and any(kw.arg == keyword and code.as_string(kw.value) == named for kw in later.keywords)
+        for later in code.nodes(ast.Call, within=scope, skip=(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    )
 
 
 def _message(call, paginator: Paginator, keywords: set[str]) -> str:
@@ -241,6 +273,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         if partition_query.reads_one_partition(call):
             continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
+        if parent_deleted_after(context.code, call):
+            continue  # the topic's deletion removes the subscriptions the page missed
         yield RULE.finding(call.call, _message(call, paginators[0], keywords))
 
 
