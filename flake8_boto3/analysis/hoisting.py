@@ -160,48 +160,44 @@ def construction_is_hoistable(code: Code, call: ast.Call) -> bool:
     return all(is_hoistable(code, part) for part in arguments_of(call))
 
 
-def uses_fetched_credentials(code: Code, node: ast.AST, depth: int = 0, seen: set | None = None) -> bool:
+def uses_fetched_credentials(code: Code, node: ast.AST) -> bool:
     """Does ``node`` (a construction's argument, through the local assignments of its function)
     depend on a call that returns temporary credentials (``sts.assume_role(...)["Credentials"]``)?
 
     A factory that assumes a role and returns a client made from the credentials
     (``get_assumed_role_client(arn)``) makes a client per call by design, whatever its own
     arguments: the credentials expire, an hour by default."""
-    seen = set() if seen is None else seen
-    if depth > MAX_DEPTH or node in seen:
-        return False
-    seen.add(node)
-    if isinstance(node, ast.Call) and call_name(node) in table().credential_operations:
-        return True
-    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-        try:
-            scope, bindings = code.lookup(node)
-        except Exception:  # noqa: BLE001
-            return False
-        if scope is None or code.is_module_scope(scope):
-            return False
-        for binding in bindings:
-            parent = code.parent(binding) if _is_assign_name(binding) else None
-            if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is not None:
-                if uses_fetched_credentials(code, parent.value, depth + 1, seen):
-                    return True
-        return False
-    if isinstance(node, _OPERAND_NODES):
-        return any(uses_fetched_credentials(code, child, depth + 1, seen) for child in code.home.tree.children(node))
-    return False
+    return _reaches(code, node, _fetches_credentials, module_names=lambda name, bindings: False)
 
 
-def uses_request_state(code: Code, node: ast.AST, depth: int = 0, seen: set | None = None) -> bool:
+def uses_request_state(code: Code, node: ast.AST) -> bool:
     """Does ``node`` (a construction's argument, through the local assignments of its function) read a
     Flask or Quart context local (``session``, ``request``, ``g``, ``current_app``)?
 
     A factory that builds the client from the logged-in user's keys (``user =
     User.query.get(session["user_id"])``) makes one per request by design: no module-level client
     could hold them."""
+    return _reaches(
+        code,
+        node,
+        lambda found: False,
+        module_names=lambda name, bindings: any(_imports_a_context_local(binding, name) for binding in bindings),
+    )
+
+
+def _fetches_credentials(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and call_name(node) in table().credential_operations
+
+
+def _reaches(code: Code, node: ast.AST, is_source, module_names, depth: int = 0, seen: set | None = None) -> bool:
+    """Does ``node`` reach, through its operands and the local assignments of its function, a node
+    ``is_source`` accepts, or a module-level name ``module_names(name, bindings)`` accepts?"""
     seen = set() if seen is None else seen
     if depth > MAX_DEPTH or node in seen:
         return False
     seen.add(node)
+    if is_source(node):
+        return True
     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
         try:
             scope, bindings = code.lookup(node)
@@ -210,15 +206,17 @@ def uses_request_state(code: Code, node: ast.AST, depth: int = 0, seen: set | No
         if scope is None:
             return False
         if code.is_module_scope(scope):
-            return any(_imports_a_context_local(binding, node.id) for binding in bindings)
+            return module_names(node.id, bindings)
         for binding in bindings:
             parent = code.parent(binding) if _is_assign_name(binding) else None
             if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is not None:
-                if uses_request_state(code, parent.value, depth + 1, seen):
+                if _reaches(code, parent.value, is_source, module_names, depth + 1, seen):
                     return True
         return False
     if isinstance(node, _OPERAND_NODES):
-        return any(uses_request_state(code, child, depth + 1, seen) for child in code.home.tree.children(node))
+        return any(
+            _reaches(code, child, is_source, module_names, depth + 1, seen) for child in code.home.tree.children(node)
+        )
     return False
 
 

@@ -369,31 +369,26 @@ class Lifecycle:
     def _made_of_fetched_credentials(self, construction: Construction) -> bool:
         """The construction is given temporary credentials fetched in its own function, or it is a call
         of a factory that returns a client it builds from credentials it fetches itself."""
-        factory = construction.factory
-        if factory is None:
+        if construction.factory is None:
             parts = hoisting.arguments_of(construction.call)
             return any(hoisting.uses_fetched_credentials(self.code, part) for part in parts)
-        factory_code = factory.code
-        return any(
-            isinstance(call, ast.Call)
-            and factory_code.enclosing_function(call) is factory.node
-            and factory_code.constructed_by(call) is not None
-            and any(hoisting.uses_fetched_credentials(factory_code, part) for part in hoisting.arguments_of(call))
-            for call in self._returned_calls.get(factory, ())
-        )
+        return self._factory_builds_from(construction.factory, hoisting.uses_fetched_credentials)
 
     def _factory_reads_request_state(self, construction: Construction) -> bool:
         """A call of a factory that builds its client from the request's state (a Flask ``session``,
-        ``request`` or ``g``: the logged-in user's keys): one client per request is its design."""
+        ``request`` or ``g``: the logged-in user's keys): one client per request is its design. (A
+        direct construction's own arguments are judged by ``construction_is_hoistable``.)"""
         factory = construction.factory
-        if factory is None:
-            return False  # (a direct construction's own arguments are judged by construction_is_hoistable)
+        return factory is not None and self._factory_builds_from(factory, hoisting.uses_request_state)
+
+    def _factory_builds_from(self, factory: Function, depends) -> bool:
+        """Some construction the factory returns has an argument for which ``depends(code, part)`` holds."""
         factory_code = factory.code
         return any(
             isinstance(call, ast.Call)
             and factory_code.enclosing_function(call) is factory.node
             and factory_code.constructed_by(call) is not None
-            and any(hoisting.uses_request_state(factory_code, part) for part in hoisting.arguments_of(call))
+            and any(depends(factory_code, part) for part in hoisting.arguments_of(call))
             for call in self._returned_calls.get(factory, ())
         )
 
