@@ -672,10 +672,10 @@ class HandlerContext:
 
     @cached_property
     def falls_back_to_another_read(self) -> bool:
-        """The ``try`` only reads, and the function makes the same operation again after it, on its own
-        (``get_object`` from the private bucket, then from the public one; ``latest.jsonl``, else the
-        newest ``.out`` file): a failure sends the code to the next place to look, whose read fails
-        on its own."""
+        """The ``try`` only reads, and the statements that follow it in its block make the same operation
+        again, on their own (``get_object`` from the private bucket, then from the public one;
+        ``latest.jsonl``, else the newest ``.out`` file): a failure sends the code to the next place to
+        look, whose read fails on its own. (A read after the loop the ``try`` sits in is no such thing.)"""
         if self.function is None or not self.reads:
             return False
         operations = table().operation_index
@@ -684,14 +684,18 @@ class HandlerContext:
             for call in self.try_reads_and_operations
             if call.func.attr in operations
         }
-        end = self.try_node.end_lineno or 0
+        following = []
+        statement = self.code.next_sibling(self.try_node)
+        while statement is not None:
+            following.append(statement)
+            statement = self.code.next_sibling(statement)
         return any(
-            later.lineno > end
+            isinstance(later.func, ast.Attribute)
             and later.func.attr in tried
             and self.code.as_string(later) != tried[later.func.attr]  # another place, not the same call again
             and not self._inside_a_handler(later)
-            for later in self.code.nodes(ast.Call, within=self.function, skip=(*FUNCTION_TYPES, ast.ClassDef))
-            if isinstance(later.func, ast.Attribute)
+            for statement in following
+            for later in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
         )
 
     def _inside_a_handler(self, node: ast.AST) -> bool:

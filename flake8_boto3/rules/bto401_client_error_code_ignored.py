@@ -45,9 +45,10 @@ Not flagged, because the failure is passed on or handled:
   that is read after the `try` (`sync_success = False`, `failed = True`;
   `found = False` is a "not there" stand-in, not an outcome);
 - it falls back to a real alternative (`manager = Manager(assume=False)`), or
-  goes on to the next place to look: the `try` only reads, and the function
-  makes the same operation again elsewhere after it (`get_object` from the
-  private bucket, then from the public one), which fails on its own;
+  goes on to the next place to look: the `try` only reads, and the
+  statements after it in its block make the same operation again elsewhere
+  (`get_object` from the private bucket, then from the public one), which
+  fails on its own (a read after the loop the `try` sits in is no fallback);
 - it fails closed: the `try` only reads to decide whether a change may go
   ahead (`describe_db_instances` before `delete_db_instance` in the same
   function), and the handler prints or logs the error and ends the function
