@@ -59,6 +59,7 @@ class Table:
         # What every client.exceptions has besides the service's error shapes (ClientError, from_code).
         self.client_exceptions_attributes: frozenset[str] = frozenset(packed["client_exceptions_attributes"])
         self._without_error_response: dict[str, list[str]] = packed["exceptions_without_error_response"]
+        self._none_response: dict[str, list[str]] = packed["exceptions_with_none_response"]
         self._operation_names: dict[str, str] = packed["operations"]  # service -> "op op op"
         self._across: dict = packed["across"]
         self._encoded: dict[str, str] = packed["services"]  # service -> its entry as JSON text
@@ -112,6 +113,11 @@ class Table:
     def exceptions_without_error_response(self, module: str) -> frozenset[str]:
         """Exception classes of ``botocore.exceptions``/``boto3.exceptions`` that are not ClientErrors."""
         return frozenset(self._without_error_response.get(module, ()))
+
+    def exceptions_with_none_response(self, module: str) -> frozenset[str]:
+        """SDK exception classes whose instances may carry ``response = None`` (HTTPClientError's family,
+        and BotoCoreError, which catches it)."""
+        return frozenset(self._none_response.get(module, ()))
 
     @property
     def sdk_exception_modules(self) -> frozenset[str]:

@@ -324,6 +324,24 @@ def _exceptions_without_error_response() -> dict[str, list[str]]:
     return found
 
 
+def _exceptions_with_none_response() -> dict[str, list[str]]:
+    """Per SDK exception module, the classes whose instances may carry a ``response`` of None:
+    HTTPClientError's family (ReadTimeoutError, ConnectionClosedError ...) sets ``.response`` to the
+    HTTP response it did not get, and the bases that catch it (BotoCoreError) may hold one. On those,
+    ``getattr(e, "response", {})`` answers None, not the default."""
+    module = botocore.exceptions
+    http = botocore.exceptions.HTTPClientError
+    return {
+        module.__name__: sorted(
+            name
+            for name, value in vars(module).items()
+            if isinstance(value, type)
+            and value.__module__ == module.__name__
+            and (issubclass(value, http) or issubclass(http, value))
+        )
+    }
+
+
 def _injected_methods(session) -> tuple[list[str], dict[str, list[str]]]:
     """Public client attributes that are not API operations, as boto3 builds clients."""
     boto3_session = boto3.session.Session(
@@ -392,6 +410,7 @@ def build_table() -> dict:
         "credential_operations": sorted(credential_operations),
         "client_exceptions_attributes": _client_exceptions_attributes(),
         "exceptions_without_error_response": _exceptions_without_error_response(),
+        "exceptions_with_none_response": _exceptions_with_none_response(),
         "services": services,
     }
 

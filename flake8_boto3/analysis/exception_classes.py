@@ -172,6 +172,19 @@ def _is_builtin_exception(code: Code, node: ast.AST) -> bool:
     return code.infers_to_builtin_exception(node)
 
 
+def may_carry_a_none_response(code: Code, node: ast.AST, kind: Caught) -> bool:
+    """Can an exception this clause names have ``.response`` set to None? HTTPClientError's family
+    (``ReadTimeoutError``, ``ConnectionClosedError``) and what catches it (``BotoCoreError``,
+    ``Exception``)."""
+    if kind is Caught.BUILTIN:
+        return isinstance(node, ast.Name) and node.id in ("Exception", "BaseException")
+    if kind is not Caught.SDK_WITHOUT_ERROR_RESPONSE:
+        return False
+    name = qualified_name(code, node) or ""
+    module, _, class_name = name.rpartition(".")
+    return class_name in table().exceptions_with_none_response(module)
+
+
 def _is_sdk_exception_without_error_response(code: Code, node: ast.AST) -> bool:
     """``NoCredentialsError``, ``botocore.exceptions.WaiterError``, ``S3UploadFailedError`` ..."""
     name = qualified_name(code, node)

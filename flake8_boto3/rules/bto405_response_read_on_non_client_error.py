@@ -20,7 +20,13 @@ Not flagged: reads that are guarded: after (or under) `isinstance(e, ClientError
 `hasattr(e, "response")`, `getattr(e, "response", ...)` or `type(e)` tests
 (including `if not isinstance(e, ClientError): raise`), inside a
 `try`/`except AttributeError` (or `TypeError`, `Exception`), and
-`getattr(e, "response", {})` itself. A handler that catches only `ClientError`
+`getattr(e, "response", {})` itself, except where its result is used at once
+(`getattr(e, "response", {}).get("Error")`, `[...]`) in a handler that catches
+`HTTPClientError`'s family or what catches it (`BotoCoreError`,
+`ReadTimeoutError`, `ConnectionClosedError`, `Exception`): botocore sets their
+`.response` to None, so `getattr` answers None, not the default, and the
+handler raises `AttributeError` after a read timeout. `(getattr(e, "response",
+None) or {})` is fine. A handler that catches only `ClientError`
 and modeled exceptions (`client.exceptions.X`, which are ClientErrors) is fine;
 so is `except Exception as e: e.response` on its own, which is a generic
 broad-except question rather than a boto3 one.
@@ -84,7 +90,7 @@ import sys
 from collections.abc import Iterator
 
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.exception_classes import Caught
+from flake8_boto3.analysis.exception_classes import Caught, may_carry_a_none_response
 from flake8_boto3.analysis.handler_paths import TRY_TYPES
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.context import FileContext
@@ -93,6 +99,11 @@ from flake8_boto3.rule import ERROR_HANDLING_GUIDE, Finding, Rule
 MESSAGE = "'{read}' fails when the handler catches {others} (not a ClientError: no error response); {advice}"
 ADVICE_MIXED = "test isinstance({name}, ClientError) first, or catch {others} in a clause of its own"
 ADVICE_ALONE = "read .response only in an except ClientError clause"
+NONE_MESSAGE = (
+    "{read} gives None when the handler catches {others}: HTTPClientError's family (ReadTimeoutError,"
+    " ConnectionClosedError) sets .response to None, and the default stands in only for a missing"
+    " attribute; write (getattr({name}, \"response\", None) or {{}})"
+)
 
 # Calls that tell what the exception is, or whether it has a response.
 GUARD_CALLS = frozenset({"isinstance", "hasattr", "getattr", "type", "issubclass"})
@@ -170,6 +181,29 @@ def _unguarded_reads(code: Code, handler: ast.ExceptHandler, name: str) -> Itera
                     yield node
 
 
+def _dereferenced_getattrs(code: Code, handler: ast.ExceptHandler, name: str) -> Iterator[ast.Call]:
+    """``getattr(e, "response", {}).get(...)``, ``getattr(e, "response", {})["Error"]``: the default stands in
+    for a missing attribute, not for one that is None."""
+    for statement in handler.body:
+        for call in code.nodes(ast.Call, within=statement):
+            if not (
+                isinstance(call.func, ast.Name)
+                and call.func.id == "getattr"
+                and len(call.args) == 3
+                and isinstance(call.args[0], ast.Name)
+                and call.args[0].id == name
+                and isinstance(call.args[1], ast.Constant)
+                and call.args[1].value == "response"
+            ):
+                continue
+            parent = code.parent(call)
+            dereferenced = (isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load)) or (
+                isinstance(parent, ast.Subscript) and parent.value is call
+            )
+            if dereferenced and not _is_guarded(code, call, handler, name):
+                yield call
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     code = context.code
     classes = context.exception_classes
@@ -178,12 +212,19 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         name = handler.name
         read = next(_unguarded_reads(code, handler, name), None)
-        if read is None:
+        fallback = next(_dereferenced_getattrs(code, handler, name), None) if read is None else None
+        if read is None and fallback is None:
             continue
         caught = classes.caught(handler)
         kinds = {kind for _, kind in caught}
         if not kinds & BOTO3_ERROR_KINDS:
             continue  # `except Exception as e` alone, or nothing known: not a boto3 handler
+        if fallback is not None:
+            none_response = [node for node, kind in caught if may_carry_a_none_response(code, node, kind)]
+            if none_response:
+                others = " or ".join(code.as_string(node) for node in none_response)
+                yield RULE.finding(fallback, NONE_MESSAGE.format(read=code.as_string(fallback), others=others, name=name))
+            continue
         without_response = [node for node, kind in caught if kind.has_error_response is False]
         if not without_response:
             continue
