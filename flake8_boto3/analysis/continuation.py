@@ -428,17 +428,20 @@ def handles_tokens(code: Code, call: ast.Call, token_keys: Iterable[str]) -> boo
 
 def exact_match_after_prefix(code: Code, call: ast.Call) -> bool:
     """``describe_log_groups(logGroupNamePrefix=name)`` then ``... == name``: in name order the exact
-    name sorts first, so the first page has it."""
+    name sorts first, so the first page has it. Likewise ``list_queues(QueueNamePrefix=name)`` then
+    ``name in url``: only names that begin with the whole name come back."""
     prefixes = [code.as_string(kw.value) for kw in call.keywords or () if kw.arg and PREFIX_KEYWORD.search(kw.arg)]
     if not prefixes:
         return False
     for compare in code.nodes(ast.Compare, within=code.enclosing_scope(call)):
         pairs = compare_pairs(compare)
-        if [op for op, _ in pairs] != ["=="]:
-            continue
-        sides = {code.as_string(compare.left), code.as_string(pairs[0][1])}
-        if sides & set(prefixes):
-            return True
+        operators = [op for op, _ in pairs]
+        if operators == ["=="]:
+            sides = {code.as_string(compare.left), code.as_string(pairs[0][1])}
+            if sides & set(prefixes):
+                return True
+        elif operators == ["in"] and code.as_string(compare.left) in prefixes:
+            return True  # the name looked for in each result (a queue URL ends with its name)
     return False
 
 
