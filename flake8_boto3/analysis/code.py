@@ -52,6 +52,16 @@ def always_leaves(
 LEAVING_A_LOOP = (ast.Return, ast.Raise, ast.Break)
 
 
+def first_pass_only(code: Code, loop: ast.AST, through_try: bool = True) -> bool:
+    """The loop's body always leaves the loop (``return``, ``break`` or ``raise`` on every path; through
+    a ``try`` whose branches all do, with ``through_try``) and the loop has no ``continue`` of its own:
+    its body runs once."""
+    if not always_leaves(loop.body, LEAVING_A_LOOP, through_try):
+        return False
+    own_continues = code.nodes(ast.Continue, within=loop, skip=(*LOOP_TYPES, *FUNCTION_TYPES, ast.ClassDef))
+    return next(own_continues, None) is None
+
+
 def runs_node_at_most_once(code: Code, node: ast.AST, loop: ast.AST) -> bool:
     """Does ``loop`` evaluate ``node`` once, or again only after a failure?
 
@@ -71,8 +81,7 @@ def runs_node_at_most_once(code: Code, node: ast.AST, loop: ast.AST) -> bool:
             return True
         if isinstance(ancestor, TRY_TYPES):
             tries.append(ancestor)
-    own_continues = code.nodes(ast.Continue, within=loop, skip=(*LOOP_TYPES, *FUNCTION_TYPES, ast.ClassDef))
-    if next(own_continues, None) is None and always_leaves(loop.body, LEAVING_A_LOOP):
+    if first_pass_only(code, loop):
         return True
     return any(
         always_leaves(attempt.orelse or attempt.body, LEAVING_A_LOOP, through_try=False)
@@ -155,6 +164,13 @@ class Code:
 
     def next_sibling(self, node: ast.AST) -> ast.AST | None:
         return self.home.tree.next_sibling(node)
+
+    def following_siblings(self, node: ast.AST) -> Iterator[ast.AST]:
+        """The statements after ``statement(node)`` in its block, in order."""
+        following = self.next_sibling(node)
+        while following is not None:
+            yield following
+            following = self.next_sibling(following)
 
     def previous_sibling(self, node: ast.AST) -> ast.AST | None:
         return self.home.tree.previous_sibling(node)

@@ -684,17 +684,12 @@ class HandlerContext:
             for call in self.try_reads_and_operations
             if call.func.attr in operations
         }
-        following = []
-        statement = self.code.next_sibling(self.try_node)
-        while statement is not None:
-            following.append(statement)
-            statement = self.code.next_sibling(statement)
         return any(
             isinstance(later.func, ast.Attribute)
             and later.func.attr in tried
             and self.code.as_string(later) != tried[later.func.attr]  # another place, not the same call again
             and not self._inside_a_handler(later)
-            for statement in following
+            for statement in self.code.following_siblings(self.try_node)
             for later in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
         )
 
@@ -709,13 +704,16 @@ class HandlerContext:
         if self.function is None or not self.reads or self.returns_values:
             return False
         end = self.try_node.end_lineno or 0
-        later = [
+        later = {
             statement
             for statement in self.code.nodes(ast.stmt, within=self.function, skip=(*FUNCTION_TYPES, ast.ClassDef))
             if statement.lineno > end and not self._inside_a_handler(statement)
-        ]
+        }
+        # Each subtree once: a statement inside another of them is walked with it.
+        outermost = [statement for statement in later if not any(a in later for a in self.code.ancestors(statement))]
         return any(
-            not (READ_OPERATION.match(name) or name in READ_METHODS) for name in _aws_method_names(self.code, later)
+            not (READ_OPERATION.match(name) or name in READ_METHODS)
+            for name in _aws_method_names(self.code, outermost)
         )
 
     @cached_property
@@ -743,11 +741,9 @@ class HandlerContext:
             for target in statement.targets
             if isinstance(target, ast.Name)
         }
-        node = self.code.next_sibling(self.try_node) if flags else None
-        while node is not None:
+        for node in self.code.following_siblings(self.try_node) if flags else ():
             if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id in flags:
                 return self._creates(node.body)
-            node = self.code.next_sibling(node)
         return False
 
     def _creates(self, statements: list[ast.AST], depth: int = 0) -> bool:

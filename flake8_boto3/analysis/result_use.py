@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from flake8_boto3.analysis import functions
-from flake8_boto3.analysis.code import Code, always_leaves
+from flake8_boto3.analysis.code import Code, first_pass_only
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
 
@@ -152,15 +152,6 @@ def _length_test(code: Code, call: ast.Call) -> bool:
     return False
 
 
-def _first_pass_only(code: Code, loop: ast.For | ast.AsyncFor) -> bool:
-    """The loop's body always leaves the loop (``return``, ``break``) and has no ``continue`` of its own:
-    it sees one item."""
-    if not always_leaves(loop.body, (ast.Return, ast.Break, ast.Raise), through_try=False):
-        return False
-    inner_loops = (ast.For, ast.AsyncFor, ast.While, *FUNCTION_TYPES, ast.ClassDef)
-    return not any(any(code.nodes(ast.Continue, within=statement, skip=inner_loops)) for statement in loop.body)
-
-
 def _is_first_item(code: Code, node: ast.AST) -> bool:
     parent = code.parent(node)
     if isinstance(parent, ast.Subscript) and parent.value is node:
@@ -172,7 +163,7 @@ def _is_first_item(code: Code, node: ast.AST) -> bool:
             return isinstance(upper, ast.Constant) and isinstance(upper.value, int) and upper.value > 0
     # for item in items: ... return/break (the body never comes round for a second item)
     if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node:
-        return _first_pass_only(code, parent)
+        return first_pass_only(code, parent, through_try=False)  # it sees one item
     # next(iter(items)), next(iter(items), None)
     if isinstance(parent, ast.Call) and dotted_name(parent.func) == "iter" and parent.args[:1] == [node]:
         outer = code.parent(parent)

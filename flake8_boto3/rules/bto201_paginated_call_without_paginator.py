@@ -174,6 +174,7 @@ import sys
 from collections.abc import Iterator
 
 from flake8_boto3.analysis import continuation, partition_query, result_use
+from flake8_boto3.analysis.code import FUNCTION_TYPES
 from flake8_boto3.aws import Paginator, quota_bounds, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
@@ -227,7 +228,7 @@ def parent_deleted_after(code, call) -> bool:
         and later.func.attr == deletion
         and later.lineno > call.call.lineno
         and any(kw.arg == keyword and code.as_string(kw.value) == named for kw in later.keywords)
-        for later in code.nodes(ast.Call, within=scope, skip=(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        for later in code.nodes(ast.Call, within=scope, skip=(*FUNCTION_TYPES, ast.ClassDef))
     )
 
 

@@ -156,12 +156,10 @@ def _ends(code: Code, statements: list[ast.stmt]) -> bool:
 
 def _failure_checked_after(code: Code, loop: ast.AST, failures: frozenset[str]) -> bool:
     """Right after the loop, an ``if`` on a failure state raises: the waiter's behaviour, by hand."""
-    following = code.next_sibling(loop)
-    while following is not None:
+    for following in code.following_siblings(loop):
         if isinstance(following, ast.If) and _compared_values(code, following.test) & failures:
             if _raises(code, following.body):
                 return True
-        following = code.next_sibling(following)
     return False
 
 
