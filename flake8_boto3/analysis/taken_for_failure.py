@@ -46,7 +46,7 @@ from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import EXITS, FAILURE_REPORTS
 from flake8_boto3.analysis.names import dotted_name
-from flake8_boto3.analysis.told_apart import NOT_FOUND_TEXT
+from flake8_boto3.analysis.told_apart import compares_with_none, says_not_found
 
 # Words that say an operation failed (not that the input was wrong: "Invalid course id" blames the caller).
 FAILED_TEXT = re.compile(r"error|fail|could ?n[o']t|unable|cannot|can't", re.I)
@@ -101,14 +101,7 @@ def _empty_branches(code: Code, node: ast.AST) -> list[ast.stmt] | None:
     negated = False
     if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
         node, parent, negated = parent, code.parent(parent), True
-    elif (
-        isinstance(parent, ast.Compare)
-        and parent.left is node
-        and len(parent.ops) == 1
-        and isinstance(parent.ops[0], (ast.Is, ast.IsNot))
-        and isinstance(parent.comparators[0], ast.Constant)
-        and parent.comparators[0].value is None
-    ):
+    elif compares_with_none(parent, node):
         node, parent, negated = parent, code.parent(parent), isinstance(parent.ops[0], ast.Is)
     if not isinstance(parent, ast.If) or parent.test is not node:
         return None
@@ -119,13 +112,11 @@ def _reports_failure(code: Code, statements: list[ast.stmt]) -> bool:
     """The statements report a failure as one: an error-level report (``st.error(...)``), or a raise,
     exit, abort or return that says something failed (``raise RuntimeError("Could not load ...")``,
     ``abort(500)``) - not one that blames the input (``raise InvalidUsage("Invalid course id")``, a 400)."""
+    if says_not_found(code, statements):
+        return False  # the empty answer is taken for absence after all
     reported = False
     for statement in statements:
         for node in code.nodes(ast.AST, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
-            if isinstance(node, ast.Constant) and (
-                node.value == 404 or (isinstance(node.value, str) and NOT_FOUND_TEXT.search(node.value))
-            ):
-                return False  # the empty answer is taken for absence after all
             if isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in FAILURE_REPORTS:
                 reported = True
             elif isinstance(node, (ast.Raise, ast.Return)) or (

@@ -136,7 +136,7 @@ def _gives_a_value_at(value: ast.AST | None, place: int, width: int | None) -> b
 def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -> bool:
     """The call's result, in ``place``, is tested with ``is None``/``is not None`` by its caller."""
     parent = code.parent(call)
-    if place == WHOLE and _compares_with_none(parent, call):
+    if place == WHOLE and compares_with_none(parent, call):
         return not _answers_not_found(code, parent) and not _none_branch_is_empty(code, parent)
     if not isinstance(parent, ast.Assign) or len(parent.targets) != 1:
         return False
@@ -154,7 +154,7 @@ def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -
     return any(
         isinstance(compare.left, ast.Name)
         and compare.left.id == name
-        and _compares_with_none(compare, compare.left)
+        and compares_with_none(compare, compare.left)
         and not _answers_not_found(code, compare)
         and not _none_branch_is_empty(code, compare)
         for compare in code.nodes(ast.Compare, within=scope, skip=(*FUNCTION_TYPES, ast.ClassDef))
@@ -179,17 +179,21 @@ def _answers_not_found(code: Code, compare: ast.Compare) -> bool:
     branch = code.parent(compare)
     if not isinstance(branch, ast.If) or branch.test is not compare:
         return False
-    taken = branch.body if isinstance(compare.ops[0], ast.Is) else branch.orelse
-    for statement in taken:
-        for node in code.nodes(ast.AST, within=statement):
-            if isinstance(node, ast.Constant) and (
-                node.value == 404 or (isinstance(node.value, str) and NOT_FOUND_TEXT.search(node.value))
-            ):
-                return True
-    return False
+    return says_not_found(code, branch.body if isinstance(compare.ops[0], ast.Is) else branch.orelse)
 
 
-def _compares_with_none(node: ast.AST | None, left: ast.AST) -> bool:
+def says_not_found(code: Code, statements: list[ast.stmt]) -> bool:
+    """The statements answer "not found": a 404, or text such as "... not found", "no such ..."."""
+    return any(
+        isinstance(node, ast.Constant)
+        and (node.value == 404 or (isinstance(node.value, str) and bool(NOT_FOUND_TEXT.search(node.value))))
+        for statement in statements
+        for node in code.nodes(ast.AST, within=statement)
+    )
+
+
+def compares_with_none(node: ast.AST | None, left: ast.AST) -> bool:
+    """``node`` is ``left is None`` or ``left is not None``."""
     return (
         isinstance(node, ast.Compare)
         and node.left is left
