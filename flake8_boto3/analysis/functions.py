@@ -170,16 +170,9 @@ def entry_point_reason(code: Code, function: ast.AST) -> str | None:
 def _called_by_another_function(code: Code, function: ast.AST) -> bool:
     """Some other function of the module calls ``function`` (a Lambda handler's ``main()``): then it
     runs as often as that caller does, whatever its name."""
-    for name in code.nodes(ast.Name):
-        if name.id != function.name or not isinstance(name.ctx, ast.Load):
-            continue
-        call = code.parent(name)
-        if not (isinstance(call, ast.Call) and call.func is name):
-            continue  # handed on, not called here
-        caller = code.enclosing_function(name)
-        if caller is None or caller is function or under_main_guard(code, name):
-            continue
-        if function in code.bindings(name):
+    for call in module_calls_of(code, function):
+        caller = code.enclosing_function(call)
+        if caller is not None and caller is not function and not under_main_guard(code, call):
             return True
     return False
 
