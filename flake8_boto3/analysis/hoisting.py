@@ -59,6 +59,16 @@ def _imports_a_context_local(binding: object, local_name: str) -> bool:
     )
 
 
+def _is_context_local_attribute(node: ast.AST) -> bool:
+    """``flask.current_app``, ``flask.session``: a context local reached through its module."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr in CONTEXT_LOCALS
+        and isinstance(node.value, ast.Name)
+        and node.value.id in CONTEXT_LOCAL_MODULES
+    )
+
+
 def _is_assign_name(binding: object) -> bool:
     """astroid's ``AssignName`` of an assignment target (a parameter's is an ``ast.arg``)."""
     return isinstance(binding, ast.Name) and isinstance(binding.ctx, ast.Store)
@@ -136,12 +146,7 @@ def is_hoistable(code: Code, node: ast.AST, seen: set | None = None, depth: int 
         return False
     if isinstance(node, ast.Call) and call_name(node) in table().credential_operations:
         return False  # temporary credentials expire: fetched per call, used per call
-    if (
-        isinstance(node, ast.Attribute)
-        and node.attr in CONTEXT_LOCALS
-        and isinstance(node.value, ast.Name)
-        and node.value.id in CONTEXT_LOCAL_MODULES
-    ):
+    if _is_context_local_attribute(node):
         return False  # flask.current_app
     if isinstance(node, _OPERAND_NODES):
         return all(is_hoistable(code, child, seen, depth + 1) for child in code.home.tree.children(node))
@@ -172,7 +177,8 @@ def uses_fetched_credentials(code: Code, node: ast.AST) -> bool:
 
 def uses_request_state(code: Code, node: ast.AST) -> bool:
     """Does ``node`` (a construction's argument, through the local assignments of its function) read a
-    Flask or Quart context local (``session``, ``request``, ``g``, ``current_app``)?
+    Flask or Quart context local (``session``, ``request``, ``g``, ``current_app``, or
+    ``flask.session`` through the module)?
 
     A factory that builds the client from the logged-in user's keys (``user =
     User.query.get(session["user_id"])``) makes one per request by design: no module-level client
@@ -180,7 +186,7 @@ def uses_request_state(code: Code, node: ast.AST) -> bool:
     return _reaches(
         code,
         node,
-        lambda found: False,
+        _is_context_local_attribute,
         module_names=lambda name, bindings: any(_imports_a_context_local(binding, name) for binding in bindings),
     )
 
