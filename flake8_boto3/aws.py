@@ -310,28 +310,40 @@ def quota_bounds() -> dict[tuple[str, str], QuotaBound]:
 
 
 @dataclass(frozen=True)
-class SurfacedBy:
-    """A batch operation whose failed entries make a later operation on the same resource fail
-    (``remove_targets`` then ``delete_rule``: a rule with targets left cannot be deleted)."""
+class LaterOperation:
+    """An operation that AWS documents to settle what an earlier one on the same resource left:
+    ``delete_rule`` fails while ``remove_targets`` left targets (a batch's failures surface);
+    ``delete_topic`` removes the subscriptions a page of ``list_subscriptions_by_topic`` missed."""
 
     service: str
     operation: str
     then: str
-    same: tuple[tuple[str, str], ...]  # (batch parameter, later operation's parameter) naming one resource
+    same: tuple[tuple[str, str], ...]  # (earlier operation's parameter, later operation's) naming one resource
     fact: str
     url: str
 
 
-@cache
-def batch_failures_surfaced() -> dict[tuple[str, str], SurfacedBy]:
-    """(service, batch operation) -> the later operation that surfaces its failures, from
-    ``data/batch_failures_surfaced.json``."""
-    data = json.loads(resources.files("flake8_boto3.data").joinpath("batch_failures_surfaced.json").read_text())
+def _later_operations(file_name: str) -> dict[tuple[str, str], LaterOperation]:
+    data = json.loads(resources.files("flake8_boto3.data").joinpath(file_name).read_text())
     entries = {}
     for entry in data["entries"]:
-        surfaced = SurfacedBy(**{**entry, "same": tuple(entry["same"].items())})
-        entries[(surfaced.service, surfaced.operation)] = surfaced
+        later = LaterOperation(**{**entry, "same": tuple(entry["same"].items())})
+        entries[(later.service, later.operation)] = later
     return entries
+
+
+@cache
+def batch_failures_surfaced() -> dict[tuple[str, str], LaterOperation]:
+    """(service, batch operation) -> the later operation that surfaces its failures, from
+    ``data/batch_failures_surfaced.json``."""
+    return _later_operations("batch_failures_surfaced.json")
+
+
+@cache
+def deleted_with_the_parent() -> dict[tuple[str, str], LaterOperation]:
+    """(service, listing) -> the deletion of the parent that removes every listed item with it, from
+    ``data/deleted_with_the_parent.json``."""
+    return _later_operations("deleted_with_the_parent.json")
 
 
 @cache

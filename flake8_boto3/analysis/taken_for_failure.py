@@ -44,7 +44,7 @@ import re
 
 from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
-from flake8_boto3.analysis.handler_paths import EXITS, FAILURE_REPORTS
+from flake8_boto3.analysis.handler_paths import EXITS, FAILURE_REPORTS, is_not_there
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.analysis.told_apart import compares_with_none, says_not_found
 
@@ -55,20 +55,10 @@ FAILED_TEXT = re.compile(r"error|fail|could ?n[o']t|unable|cannot|can't", re.I)
 def callers_report_empty_answer(code: Code, function: ast.AST | None, returned: ast.AST | None) -> bool:
     """Is ``returned`` (a failure's answer in ``function``) empty, and does every caller in the module
     report an empty answer as a failure? (See the module docs.)"""
-    if not isinstance(function, FUNCTION_TYPES) or not _is_empty(returned):
+    if not isinstance(function, FUNCTION_TYPES) or not is_not_there(returned):
         return False
     calls = functions.module_calls_of(code, function)
     return bool(calls) and all(_reports_an_empty_result(code, call) for call in calls)
-
-
-def _is_empty(value: ast.AST | None) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, ast.Constant):
-        return value.value in (None, False, 0, "", b"")
-    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
-        return not value.elts
-    return isinstance(value, ast.Dict) and not value.keys
 
 
 def _reports_an_empty_result(code: Code, call: ast.Call) -> bool:

@@ -115,7 +115,10 @@ Not flagged when one page is all the code needs:
   unpaginated ones. With `MaxResults` these operations page like any other.
 - the code then deletes the parent, which removes every item with it:
   `list_subscriptions_by_topic(TopicArn=t)` followed by `delete_topic(TopicArn=t)`
-  (SNS: "Deletes a topic and all its subscriptions");
+  on the same topic, in the same function, a helper of the module it calls, or
+  every caller of the listing's function (SNS: "Deletes a topic and all its
+  subscriptions"; the pairs, with their documentation, are in
+  `flake8_boto3/data/deleted_with_the_parent.json`);
 - it is a DynamoDB `query` of one entity's partition, named by a value the
   code computes (`KeyConditionExpression="user_id = :u"` with
   `{":u": {"S": user_id}}`): the opt-in BTO207's (see BTO202).
@@ -169,13 +172,11 @@ Hard quotas still count.
 
 from __future__ import annotations
 
-import ast
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis import continuation, partition_query, result_use
-from flake8_boto3.analysis.code import FUNCTION_TYPES
-from flake8_boto3.aws import Paginator, quota_bounds, table
+from flake8_boto3.analysis import continuation, later_operation, partition_query, result_use
+from flake8_boto3.aws import Paginator, deleted_with_the_parent, quota_bounds, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.rule import PAGINATORS_GUIDE, Finding, Rule
@@ -204,31 +205,12 @@ def bounded_by_aws(call, paginators: list[Paginator], keywords: set[str], raised
     return all(bound is not None and bound.applies_to(keywords, raised_quotas) for bound in bounds)
 
 
-# Listings whose items the parent's deletion removes with it: unsubscribing one page of a topic's
-# subscriptions before DeleteTopic ("Deletes a topic and all its subscriptions",
-# https://docs.aws.amazon.com/sns/latest/api/API_DeleteTopic.html) leaves no subscription behind.
-# (service, listing) -> (the parent's deletion, the keyword naming the parent in both calls)
-DELETED_WITH_THE_PARENT = {("sns", "list_subscriptions_by_topic"): ("delete_topic", "TopicArn")}
-
-
-def parent_deleted_after(code, call) -> bool:
-    """The function goes on to delete the parent the listing was of, which removes every item with it."""
-    services = call.services()
-    entries = [DELETED_WITH_THE_PARENT.get((service, call.operation)) for service in services]
-    if not entries or None in entries:
-        return False
-    deletion, keyword = entries[0]
-    parent = next((kw.value for kw in call.call.keywords if kw.arg == keyword), None)
-    scope = code.enclosing_scope(call.call)  # the function, or the module of a script
-    if parent is None:
-        return False
-    named = code.as_string(parent)
-    return any(
-        isinstance(later.func, ast.Attribute)
-        and later.func.attr == deletion
-        and later.lineno > call.call.lineno
-        and any(kw.arg == keyword and code.as_string(kw.value) == named for kw in later.keywords)
-        for later in code.nodes(ast.Call, within=scope, skip=(*FUNCTION_TYPES, ast.ClassDef))
+def parent_deleted_after(context: FileContext, call) -> bool:
+    """The code goes on to delete the parent the listing was of, which removes every item with it
+    (``data/deleted_with_the_parent.json``: a topic's subscriptions go with the topic)."""
+    entries = [deleted_with_the_parent().get((service, call.operation)) for service in sorted(call.services())]
+    return bool(entries) and all(
+        entry is not None and later_operation.follows(context.code, context.aws_calls, call, entry) for entry in entries
     )
 
 
@@ -275,7 +257,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         if partition_query.reads_one_partition(call):
             continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
-        if parent_deleted_after(context.code, call):
+        if parent_deleted_after(context, call):
             continue  # the topic's deletion removes the subscriptions the page missed
         yield RULE.finding(call.call, _message(call, paginators[0], keywords))
 

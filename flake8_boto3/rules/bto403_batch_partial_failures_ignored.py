@@ -89,17 +89,14 @@ None.
 
 from __future__ import annotations
 
-import ast
-import copy
 import re
 import sys
 from collections.abc import Iterator
 
-
-from flake8_boto3.analysis import result_use
+from flake8_boto3.analysis import later_operation, result_use
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.continuation import keyword_value, mentioned_keys
-from flake8_boto3.analysis.functions import helpers_given_values, in_test_code, module_calls_of, same_module_callees
+from flake8_boto3.analysis.continuation import mentioned_keys
+from flake8_boto3.analysis.functions import helpers_given_values, in_test_code, module_calls_of
 from flake8_boto3.analysis.names import FUNCTION_TYPES
 from flake8_boto3.aws import batch_failures_surfaced, table
 from flake8_boto3.context import FileContext
@@ -149,106 +146,11 @@ def _checked_in(code: Code, scope, accepted: set[str]) -> bool:
     return any(accepted & mentioned_keys(code, helper) for helper in helpers_given_values(code, scope))
 
 
-def _after(node: ast.AST, other: ast.AST) -> bool:
-    return (node.lineno, node.col_offset) > (other.lineno, other.col_offset)
-
-
-def _arguments_at(function: ast.AST, site: ast.Call) -> dict[str, ast.expr] | None:
-    """What each parameter of ``function`` is at the call ``site`` (``self``/``cls`` left out), or
-    None when the call passes ``*args``/``**kwargs``."""
-    if any(isinstance(a, ast.Starred) for a in site.args) or any(k.arg is None for k in site.keywords):
-        return None
-    names = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
-    if names and names[0] in ("self", "cls") and isinstance(site.func, ast.Attribute):
-        names = names[1:]
-    bound = dict(zip(names, site.args))
-    bound.update((k.arg, k.value) for k in site.keywords)
-    return bound
-
-
-def _text_at(code, expression: ast.expr, function: ast.AST | None, site: ast.Call | None) -> str | None:
-    """The source of ``expression``, with the parameters of ``function`` replaced by what ``site``
-    passes: ``rule_arn.split("/")[1]`` in a helper called with ``event["Rule"]`` reads
-    ``event["Rule"].split("/")[1]``. None when a parameter it uses is not passed."""
-    if function is None or site is None:
-        return code.as_string(expression)
-    arguments = _arguments_at(function, site)
-    if arguments is None:
-        return None
-    parameters = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
-    used = {node.id for node in ast.walk(expression) if isinstance(node, ast.Name)} & parameters
-    if used - arguments.keys():
-        return None  # a parameter the call leaves to its default
-
-    class Substitute(ast.NodeTransformer):
-        def visit_Name(self, node: ast.Name) -> ast.AST:
-            return arguments[node.id] if node.id in used else node
-
-    return ast.unparse(Substitute().visit(copy.deepcopy(expression)))
-
-
-def _resource_texts(code, call: ast.Call, same, function=None, site=None) -> dict[str, str] | None:
-    """``{later parameter: text}`` naming the resource the batch call works on."""
-    texts = {}
-    for mine, theirs in same:
-        value = keyword_value(call, mine)
-        text = _text_at(code, value, function, site) if value is not None else None
-        if text is None:
-            return None
-        texts[theirs] = text
-    return texts
-
-
-def _calls(call: ast.Call, operation: str) -> bool:
-    return isinstance(call.func, ast.Attribute) and call.func.attr == operation
-
-
-def _on_client_of(context: FileContext, call: ast.Call, service: str) -> bool:
-    """The method ``call`` calls is a client's, for ``service`` (or a service not known)."""
-    receiver = context.aws_calls.infer_receiver(call.func.value)
-    return receiver is not None and receiver.kind is Kind.CLIENT and receiver.service in (None, service)
-
-
-def _surfacing_calls(context: FileContext, scope: ast.AST, after: ast.AST, surfaced, service: str):
-    """Calls of the later operation in ``scope`` after ``after``, with the texts naming their resource;
-    also those one same-module helper down (``self._delete_rule(arn)``), read at the helper's call."""
-    code = context.code
-    same = [(theirs, theirs) for _, theirs in surfaced.same]
-    for later in code.nodes(ast.Call, within=scope, skip=FUNCTION_TYPES):
-        if not _after(later, after):
-            continue
-        if _calls(later, surfaced.then):
-            if _on_client_of(context, later, service):
-                yield _resource_texts(code, later, same)
-            continue
-        for helper in same_module_callees(code, later):
-            for inner in code.nodes(ast.Call, within=helper, skip=FUNCTION_TYPES):
-                if _calls(inner, surfaced.then) and _on_client_of(context, inner, service):
-                    yield _resource_texts(code, inner, same, helper, later)
-
-
 def _failures_surfaced_later(context: FileContext, call, service: str) -> bool:
     """A later operation on the same resource fails while the batch's failures remain (see
-    ``data/batch_failures_surfaced.json``): ``remove_targets(Rule=r)`` then ``delete_rule(Name=r)``,
-    in the same function, or in each function that calls the batch call's helper, directly or through
-    another helper of the module."""
+    ``data/batch_failures_surfaced.json``): ``remove_targets(Rule=r)`` then ``delete_rule(Name=r)``."""
     surfaced = batch_failures_surfaced().get((service, call.operation))
-    if surfaced is None:
-        return False
-    code = context.code
-    scope = code.enclosing_scope(call.call)
-    wanted = _resource_texts(code, call.call, surfaced.same)
-    if wanted is not None and wanted in _surfacing_calls(context, scope, call.call, surfaced, service):
-        return True
-    if not isinstance(scope, FUNCTION_TYPES):
-        return False
-    sites = module_calls_of(code, scope)
-    for site in sites:
-        wanted = _resource_texts(code, call.call, surfaced.same, scope, site)
-        caller = code.enclosing_scope(site)
-        if wanted is None or wanted not in _surfacing_calls(context, caller, site, surfaced, service):
-            return False
-    return bool(sites)
+    return surfaced is not None and later_operation.follows(context.code, context.aws_calls, call, surfaced)
 
 
 # Batch operations whose failed entries the service itself delivers again: an SQS message left undeleted
