@@ -13,8 +13,10 @@ Decided from the syntax alone, and only when all of it holds: the call is a
 ``query`` whose ``KeyConditionExpression`` is a ``Key(...)`` condition of
 ``boto3.dynamodb.conditions`` or a string the code gives literally, it
 compares at least one key with "=", and no value compared with "=" is a
-constant (a literal, or a name bound to one). A condition the code builds
-elsewhere, or values given through a variable, decide nothing.
+constant (a literal, or a name bound to one). The values may go through a
+serializer of the code's own (``ExpressionAttributeValues=serialize({":c":
+customer_id})``). A condition the code builds elsewhere, or values given
+through a variable, decide nothing.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def _placeholder_values(code: Code, call: ast.Call, condition: ast.AST) -> list[
     text = code.literal_string(condition)
     if text is None or not KEY_CONDITION.match(text):
         return []
-    mapping = keyword_value(call, "ExpressionAttributeValues")
+    mapping = _serialized_mapping(keyword_value(call, "ExpressionAttributeValues"))
     if not isinstance(mapping, ast.Dict) or None in mapping.keys:
         return []
     given = {key.value: value for key, value in zip(mapping.keys, mapping.values) if isinstance(key, ast.Constant)}
@@ -96,6 +98,14 @@ def _placeholder_values(code: Code, call: ast.Call, condition: ast.AST) -> list[
             return []
         values.append(_typed_value(value))
     return values
+
+
+def _serialized_mapping(mapping: ast.AST | None) -> ast.AST | None:
+    """The literal mapping of ``serialize({":c": customer_id})``: the client's values given through a
+    serializer of the code's own (one argument, the placeholders and their values)."""
+    if isinstance(mapping, ast.Call) and len(mapping.args) == 1 and not mapping.keywords:
+        return mapping.args[0]
+    return mapping
 
 
 def _typed_value(value: ast.AST) -> ast.AST:
