@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from astroid import bases, nodes
 from astroid.builder import AstroidBuilder
 from astroid.context import InferenceContext
-from astroid.exceptions import UseInferenceDefault
+from astroid.exceptions import InferenceError, UseInferenceDefault
 from astroid.inference_tip import inference_tip
 from astroid.manager import AstroidManager
 from astroid.util import UninferableBase, safe_infer
@@ -160,9 +160,24 @@ def _qualified_name(callee) -> str | None:
     return None
 
 
+def _sole_value_but_none(node: nodes.NodeNG, context: InferenceContext | None) -> object | None:
+    """The one value ``node`` infers to besides ``None`` (a global set lazily: ``_dynamo = None``, then
+    ``_dynamo = boto3.resource(...)`` in the function that first needs it), else None (astroid's
+    ``safe_infer`` otherwise: no value, an inference error, or several)."""
+    try:
+        values = [value for value in node.infer(context=context) if not _is_none(value)]
+    except InferenceError:
+        return None
+    return values[0] if len(values) == 1 else None
+
+
+def _is_none(value: object) -> bool:
+    return isinstance(value, nodes.Const) and value.value is None
+
+
 def _infer_derived_object(call: nodes.Call, name: str, context: InferenceContext | None) -> Iterator[Boto3Object]:
     """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``."""
-    receiver = safe_infer(call.func.expr, context) if isinstance(call.func, nodes.Attribute) else None
+    receiver = _sole_value_but_none(call.func.expr, context) if isinstance(call.func, nodes.Attribute) else None
     if not isinstance(receiver, Boto3Object):
         raise UseInferenceDefault
     if name in ("get_paginator", "get_waiter") and receiver.kind is Kind.CLIENT:

@@ -185,6 +185,17 @@ def single(values: Values | None) -> Value | None | object:
     return values[0]
 
 
+def sole_but_none(values: Values | None) -> Value | None | object:
+    """The astroid tier's ``_sole_value_but_none``: the one value besides ``None`` constants, None when
+    there are none or several, or an inference error."""
+    if values is None or any(value.what == "opaque" for value in values):
+        return UNDECIDED
+    rest = [value for value in values if value.what != "none"]
+    if len(rest) != 1 or any(value.what == "error" for value in values):
+        return None
+    return rest[0]
+
+
 class SyntaxTier:
     """The syntactic tier for one module: the linted file, or a project module it reaches (see the
     module docs)."""
@@ -596,7 +607,7 @@ class SyntaxTier:
         """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``."""
         if not isinstance(call.func, ast.Attribute):
             return _DEFAULT
-        receiver = single(self.values(call.func.value, depth))
+        receiver = sole_but_none(self.values(call.func.value, depth))
         if receiver is UNDECIDED:
             return None
         if receiver is None or receiver.what != "object":
