@@ -176,7 +176,8 @@ def _is_none(value: object) -> bool:
 
 
 def _infer_derived_object(call: nodes.Call, name: str, context: InferenceContext | None) -> Iterator[Boto3Object]:
-    """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``."""
+    """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``,
+    ``bucket.Object("k")``."""
     receiver = _sole_value_but_none(call.func.expr, context) if isinstance(call.func, nodes.Attribute) else None
     if not isinstance(receiver, Boto3Object):
         raise UseInferenceDefault
@@ -184,7 +185,7 @@ def _infer_derived_object(call: nodes.Call, name: str, context: InferenceContext
         kind = Kind.PAGINATOR if name == "get_paginator" else Kind.WAITER
         keyword = "operation_name" if kind is Kind.PAGINATOR else "waiter_name"
         yield receiver.derive(kind, stub_class(kind), literal_string(_argument(call, 0, keyword), context))
-    elif name[:1].isupper() and receiver.kind is Kind.RESOURCE:
+    elif name[:1].isupper() and receiver.kind in (Kind.RESOURCE, Kind.SUB_RESOURCE):
         yield receiver.derive(Kind.SUB_RESOURCE, stub_class(Kind.SUB_RESOURCE), name)
     else:
         raise UseInferenceDefault

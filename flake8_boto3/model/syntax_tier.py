@@ -604,7 +604,8 @@ class SyntaxTier:
         return found.constant if found.what == "other" and isinstance(found.constant, str) else None
 
     def _derived_object(self, call: ast.Call, name: str, depth: int):
-        """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``."""
+        """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``,
+        ``bucket.Object("k")``."""
         if not isinstance(call.func, ast.Attribute):
             return _DEFAULT
         receiver = sole_but_none(self.values(call.func.value, depth))
@@ -620,7 +621,7 @@ class SyntaxTier:
             if type_name is UNDECIDED:
                 return None
             return (Value("object", obj=obj.derive(kind, type_name)),)
-        if name[:1].isupper() and obj.kind is Kind.RESOURCE:
+        if name[:1].isupper() and obj.kind in (Kind.RESOURCE, Kind.SUB_RESOURCE):
             return (Value("object", obj=obj.derive(Kind.SUB_RESOURCE, name)),)
         return _DEFAULT
 
