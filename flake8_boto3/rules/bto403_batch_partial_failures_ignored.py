@@ -37,7 +37,12 @@ the pairs, with their documentation, are in
 `flake8_boto3/data/batch_failures_surfaced.json`. Also one helper away: a
 method that only removes the targets, called by every caller right before the
 method that deletes the rule, with the same rule (crhelper's polling clean-up). `Table.batch_writer()` retries unprocessed items itself and is never
-flagged, and neither is test code. Nor is SQS `delete_message_batch`: a
+flagged, and neither is test code. Nor is a batch of one entry (its one list
+argument a display of a single item, `Entries=[{...}]`) whose one result the
+code reads with plain subscripts (`response["Entries"][0]["EventId"]`,
+`response["ResultList"][0]["Sentiment"]`): when the entry fails, its result has
+no such field, or the list of results is empty, and the read raises; read with
+`.get`, or with more than one entry, the failure is lost. Nor is SQS `delete_message_batch`: a
 message whose deletion failed becomes visible again when its visibility
 timeout ends and is received again (and, past the queue's `maxReceiveCount`,
 moved to its dead-letter queue), which an SQS consumer handles anyway, since
@@ -89,6 +94,7 @@ None.
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from collections.abc import Iterator
@@ -153,6 +159,34 @@ def _failures_surfaced_later(context: FileContext, call, service: str) -> bool:
     return surfaced is not None and later_operation.follows(context.code, context.aws_calls, call, surfaced)
 
 
+def _single_entry(call: ast.Call) -> bool:
+    """The batch holds one entry: its one list argument is a display of a single item
+    (``Entries=[{...}]``, ``TextList=[text]``)."""
+    lists = [kw.value for kw in call.keywords if isinstance(kw.value, (ast.List, ast.Tuple))]
+    return len(lists) == 1 and len(lists[0].elts) == 1 and not isinstance(lists[0].elts[0], ast.Starred)
+
+
+def _entry_result_read_strictly(code: Code, call: ast.Call, keys: tuple[str, ...]) -> bool:
+    """The response's one result is read with plain subscripts, ``resp["Entries"][0]["EventId"]`` or
+    ``resp["ResultList"][0]["Sentiment"]``: when the one entry fails, its result has no such field (or
+    the list of results is empty), and the read raises."""
+    for use in result_use.uses(code, call) or ():
+        read = result_use.member_read(code, use)
+        if read is None or read[0] in keys or not isinstance(read[1], ast.Subscript):
+            continue
+        first = code.parent(read[1])
+        if not (isinstance(first, ast.Subscript) and first.value is read[1] and _is_zero(first.slice)):
+            continue
+        field = code.parent(first)
+        if isinstance(field, ast.Subscript) and field.value is first and isinstance(field.slice, ast.Constant):
+            return field.slice.value not in keys and field.slice.value not in ("ErrorCode", "ErrorMessage", "Error")
+    return False
+
+
+def _is_zero(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value == 0 and not isinstance(node.value, bool)
+
+
 # Batch operations whose failed entries the service itself delivers again: an SQS message left undeleted
 # is received again after its visibility timeout (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/
 # SQSDeveloperGuide/sqs-visibility-timeout.html), which at-least-once consumers handle anyway.
@@ -172,6 +206,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         if (service, call.operation) in REDELIVERED_ON_FAILURE:
             continue  # the service delivers again what the batch failed to delete
+        if _single_entry(call.call) and _entry_result_read_strictly(context.code, call.call, keys):
+            continue  # one entry, whose failure makes the read of its result raise
         accepted = accepted_checks(keys)
         scopes = _scopes_seeing(context.code, call)
         if not scopes or any(_checked_in(context.code, scope, accepted) for scope in scopes):
