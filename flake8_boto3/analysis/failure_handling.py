@@ -36,10 +36,13 @@ A path **handles** the failure when it
   tell" is an answer of its own, apart from "not there";
 - returns an empty value that every caller in the module tests and reports as
   a failure (``else: st.error("Could not load ...")``, :mod:`.taken_for_failure`);
-- reports the failure as one: ``log.error``, ``log.exception``, ``critical``,
-  or a project function that reports or records errors (``print_exception(e)``,
-  ``handle_error(e)``). Someone is told it failed, whatever the handler then
-  returns; a warning, by contrast, says the failure was expected;
+- hands the failure to a project function that reports or records errors
+  (``print_exception(e)``, ``handle_error(e)``), whatever the handler then returns;
+  or logs it as one (``log.error``, ``log.exception``, ``critical``) and goes on
+  with the next step or item: someone watching the errors is told it failed (a
+  warning, by contrast, says the failure was expected). A stand-in answered to
+  the caller after the log (``return None``, ``[]``) still reads as "not there"
+  to it, and is judged as if the error were only noted;
 - is a dry run (``DryRun=True``: EC2 checks the permission and changes nothing)
   followed by the same operation for real, which fails on its own;
 - is best-effort cleanup (a ``finally:`` block, a ``cleanup``/``teardown``/
@@ -102,7 +105,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, taken_for_failure, told_apart
@@ -900,11 +903,22 @@ def _gives_nothing(value: ast.AST | None) -> bool:
     return is_not_there(value) or (value is not None and _names_a_default(value))
 
 
+def _answers_the_caller(path: Path, context: HandlerContext) -> bool:
+    """The path ends in the handler's own ``return`` of a value to the function's caller. (Falling
+    through to the code after the ``try`` is the procedure going on, whatever it then answers: on the
+    corpus, scanners that log a resource's error and go on to the next.)"""
+    return context.returns_values and path.exit is Exit.RETURN
+
+
 def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     """Does this path through the handler lose the failure? (See the module docs.)"""
     state = path.state
     if path.exit is Exit.RAISE or state.kept or state.reported:
-        return False  # raised, passed on, or reported as an error: someone is told
+        return False  # raised, passed on, or reported: someone is told
+    if state.logged:
+        if not _answers_the_caller(path, context):
+            return False  # logged as an error, then the next step or item: someone watching the errors sees it
+        state = replace(state, noted=True)  # the caller still reads the stand-in as "not there"
     if context.advisory:
         return False  # nothing was fetched for anyone: the handler only decides what a failure means
     if context.best_effort(path) and path.exit is not Exit.RETURN:

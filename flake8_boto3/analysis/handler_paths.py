@@ -7,8 +7,10 @@ Each path records how it leaves the handler (raising, returning a value,
 - which *side* it is on: every code (no test on the error yet), a *specific*
   code or message (``if code == "NoSuchKey":``), or the *other* codes (the
   ``else`` of such a test, or what follows it);
-- whether it *reported* the failure as one (``log.error``/``exception``/
-  ``critical``), or only *noted* it: at a level that says "expected, carry on"
+- whether it *reported* the failure on (to a project function that reports
+  or records errors, or as a failure status), *logged* it as one
+  (``log.error``/``exception``/``critical``: an operator is told, not the
+  caller), or only *noted* it: at a level that says "expected, carry on"
   (``debug``/``info``/``warning``, with the error's details) or as output
   (``print``, ``click.echo``: a report to the person running a script, a note
   in a service's log). A note before the handler tests the error shows every
@@ -93,6 +95,7 @@ class Side(enum.Enum):
 class State:
     side: Side = Side.ALL
     reported: bool = False
+    logged: bool = False
     noted: bool = False
     kept: bool = False
     not_there: bool = False
@@ -137,7 +140,7 @@ def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
     printed output; None for anything else."""
     name = (dotted_name(call.func) or "").rsplit(".", 1)[-1]
     if name in FAILURE_REPORTS:
-        return "reported"
+        return "logged"
     if name in OUTPUT and handler is None:
         return "noted"
     if handler is None:
@@ -322,6 +325,8 @@ def _after(code: Code, statement: ast.AST, state: State, handler: Handler | None
     kinds = {report_kind(call, handler) for call in calls}
     if "reported" in kinds:
         state = replace(state, reported=True)
+    if "logged" in kinds:
+        state = replace(state, logged=True)
     if "noted" in kinds:
         state = replace(state, noted=True)
     if keeps(code, statement, handler):

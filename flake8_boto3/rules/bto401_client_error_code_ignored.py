@@ -99,15 +99,23 @@ Not flagged, because the failure is passed on or handled:
   "not found". A branch that blames the input (`raise InvalidUsage("Invalid
   course id")`, a 400) takes the empty answer for absence, and an answer
   handed on untested may be taken so by anyone;
-- it reports the failure as an error (`log.error`, `log.exception`,
-  `critical`) or hands the exception to a project function, and then goes on
-  with the next step or item or answers a stand-in (`None`, `False`): the
-  debatable middle of "log and go on" is decided this way, by level. An
-  error-level report says the step failed, and someone watching the errors
-  sees it; a warning says it was expected. (On the corpus, the five handlers
-  that report at error level and then answer a stand-in were judged 1 false
-  and 4 debatable as BTO401: a best-effort lookup, deliberate fallbacks,
-  sensors that keep polling);
+- it hands the exception to a project function (`print_exception(e)`,
+  `handle_error(e)`: it decides, and records or reports it), whatever it then
+  answers; or it logs the failure as an error (`log.error`, `log.exception`,
+  `critical`) and then goes on with the next step or item: the debatable
+  middle of "log and go on" is decided this way, by level. An error-level
+  report says the step failed, and someone watching the errors sees it; a
+  warning says it was expected. Logging does not make a stand-in answer any
+  less of one when the handler itself returns it (`log.error(e); return
+  None`, `return []`): the log tells an operator, while the caller still
+  reads AccessDenied as "nothing there". A handler that logs and ends,
+  falling through to the code after the `try` or off its function, is judged
+  as going on. (Held-out application code, 12 handlers that log an error and
+  return a stand-in, judged when this was decided: 10 true, among them an
+  inventory answering "0 instances" in a Region it could not read, a storage
+  backend's listing answering `[]`, a security scan reporting "no risks"; on
+  the corpus, 3 judged 1 false and 2 debatable: an Airflow sensor's `poke`
+  answering "not yet", a deploy hook's `None` meaning "hook failed");
 - a dry run (`start_instances(..., DryRun=True)`: EC2 checks the permission
   and changes nothing) followed by the same operation for real, which fails on
   its own with the same error;

@@ -27,7 +27,8 @@ Correct shapes are not flagged: `if code != "X": raise`, `if code in {...}:
 ... else: raise`, a trailing `raise`, a `match` whose `case _:` raises,
 branches that return or continue only for the codes they name, and other codes
 passed on or handled as BTO401 describes: an explicit error response, the error
-stored or recorded, an error-level report before going on with the next step, a
+stored or recorded, an error-level report before going on with the next step
+(not before answering the caller the absence's stand-in), a
 script telling the person running it, a display step printing the error where
 its data would have been (in the function, or one call away: a private
 function whose every caller only prints or logs what it returns, when the
