@@ -39,7 +39,8 @@ A function no caller in its module uses this way (a public function, a result
 passed on) keeps its finding: whether its callers tell ``None`` apart is not known,
 unless the function itself answers "not there" another way (``False``, ``[]``,
 ``{"id_not_found": ...}``): then ``None`` can only mean the failure
-(:func:`absence_answered_apart`).
+(:func:`absence_answered_apart`), unless a caller in the module takes it for
+absence all the same (``if content is None: abort(404, "... not found")``).
 """
 
 from __future__ import annotations
@@ -90,6 +91,18 @@ def absence_answered_apart(
         bool(others)
         and all(_gives_a_value_at(ret.value, WHOLE, None) for ret in others)
         and any(_answers_absence(ret.value) for ret in others)
+        and not _a_caller_takes_none_for_absence(code, function)
+    )
+
+
+def _a_caller_takes_none_for_absence(code: Code, function: ast.AST) -> bool:
+    """A caller in the module tests the result for ``None`` and answers "not found" there
+    (``if content is None: abort(404, "Bucket or path not found")``): the failure told apart is taken
+    for absence after all."""
+    return any(
+        _answers_not_found(code, compare)
+        for call in functions.module_calls_of(code, function)
+        for compare in _none_tests(code, call, WHOLE, None)
     )
 
 
@@ -134,12 +147,22 @@ def _gives_a_value_at(value: ast.AST | None, place: int, width: int | None) -> b
 
 
 def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -> bool:
-    """The call's result, in ``place``, is tested with ``is None``/``is not None`` by its caller."""
+    """The call's result, in ``place``, is tested with ``is None``/``is not None`` by its caller, in a
+    test whose branch for ``None`` does something and does not answer "not found"."""
+    return any(
+        not _answers_not_found(code, compare) and not _none_branch_is_empty(code, compare)
+        for compare in _none_tests(code, call, place, width)
+    )
+
+
+def _none_tests(code: Code, call: ast.Call, place: int, width: int | None) -> list[ast.Compare]:
+    """The tests of the call's result, in ``place``, with ``is None``/``is not None``: of the call itself,
+    or of the name the calling function assigns (unpacks) it to."""
     parent = code.parent(call)
     if place == WHOLE and compares_with_none(parent, call):
-        return not _answers_not_found(code, parent) and not _none_branch_is_empty(code, parent)
+        return [parent]
     if not isinstance(parent, ast.Assign) or len(parent.targets) != 1:
-        return False
+        return []
     target = parent.targets[0]
     if place == WHOLE:
         name = target.id if isinstance(target, ast.Name) else None
@@ -149,16 +172,13 @@ def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -
     else:
         name = None
     if name is None:
-        return False
+        return []
     scope = code.enclosing_scope(call)
-    return any(
-        isinstance(compare.left, ast.Name)
-        and compare.left.id == name
-        and compares_with_none(compare, compare.left)
-        and not _answers_not_found(code, compare)
-        and not _none_branch_is_empty(code, compare)
+    return [
+        compare
         for compare in code.nodes(ast.Compare, within=scope, skip=(*FUNCTION_TYPES, ast.ClassDef))
-    )
+        if isinstance(compare.left, ast.Name) and compare.left.id == name and compares_with_none(compare, compare.left)
+    ]
 
 
 def _none_branch_is_empty(code: Code, compare: ast.Compare) -> bool:
