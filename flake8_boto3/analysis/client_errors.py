@@ -34,7 +34,9 @@ from flake8_boto3.model import Kind
 CLIENT_ERROR = "botocore.exceptions.ClientError"
 # The modules of botocore that ClientError is imported from: where it is defined, and where botocore
 # builds ``client.exceptions`` (its ``errorfactory`` imports it).
-CLIENT_ERROR_MODULES = ("botocore.exceptions", "botocore", "botocore.errorfactory")
+# Modules ClientError is imported from: where it is defined, and where botocore imports it for its own
+# use (``from botocore.client import ClientError`` is common in application code).
+CLIENT_ERROR_MODULES = ("botocore.exceptions", "botocore", "botocore.errorfactory", "botocore.client")
 CODE_KEYS = frozenset({"Code", "HTTPStatusCode"})
 # Calls whose arguments only report: reading the code inside them is not handling it.
 REPORTING_CALLS = handler_paths.REPORTING_CALLS | {"format"}

@@ -61,6 +61,7 @@ def get_session(env_vars=None):
     return Session()
 """,
     "botocore.client": """
+from botocore.exceptions import ClientError
 class BaseClient:
     def get_paginator(self, operation_name): ...
     def get_waiter(self, waiter_name): ...
