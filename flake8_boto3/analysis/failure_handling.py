@@ -464,14 +464,55 @@ class HandlerContext:
 
     @cached_property
     def reads_a_cache(self) -> bool:
-        """The ``try`` only reads, from a cache: the function or the object it reads is named for one."""
-        if not self.reads:
-            return False
+        """The ``try`` only reads, from a cache (see :attr:`_uses_a_cache`)."""
+        return self.reads and self._uses_a_cache
+
+    @cached_property
+    def _uses_a_cache(self) -> bool:
+        """The function, or every object the ``try`` calls an operation of, is named for a cache."""
         if self.function is not None and CACHE_NAME.search(self.function.name):
             return True
         operations = table().operation_index
         receivers = [call.func.value for call in self.try_reads_and_operations if call.func.attr in operations]
         return bool(receivers) and all(CACHE_NAME.search(dotted_name(r) or "") for r in receivers)
+
+    def caches_the_answer(self, value: ast.AST | None) -> bool:
+        """A cache's write of the answer the function returns after it (``return result``, a local the
+        ``try`` and the handler never set): the caller gets the real answer, only not cached. (A
+        bucket returned after a failed ``put_bucket_acl`` is the function's "done", not an answer it
+        had before.)"""
+        return self._uses_a_cache and not self.reads and self._made_before_the_try(value)
+
+    def _made_before_the_try(self, value: ast.AST | None) -> bool:
+        """``value`` (what a path falling out of the handler returns) is a local of the function that the
+        ``try`` and the handler never set: ``result = producer()``, then a ``try`` that caches it, then
+        ``return result``. A stand-in (``None``, ``[]``, a call, a module's ``DEFAULT_PIN``) or a name
+        the ``try`` was to set is not."""
+        if not isinstance(value, ast.Name) or _gives_nothing(value):
+            return False  # a literal or a default made up for the occasion, a call (another way to it)
+        try:
+            scope = self.code.lookup(value)[0]
+        except Exception:  # noqa: BLE001
+            return False
+        # A local of the function the try is in (a module's constant is a stand-in made in advance).
+        return scope is self.function and value.id not in self._set_in_try_or_handler
+
+    @cached_property
+    def _set_in_try_or_handler(self) -> set[str]:
+        """Names the ``try`` (its ``else:`` too) or the handler assign, or change through a subscript,
+        an attribute or a method (``result["items"] = ...``, ``result.append(...)``)."""
+        found: set[str] = set()
+        statements = (*self.try_node.body, *getattr(self.try_node, "orelse", []), *self.handler_body)
+        for statement in statements:
+            for node in self.code.nodes((ast.Name, ast.Subscript, ast.Attribute), within=statement):
+                if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                    found.add(node.id)
+                elif isinstance(node, (ast.Subscript, ast.Attribute)) and isinstance(node.value, ast.Name):
+                    parent = self.code.parent(node)
+                    called = isinstance(node, ast.Attribute) and isinstance(parent, ast.Call) and parent.func is node
+                    if called or not isinstance(node.ctx, ast.Load):
+                        found.add(node.value.id)
+        return found
 
     @cached_property
     def probe(self) -> bool:
@@ -936,6 +977,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     if path.exit is Exit.FALL and state.side is Side.ALL and not state.not_there and context.falls_back_to_another_read:
         return False  # the next place to look: its read fails on its own
     if path.exit is Exit.FALL and isinstance(context.after_try, ast.Return) and not state.fallback:
+        if context.caches_the_answer(context.after_try.value):
+            return False  # the answer was ready before: the try only cached it
         path = Path(Exit.RETURN, state, context.after_try.value)  # falls into `return x`
     elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:
         path = Path(Exit.RETURN, state, None)  # falls off a function that returns values
@@ -961,6 +1004,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     # The path goes on: the next item, the next step, or the end of a procedure.
     if context.best_effort(path):
         return False
+    if context.reads_a_cache and path.exit is Exit.FALL:
+        return False  # a cache miss: the code after the try goes to the source
     if context.dry_run_then_real and path.exit is Exit.FALL:
         return False  # the real call after the dry run fails on its own
     if context.in_loop and path.exit in (Exit.FALL, Exit.LOOP) and any(p.ends_in_raise for p in paths):

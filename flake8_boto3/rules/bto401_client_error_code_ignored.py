@@ -132,7 +132,14 @@ Not flagged, because the failure is passed on or handled:
   response`), building the list of calls that worked: the call that failed is
   the one missing from it (setting a "not there" flag as well stays flagged);
 - a cache read (`get_cached_accounts`, `cache_table.get_item`) that answers
-  "not cached" (`None`, `[]`): a miss sends the caller to the source;
+  "not cached" (`None`, `[]`), or falls through to the code after it that goes
+  to the source: a miss;
+- a cache write of the answer: the `try` writes to a cache (the function or
+  the object is named for one) and the handler falls into `return result`, a
+  local of the function that neither the `try` nor the handler sets: the
+  caller gets the real answer, only not cached (a name the `try` was to set
+  or fill, a module's `DEFAULT_PIN`, or a resource returned as "done" after
+  any other write stays flagged);
 - an advisory check: the `try` only reads, throws the responses away and ends
   a function that gives its callers nothing (`s3.get_object_tagging(...)`
   then `log.warning("cannot read the tags")`): nothing was fetched for anyone,
