@@ -179,16 +179,17 @@ class Code:
         return self.home.tree.as_string(node)
 
     def enclosing_function(self, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-        """The nearest function around ``node`` (lambdas and comprehensions are seen through)."""
-        return self.home.tree.enclosing_function(node)
+        """The nearest function whose code runs ``node`` (lambdas and comprehensions are seen through;
+        a default value or a decorator runs where its ``def`` does)."""
+        return next(self.home.tree.functions_running(node), None)
 
     def enclosing_functions(self, node: ast.AST) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
-        """The functions around ``node``, innermost first."""
-        return self.home.tree.enclosing_functions(node)
+        """The functions whose code runs ``node``, innermost first."""
+        return self.home.tree.functions_running(node)
 
     def enclosing_scope(self, node: ast.AST) -> ast.AST:
-        """The function (or, at top level, the module) whose code contains ``node``."""
-        return self.home.tree.enclosing_scope(node)
+        """The function (or, at top level, the module) whose code runs ``node``."""
+        return next(self.home.tree.functions_running(node), self.home.module)
 
     def enclosing_class(self, function: ast.AST) -> ast.ClassDef | None:
         parent = self.parent(function)

@@ -303,6 +303,24 @@ class Tree:
         """The functions around ``node``, innermost first."""
         return (parent for parent in self.ancestors(node) if isinstance(parent, FUNCTION_TYPES))
 
+    def functions_running(self, node: ast.AST) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """The functions whose own code runs ``node``, innermost first: as :meth:`enclosing_functions`,
+        but a default value, a decorator or a return annotation runs where the ``def`` does, once,
+        not in the function it belongs to (``def handler(event, context, s3=boto3.client("s3"))``
+        makes one client). (astroid counts those as the function's nodes; the syntactic tier mirrors
+        astroid with :meth:`enclosing_function`.)"""
+        child, in_default = node, False
+        for parent in self.ancestors(node):
+            if isinstance(parent, ast.arguments):
+                in_default = any(child is d for d in parent.defaults) or any(child is d for d in parent.kw_defaults)
+            elif isinstance(parent, FUNCTION_TYPES):
+                outside = (child is parent.args and in_default) or child is parent.returns or any(
+                    child is d for d in parent.decorator_list
+                )
+                if not outside:
+                    yield parent
+            child = parent
+
     def enclosing_scope(self, node: ast.AST) -> ast.AST:
         """The function (or, at top level, the module) whose code contains ``node``, as
         :func:`flake8_boto3.analysis.names.enclosing_scope`."""
