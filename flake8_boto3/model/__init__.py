@@ -23,6 +23,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 
+from flake8_boto3.model import passed_in
 from flake8_boto3.model.bridge import AstroidBridge, FunctionRef, forget_pairings
 from flake8_boto3.model.syntax_tier import UNDECIDED, SyntaxTier, may_construct
 from flake8_boto3.model.values import CONSTRUCTED_KINDS, Boto3Value, Kind
@@ -46,21 +47,29 @@ class Boto3Model:
         self.bridge = AstroidBridge(home)
         self._values: dict[ast.AST, Boto3Value | None] = {}
         self._constructions: dict[ast.AST, Boto3Value | None] = {}
+        self._parameters: dict[ast.arg, Boto3Value | None] = {}
         self._verify = os.environ.get(VERIFY_VARIABLE)
 
     def _ask(self, question: str, home: ModuleSyntax, node: ast.AST, *args):
         """The syntactic tier's answer when it has one (about the linted file or a project module it
         reaches), else astroid's."""
+        found = self._syntax_answer(question, home, node, *args)
+        if found is not UNDECIDED:
+            return found
+        return getattr(self.bridge, question)(home, node, *args)
+
+    def _syntax_answer(self, question: str, home: ModuleSyntax, node: ast.AST, *args):
+        """The syntactic tier's answer, or UNDECIDED."""
         found = getattr(self._tier(home), question)(node, *args)
         if isinstance(found, Boto3Value) and found.origin is not None and (found.home is not self.home) != (
             found.created_elsewhere
         ):
             found = replace(found, created_elsewhere=found.home is not self.home)  # made in a project module
-        if found is not UNDECIDED:
-            if self._verify:
-                self._compare(question, home, node, args, found)
-            return _functions(home, found) if question in _FUNCTION_QUESTIONS else found
-        return getattr(self.bridge, question)(home, node, *args)
+        if found is UNDECIDED:
+            return found
+        if self._verify:
+            self._compare(question, home, node, args, found)
+        return _functions(home, found) if question in _FUNCTION_QUESTIONS else found
 
     def _tier(self, home: ModuleSyntax) -> SyntaxTier:
         tier = self._tiers.get(home)
@@ -80,10 +89,41 @@ class Boto3Model:
                 )
 
     def value_of(self, home: ModuleSyntax, node: ast.AST) -> Boto3Value | None:
-        """The boto3 object ``node`` evaluates to, or None when it is not one (or nothing is known)."""
+        """The boto3 object ``node`` evaluates to, or None when it is not one (or nothing is known).
+        A parameter neither tier can tell is what every call of its function in the module passes
+        for it, when that is one kind of boto3 object (:mod:`.passed_in`)."""
         found = self._values.get(node, _UNKNOWN)
         if found is _UNKNOWN:
-            found = self._values[node] = self._ask("value_of", home, node)
+            found = self._ask("value_of", home, node)
+            if found is None and isinstance(node, ast.Name):
+                found = self._passed_in(home, node)
+            self._values[node] = found
+        return found
+
+    def _passed_in(self, home: ModuleSyntax, name: ast.Name) -> Boto3Value | None:
+        """What every call in the module passes for the parameter ``name`` reads, when each argument is
+        told (a parameter of the caller in turn too): by the syntax, or by astroid when the file's
+        analysis has built astroid's trees already (never only for this: building them for a guess
+        about parameters would cost a file more than the rules it feeds)."""
+        parameter = passed_in.parameter_read(home, name)
+        if parameter is None:
+            return None
+        found = self._parameters.get(parameter, _UNKNOWN)
+        if found is _UNKNOWN:
+            self._parameters[parameter] = None  # while it is worked out: a recursive call passing it on
+            values = []
+            for argument in passed_in.arguments_for(home, parameter) or ():
+                value = self._syntax_answer("value_of", home, argument)
+                if value is UNDECIDED and self.bridge.used:
+                    value = self.bridge.value_of(home, argument)  # astroid's trees are built already
+                if value is None and isinstance(argument, ast.Name):
+                    value = self._passed_in(home, argument)
+                values.append(value)
+            found = None
+            if values and all(isinstance(v, Boto3Value) for v in values) and len({v.kind for v in values}) == 1:
+                services = {v.service for v in values}
+                found = values[0] if len(services) == 1 else values[0].without_service()
+            self._parameters[parameter] = found
         return found
 
     def constructed_by(self, home: ModuleSyntax, call: ast.Call) -> Boto3Value | None:

@@ -1,0 +1,120 @@
+"""What a parameter is given: the arguments every call of its function in the module passes for it.
+
+A helper that takes its client as a parameter (``def purge(s3, bucket): s3.list_objects_v2(...)``)
+has no annotation to tell what the parameter is, and inference stops there. When the module
+calls the function, and every call passes an argument for the parameter, those arguments are
+what the parameter can be: :func:`arguments_for` lists them, for the model to ask what they are
+(``purge(boto3.client("s3"), name)``: an S3 client).
+
+Decided from the syntax of the module alone, and only when all of it holds:
+
+- the parameter belongs to a ``def`` without decorators (a decorator may call it with anything),
+  is neither ``*args``/``**kwargs`` nor a method's ``self``/``cls``, and has no default (a call
+  that leaves it out gives the default);
+- every name in the module that refers to the function is the callee of a call: a function handed
+  on (``map(purge, ...)``, a callback, ``__all__``) may be called with anything;
+- the module calls it at least once, and each call passes the parameter, by position or keyword,
+  without ``*``/``**`` unpacking. A method is called as ``self.name(...)``/``cls.name(...)`` from
+  the methods of its class, and is not referred to in any other way in the module.
+
+Callers in other modules are not seen: a public function whose module never calls it decides
+nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from flake8_boto3.syntax.module import ModuleSyntax
+from flake8_boto3.syntax.tree import FUNCTION_TYPES
+
+
+def parameter_read(home: ModuleSyntax, name: ast.Name) -> ast.arg | None:
+    """The parameter ``name`` reads, when that is the one thing it can be."""
+    found = home.scopes.lookup(name)
+    if not found.certain or len(found.bindings) != 1 or not isinstance(found.bindings[0], ast.arg):
+        return None
+    return found.bindings[0]
+
+
+def arguments_for(home: ModuleSyntax, parameter: ast.arg) -> list[ast.AST] | None:
+    """The arguments the module's calls pass for ``parameter``, or None (see the module docs)."""
+    arguments = home.tree.parent(parameter)
+    function = home.tree.parent(arguments)
+    if not isinstance(function, FUNCTION_TYPES) or function.decorator_list:
+        return None
+    owner = home.scopes.frame_of(home.tree.parent(function))
+    position = _position(arguments, parameter, method=isinstance(owner, ast.ClassDef))
+    if position is None:
+        return None
+    calls = _calls_of(home, function, owner)
+    if not calls:
+        return None
+    passed = [_argument_at(call, position, parameter.arg) for call in calls]
+    return None if any(argument is None for argument in passed) else passed
+
+
+def _position(arguments: ast.arguments, parameter: ast.arg, method: bool) -> int | None:
+    """The parameter's index among those a call passes by position (-1: keyword-only), or None when
+    calls need not pass it (a default) or it is no plain parameter (``self``, ``*args``)."""
+    positional = [*arguments.posonlyargs, *arguments.args]
+    if parameter in positional:
+        index = positional.index(parameter)
+        if index >= len(positional) - len(arguments.defaults):
+            return None  # it has a default
+        if method:
+            return index - 1 if index > 0 else None  # self or cls is the call's receiver
+        return index
+    if parameter in arguments.kwonlyargs:
+        default = arguments.kw_defaults[arguments.kwonlyargs.index(parameter)]
+        return -1 if default is None else None
+    return None  # *args, **kwargs
+
+
+def _calls_of(home: ModuleSyntax, function: ast.AST, owner: ast.AST) -> list[ast.Call] | None:
+    """Every call of ``function`` in the module, when the module refers to it only by calling it."""
+    calls: list[ast.Call] = []
+    if isinstance(owner, ast.ClassDef):
+        for node in home.tree.nodes_of(ast.Attribute):
+            if node.attr != function.name:
+                continue
+            call = home.tree.parent(node)
+            receiver = node.value
+            if not (isinstance(call, ast.Call) and call.func is node and isinstance(receiver, ast.Name)):
+                return None  # handed on, or called on something else: its callers are not all in sight
+            if receiver.id not in ("self", "cls") or not _in_class(home, call, owner):
+                return None
+            calls.append(call)
+        return calls
+    for node in home.tree.nodes_of(ast.Name):
+        if node.id != function.name or not isinstance(node.ctx, ast.Load):
+            continue
+        looked_up = home.scopes.lookup(node)
+        if function not in looked_up.bindings:
+            continue  # another binding of the same name
+        if not looked_up.certain or len(looked_up.bindings) != 1:
+            return None
+        call = home.tree.parent(node)
+        if not (isinstance(call, ast.Call) and call.func is node):
+            return None  # handed on: called elsewhere with anything
+        calls.append(call)
+    return calls
+
+
+def _in_class(home: ModuleSyntax, node: ast.AST, cls: ast.ClassDef) -> bool:
+    """``node`` is in a method of ``cls`` (not of a class nested in it)."""
+    function = home.scopes.frame_of(node)
+    return isinstance(function, FUNCTION_TYPES) and home.scopes.frame_of(home.tree.parent(function)) is cls
+
+
+def _argument_at(call: ast.Call, position: int, keyword: str) -> ast.AST | None:
+    if any(isinstance(argument, ast.Starred) for argument in call.args) or any(
+        kw.arg is None for kw in call.keywords
+    ):
+        return None
+    for kw in call.keywords:
+        if kw.arg == keyword:
+            return kw.value
+    if 0 <= position < len(call.args):
+        return call.args[position]
+    return None
