@@ -211,6 +211,12 @@ class Table:
         return frozenset(self._across["resource_action_names"])
 
     @cached_property
+    def batch_resource_actions(self) -> frozenset[str]:
+        """Resource action methods that make, in some resource, a batch operation reporting failed
+        entries (``send_messages``: SQS ``send_message_batch``)."""
+        return frozenset(self._across.get("batch_resource_actions", ()))
+
+    @cached_property
     def distinct_resource_actions(self) -> dict[str, str]:
         """Resource action methods whose name says which operation they make wherever they are called:
         several words, no client operation of that name, one operation in every resource that has it
@@ -254,6 +260,10 @@ def pack_table(table: dict) -> dict:
         "injected_methods": every("injected"),
         "partial_failure_operations": every("partial_failures"),
         "resource_action_names": sorted(made),
+        # Resource actions that make a batch operation reporting failed entries (queue.send_messages).
+        "batch_resource_actions": sorted(
+            method for method, made_by in made.items() if made_by & set(every("partial_failures"))
+        ),
         "distinct_resource_actions": {
             method: next(iter(made_by))
             for method, made_by in sorted(made.items())

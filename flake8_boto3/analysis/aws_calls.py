@@ -79,7 +79,9 @@ def interesting_methods() -> frozenset[str]:
     """Operation names some rule looks at whatever the call's arguments."""
     aws = table()
     operations = aws.paginated_operations | aws.waiter_operations | aws.partial_failure_operations
-    return operations | aws.deprecated_operations | LOOKUP_METHODS | TABLE_METHODS
+    # A resource's batch actions (queue.send_messages: send_message_batch) answer the same failed entries.
+    batch_actions = aws.batch_resource_actions
+    return operations | batch_actions | aws.deprecated_operations | LOOKUP_METHODS | TABLE_METHODS
 
 
 @cache

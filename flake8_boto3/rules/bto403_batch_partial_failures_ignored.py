@@ -18,7 +18,11 @@ report a resource's own errors. Among them: DynamoDB `batch_write_item`
 `publish_batch` (`Failed`),
 Kinesis `put_records` (`FailedRecordCount`, or each record's `ErrorCode`),
 Firehose `put_record_batch` (`FailedPutCount`), EventBridge `put_events`
-(`FailedEntryCount`), S3 `delete_objects` (`Errors`).
+(`FailedEntryCount`), S3 `delete_objects` (`Errors`). The batch actions of
+boto3's resources make the same operations and answer the same response,
+as botocore's resource models say: `queue.send_messages(...)` (SQS
+`send_message_batch`), `bucket.delete_objects(...)`, the DynamoDB service
+resource's `batch_write_item(...)`.
 
 The response counts as checked when the function reads the failure member (as
 a string key anywhere in it: `response["UnprocessedItems"]`,
@@ -152,10 +156,10 @@ def _checked_in(code: Code, scope, accepted: set[str]) -> bool:
     return any(accepted & mentioned_keys(code, helper) for helper in helpers_given_values(code, scope))
 
 
-def _failures_surfaced_later(context: FileContext, call, service: str) -> bool:
+def _failures_surfaced_later(context: FileContext, call, service: str, operation: str) -> bool:
     """A later operation on the same resource fails while the batch's failures remain (see
     ``data/batch_failures_surfaced.json``): ``remove_targets(Rule=r)`` then ``delete_rule(Name=r)``."""
-    surfaced = batch_failures_surfaced().get((service, call.operation))
+    surfaced = batch_failures_surfaced().get((service, operation))
     return surfaced is not None and later_operation.follows(context.code, context.aws_calls, call, surfaced)
 
 
@@ -193,18 +197,33 @@ def _is_zero(node: ast.AST) -> bool:
 REDELIVERED_ON_FAILURE = frozenset({("sqs", "delete_message_batch")})
 
 
+def _operation_made(call, service: str) -> str | None:
+    """The operation the call makes: a client's method is one; a resource's batch action makes one
+    (``queue.send_messages(...)``: ``send_message_batch``; ``bucket.delete_objects(...)``;
+    ``dynamodb.batch_write_item(...)`` on the service resource), and answers its response."""
+    if call.receiver.kind is Kind.CLIENT:
+        return call.operation
+    if call.receiver.service is None:
+        return None
+    resource_type = call.receiver.type_name if call.receiver.kind is Kind.SUB_RESOURCE else "ServiceResource"
+    return table().resource_action(service, resource_type or "", call.operation)
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     if context.is_test_file:
         return
-    for call in context.aws_calls.on(Kind.CLIENT):
+    for call in context.aws_calls.on(Kind.CLIENT, Kind.RESOURCE, Kind.SUB_RESOURCE):
         keys: tuple[str, ...] = ()
         for service in sorted(call.services()):
-            keys = failure_keys(service, call.operation)
+            operation = _operation_made(call, service)
+            keys = failure_keys(service, operation) if operation else ()
             if keys:
                 break
-        if not keys or in_test_code(context.code, call.call) or _failures_surfaced_later(context, call, service):
+        if not keys or in_test_code(context.code, call.call):
             continue
-        if (service, call.operation) in REDELIVERED_ON_FAILURE:
+        if _failures_surfaced_later(context, call, service, operation):
+            continue
+        if (service, operation) in REDELIVERED_ON_FAILURE:
             continue  # the service delivers again what the batch failed to delete
         if _single_entry(call.call) and _entry_result_read_strictly(context.code, call.call, keys):
             continue  # one entry, whose failure makes the read of its result raise
