@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from flake8_boto3.analysis.client_errors import Handler
 
 EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit", "pytest.fail", "self.fail", "abort", "flask.abort"})
+# Where apps show messages to their user: Streamlit (st.error), Django's messages framework.
+USER_MESSAGE_MODULES = frozenset({"st", "streamlit", "messages"})
 # Calls that report a failure as one: error-level logging.
 FAILURE_REPORTS = frozenset({"error", "exception", "critical", "fatal"})
 # Calls that note something at a level meaning "expected, carry on" (with the error's details)...
@@ -138,7 +140,10 @@ def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
     """"reported" for a call that shows the failure as one, or hands the error to a function of the
     project (``handle_error(e)``: it decides); "noted" for a lower-level log of the error's details or
     printed output; None for anything else."""
-    name = (dotted_name(call.func) or "").rsplit(".", 1)[-1]
+    dotted = dotted_name(call.func) or ""
+    name = dotted.rsplit(".", 1)[-1]
+    if _shown_to_the_user(dotted, call, handler):
+        return "reported"
     if name in FAILURE_REPORTS:
         return "logged"
     if name in OUTPUT and handler is None:
@@ -161,6 +166,21 @@ def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
     if exception and name not in PLAIN_FUNCTIONS and name not in KEEPING_METHODS:
         return "reported"
     return None
+
+
+def _shown_to_the_user(dotted: str, call: ast.Call, handler: Handler | None) -> bool:
+    """An error message shown to the person using the app, in the page they see: Streamlit's
+    ``st.error(...)``, Django's ``messages.error(request, ...)``, Flask's ``flash(..., "error")``
+    (saying it failed, or carrying the error): the failure is passed on to them, not logged."""
+    owner, _, name = dotted.rpartition(".")
+    arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
+    if owner in USER_MESSAGE_MODULES and name in FAILURE_REPORTS | {"warning"}:
+        return True
+    if name == "flash" and owner in ("", "flask"):
+        return any(_tells_of_a_failure(a) for a in arguments) or (
+            handler is not None and any(handler.mentions_error(a) for a in arguments)
+        )
+    return False
 
 
 def _tells_of_a_failure(node: ast.AST) -> bool:

@@ -32,7 +32,10 @@ Not flagged, because the failure is passed on or handled:
 - every path raises (`raise`, `raise X from e`, `sys.exit()`, `abort()`, a
   helper that always raises), or the handler sits in a retry loop that raises
   once the attempts run out;
-- it passes the failure on in another form: an explicit error response
+- it passes the failure on in another form: an error message shown to the
+  app's user in the page they see (Streamlit's `st.error(...)`, Django's
+  `messages.error(request, ...)`, Flask's `flash(...)` saying it failed or
+  carrying the error), an explicit error response
   (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`,
   `json_response(500, {"error": ...})`, a result whose status says it failed:
   `{"status": "err", "msg": "could not lock the order"}`), a value
