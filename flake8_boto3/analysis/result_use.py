@@ -198,6 +198,8 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
     return False
 
 
+# Members counting the items of the page (DynamoDB's Count, S3's KeyCount): 0 only when it has none.
+COUNT_KEYS = ("Count", "KeyCount")
 # How many functions deep a returned page is followed to its callers.
 MAX_RETURN_DEPTH = 2
 
@@ -358,12 +360,16 @@ def _reads_the_global(code: Code, name: ast.Name) -> bool:
 
 
 def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
-    """The code uses the call's result only for emptiness, its first item or a fixed prefix."""
+    """The code uses the call's result only for emptiness, its first item or a fixed prefix; or
+    reads only how many items the page holds, to test for none (``scan()["Count"] == 0``)."""
     items = result_items(code, call, result_keys)
     if items is None:
         return False
     found = list(items)
-    return bool(found) and all(bounded_item_use(code, item) for item in found)
+    counts = list(result_items(code, call, COUNT_KEYS) or ())
+    return bool(found or counts) and (
+        all(bounded_item_use(code, item) for item in found) and all(_length_test(code, count) for count in counts)
+    )
 
 
 def iterated(code: Code, items: ast.AST) -> Iterator[ast.AST]:

@@ -14,8 +14,9 @@ Not flagged when the call passes `ExclusiveStartKey` (also through
 `Limit` (a deliberately bounded page; but with a `FilterExpression`, `Limit`
 counts the items read before the filter: that is BTO206, and when a loop then
 changes every item of the page, the page was not meant as all of them), or when
-the result is only tested for emptiness or only its first item (or a fixed
-prefix) is used, besides being logged: one page has those, as in BTO201. Not
+the result is only tested for emptiness (also through the page's `Count`:
+`table.scan()["Count"] == 0`) or only its first item (or a fixed prefix) is
+used, besides being logged: one page has those, as in BTO201. Not
 after a `FilterExpression`, though (also one passed in a dict the call
 unpacks): the filter runs on each 1 MB read, so the
 first page can hold no match, or not the first, while later pages do. A
