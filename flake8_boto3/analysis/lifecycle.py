@@ -17,7 +17,7 @@ from functools import cached_property
 from flake8_boto3 import project
 from flake8_boto3.analysis import functions, hoisting, run_once
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code, Function
-from flake8_boto3.analysis.names import import_names
+from flake8_boto3.analysis.names import import_names, positional_parameter_names
 from flake8_boto3.analysis.syntax_helpers import absolute_module_name
 from flake8_boto3.model import Boto3Value, Kind
 from flake8_boto3.model.syntax_tier import may_construct
@@ -132,6 +132,54 @@ def _guarded_by_check_of(code: Code, node: ast.AST, expression: str, stop: ast.A
     return False
 
 
+def _default_of_a_parameter_every_caller_passes(
+    code: Code, call: ast.Call, target: ast.Name, function: ast.AST | None
+) -> bool:
+    """``if not table: table = boto3.resource(...).Table(...)`` (or ``if table is None:``) in a
+    function whose ``table`` parameter every call in the module passes: the construction runs only
+    for a caller that leaves it out, and none here does (a local-test fallback)."""
+    if function is None:
+        return False
+    names = positional_parameter_names(function)
+    keyword_only = [arg.arg for arg in function.args.kwonlyargs]
+    if target.id not in names and target.id not in keyword_only:
+        return False
+    statement = code.parent(target)
+    branch = code.parent(statement)
+    if not (isinstance(branch, ast.If) and statement in branch.body and _tests_for_nothing(branch.test, target.id)):
+        return False
+    calls = functions.module_calls_of(code, function)
+    index = names.index(target.id) if target.id in names else None
+    if index is not None and names[:1] in (["self"], ["cls"]):
+        index -= 1
+    return bool(calls) and all(_passes(call, index, target.id) for call in calls)
+
+
+def _tests_for_nothing(test: ast.AST, name: str) -> bool:
+    """``not name`` or ``name is None``."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return isinstance(test.operand, ast.Name) and test.operand.id == name
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == name
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Is)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+    )
+
+
+def _passes(call: ast.Call, index: int | None, name: str) -> bool:
+    """The call gives the parameter a value other than a literal ``None``."""
+    given = next((kw.value for kw in call.keywords if kw.arg == name), None)
+    if given is None and index is not None and 0 <= index < len(call.args):
+        given = call.args[index]
+        if any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
+            return False
+    return given is not None and not (isinstance(given, ast.Constant) and given.value is None)
+
+
 def is_lazily_cached(code: Code, call: ast.Call) -> bool:
     """``global X; X = boto3.client()``, ``if self._c is None: self._c = ...``, per-key caches."""
     target = _assignment_target(code, call)
@@ -139,6 +187,8 @@ def is_lazily_cached(code: Code, call: ast.Call) -> bool:
     parent = code.parent(call)
     if isinstance(target, ast.Name):
         if _declared_global(code, function, target.id):
+            return True
+        if _default_of_a_parameter_every_caller_passes(code, call, target, function):
             return True
         # _client = _client or boto3.client(...)
         return (

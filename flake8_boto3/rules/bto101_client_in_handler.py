@@ -40,6 +40,12 @@ dispatches on `event["RequestType"]`, functions registered with crhelper's
 `@helper.create`/`update`/`delete`, Lambda handlers of a module that uses
 `cfnresponse` or crhelper). They run a few times in a stack's life.
 
+A fallback for a parameter the caller leaves out (`if not table: table =
+boto3.resource(...).Table(...)`, or `if table is None:`) runs only for such a
+caller: when every call of the function in its module passes the parameter,
+nothing here makes it (often a local-test default); a caller that leaves it
+out keeps the finding.
+
 Never run, never flagged (BTO101-BTO104): constructions under `if False:`
 (Chalice scans the code for the calls it writes IAM policies for, and some
 apps spell them out there), `if TYPE_CHECKING:`, or the `else` of `if True:`.
