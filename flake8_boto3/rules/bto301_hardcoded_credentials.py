@@ -11,7 +11,12 @@ client, resource or session constructor, by keyword or by position
 secret, token, config)`), or to a botocore session's `set_credentials`. Test
 code is checked too: a real key in a test leaks just the same.
 
-Not flagged: values from `os.environ`/`os.getenv`, parameters, function
+A literal default of an environment read counts as the literal it is
+(`aws_secret_access_key=os.getenv("S3_SECRET_KEY", "<the real key>")`): the
+key ships with the code whether or not the variable is set.
+
+Not flagged: values from `os.environ`/`os.getenv` (without such a default),
+parameters, function
 results, STS `assume_role` credentials; and the obvious placeholders used with
 moto, LocalStack and MinIO (`"testing"`, `"test"`, `"fake"`, `"dummy"`,
 `"xxxx"`, `"<your key>"`, `"${KEY}"`, empty strings, `"fake-..."`), and values
@@ -61,6 +66,7 @@ from collections.abc import Iterator
 import ast
 
 from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.rule import CREDENTIALS_GUIDE, Finding, Rule
@@ -102,20 +108,38 @@ def is_placeholder(value: str, parameter: str = "aws_secret_access_key") -> bool
 
 
 def literal_value(code: Code, node: ast.AST) -> str | None:
-    """The string a literal, or a name bound only to string literals, holds."""
-    if isinstance(node, ast.Constant):
-        return node.value if isinstance(node.value, str) else None
-    if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
-        return None
+    """The string a literal holds, or the literal default of an environment read
+    (``os.getenv("AWS_SECRET_ACCESS_KEY", "wJalr...")``: the default ships with the code), directly
+    or through a name bound only to such values."""
+    found = _literal_or_env_default(node)
+    if found is not None or not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
+        return found
     values = []
     for binding in code.bindings(node):
         parent = code.parent(binding)
         if not (isinstance(binding, ast.Name) and isinstance(parent, (ast.Assign, ast.AnnAssign))):
             return None
-        if not (isinstance(parent.value, ast.Constant) and isinstance(parent.value.value, str)):
+        value = _literal_or_env_default(parent.value) if parent.value is not None else None
+        if value is None:
             return None
-        values.append(parent.value.value)
+        values.append(value)
     return values[0] if values else None
+
+
+# Reads of the environment that take a default: os.getenv(name, default), os.environ.get(name, default).
+ENVIRONMENT_READS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
+
+
+def _literal_or_env_default(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.Call) and dotted_name(node.func) in ENVIRONMENT_READS:
+        default = node.args[1] if len(node.args) > 1 else next(
+            (kw.value for kw in node.keywords if kw.arg == "default"), None
+        )
+        if isinstance(default, ast.Constant) and isinstance(default.value, str):
+            return default.value
+    return None
 
 
 def _constructor_positions(code: Code, call: ast.Call) -> dict[int, str] | None:
