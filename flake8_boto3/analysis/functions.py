@@ -80,6 +80,11 @@ def in_test_code(code: Code, node: ast.AST) -> bool:
     return any(is_test_function(code, function) for function in code.enclosing_functions(node))
 
 
+# The names a Lambda handler's two parameters go by: (event, context), (evt, ctx), (event, lambda_context).
+EVENT_NAMES = frozenset({"event", "evt"})
+CONTEXT_NAMES = frozenset({"context", "ctx", "ctxt", "lambda_context"})
+
+
 def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | None:
     """Why ``function`` is a request handler ("Lambda handler", "web route"), or None.
 
@@ -90,7 +95,7 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     params = positional_parameter_names(function)
     if code.enclosing_class(function) is not None and params[:1] and params[0] in ("self", "cls"):
         params = params[1:]
-    if len(params) >= 2 and params[0].lstrip("_") == "event" and params[1].lstrip("_") in ("context", "ctx"):
+    if len(params) >= 2 and params[0].lstrip("_") in EVENT_NAMES and params[1].lstrip("_") in CONTEXT_NAMES:
         return "Lambda handler"
     if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
         return "Lambda handler"
