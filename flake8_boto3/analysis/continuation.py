@@ -421,9 +421,33 @@ def deliberate_limit(code: Code, call: ast.Call, limit_keys: Iterable[str], resu
 
 
 def handles_tokens(code: Code, call: ast.Call, token_keys: Iterable[str]) -> bool:
-    """Passes the input token or reads the output token (also through ``**kwargs`` built nearby)."""
+    """Passes the input token or reads the output token (also through ``**kwargs`` built nearby): the
+    function mentions one, and not only about another call's response (see
+    :func:`_read_without_tokens`)."""
     tokens = set(token_keys)
-    return bool(keywords_of(call) & tokens) or bool(mentioned_keys(code, code.enclosing_scope(call)) & tokens)
+    if keywords_of(call) & tokens:
+        return True
+    return bool(mentioned_keys(code, code.enclosing_scope(call)) & tokens) and not _read_without_tokens(
+        code, call, tokens
+    )
+
+
+def _read_without_tokens(code: Code, call: ast.Call, tokens: set[str]) -> bool:
+    """Every read of this call's response takes a member other than a continuation key
+    (``reg = table2.scan(); for item in reg["Items"]``, or ``scan()["Items"]`` in place), so the
+    key the function mentions is another call's (the loop over the first table's pages). A call
+    given ``**kwargs`` or made in a loop, and a response handed on, returned, tested with ``in`` or
+    held by a name the code rebinds (a loop fetching pages), may be where the token is handled."""
+    if any(kw.arg is None for kw in call.keywords) or code.innermost_loop(call) is not None:
+        return False  # **kwargs may carry the token; in a loop, the next pass reads what this one fetched
+    reads = result_use.uses(code, call)
+    if not reads:
+        return False
+    for read in reads:
+        member = result_use.member_read(code, read)
+        if member is None or member[0] in tokens:
+            return False
+    return True
 
 
 def exact_match_after_prefix(code: Code, call: ast.Call) -> bool:

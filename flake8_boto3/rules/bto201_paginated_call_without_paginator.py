@@ -27,7 +27,11 @@ Not flagged when one page is all the code needs:
   (`ContinuationToken`, `ExclusiveStartKey`, `NextToken`, `Marker`, ...),
   also through `**kwargs` built in the same function, or reads the output
   token or more-results key (`NextContinuationToken`, `IsTruncated`,
-  `LastEvaluatedKey`, ...);
+  `LastEvaluatedKey`, ...). A function that loops over one call's pages and
+  reads another call's response only for its items (`counted =
+  other.scan(); counted["Items"]`, or `list_x()["Items"]` in place, outside a
+  loop and without `**kwargs`) handles the first call's continuation, not the
+  other's;
 - it passes the limit key (`MaxKeys`, `Limit`, `MaxResults`): a deliberately
   bounded page. Not when a loop then acts on every item of that page as if it
   were all of them (deletes, terminates or updates each: a purge loop over

@@ -10,7 +10,8 @@ such as `bucket.objects.all()`, which paginate by themselves and are never
 flagged, these two methods return one page.
 
 Not flagged when the call passes `ExclusiveStartKey` (also through
-`**kwargs`), when the function reads `LastEvaluatedKey`, when it passes
+`**kwargs`), when the function reads `LastEvaluatedKey` (of this call's
+response: as in BTO201, another scan's loop does not count), when it passes
 `Limit` (a deliberately bounded page; but with a `FilterExpression`, `Limit`
 counts the items read before the filter: that is BTO206, and when a loop then
 changes every item of the page, the page was not meant as all of them), or when
