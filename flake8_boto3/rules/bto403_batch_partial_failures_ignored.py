@@ -24,7 +24,10 @@ as botocore's resource models say: `queue.send_messages(...)` (SQS
 `send_message_batch`), `bucket.delete_objects(...)`, the DynamoDB service
 resource's `batch_write_item(...)`.
 
-The response counts as checked when the function reads the failure member (as
+A response thrown away (the call a statement of its own) is never checked,
+whatever else the function reads: a retry of the unprocessed items that
+discards the retry's own response loses what fails again. Otherwise the
+response counts as checked when the function reads the failure member (as
 a string key anywhere in it: `response["UnprocessedItems"]`,
 `response.get("Failed")`, a loop that retries them), or hands the response to
 a function of the same module that does (`check_failures(response)`). A
@@ -229,7 +232,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # one entry, whose failure makes the read of its result raise
         accepted = accepted_checks(keys)
         scopes = _scopes_seeing(context.code, call)
-        if not scopes or any(_checked_in(context.code, scope, accepted) for scope in scopes):
+        discarded = isinstance(context.code.parent(call.call), ast.Expr)  # another call's check is not its
+        if not discarded and (not scopes or any(_checked_in(context.code, scope, accepted) for scope in scopes)):
             continue
         members = " and ".join(f"'{key}'" for key in keys)
         yield RULE.finding(
