@@ -9,7 +9,9 @@ operation, and names the waiters. A loop that polls an operation no waiter
 covers is not flagged.
 
 Not flagged either when the loop stops, without raising, on a state that the
-waiter treats as failure (named, in the `else:` after the states an
+waiter treats as failure (named, picked by its text: `status.endswith("COMPLETE")`
+stops on `ROLLBACK_COMPLETE` too, `"FAILED" in status`, `"COMPLETE" in
+status.split("_")`; in the `else:` after the states an
 `if`/`elif` chain names, or any state but those `while status == "Creating":`
 goes on with, or states the code is given: `if status in failure_states:
 return ...`): `if status in ("CREATE_COMPLETE", "FAILED"): return response`
@@ -20,6 +22,10 @@ count are those whose success states the loop names (all of the operation's
 waiters when it names none). A loop that stops on the failure state and then
 raises, in the loop or right after it, does what the waiter does, and is
 flagged.
+
+Nor is a loop that reports the progress: it keeps the last state it saw and
+tests each new one against it (`if status != last_status: notify(status)`,
+`last_status = status`), which a waiter cannot do.
 
 Nor is a `for` loop (`for attempt in range(30):`, bounded) that polls an
 operation whose waiters have no failure state (Route 53 `get_change`, S3
@@ -128,6 +134,31 @@ def _compared_values(code: Code, node: ast.AST) -> set[str]:
     return values
 
 
+def _states_matched(code: Code, test: ast.expr, states: frozenset[str]) -> set[str]:
+    """The ``states`` a test picks by their text rather than their name: ``status.endswith("COMPLETE")``,
+    ``status.startswith("ROLLBACK")``, ``"FAILED" in status``, ``"COMPLETE" in status.split("_")``."""
+    matched: set[str] = set()
+    for call in code.nodes(ast.Call, within=test, skip=FUNCTION_TYPES):
+        method = call.func.attr if isinstance(call.func, ast.Attribute) else None
+        text = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) else None
+        if method in ("endswith", "startswith") and isinstance(text, str):
+            matched |= {state for state in states if getattr(state, method)(text)}
+    for compare in code.nodes(ast.Compare, within=test, skip=FUNCTION_TYPES):
+        left = compare.left
+        if len(compare.ops) != 1 or not isinstance(compare.ops[0], ast.In):
+            continue
+        if isinstance(left, ast.Constant) and isinstance(left.value, str) and left.value:
+            container = compare.comparators[0]
+            split = isinstance(container, ast.Call) and isinstance(container.func, ast.Attribute) and (
+                container.func.attr == "split"
+            )
+            if split:
+                matched |= {state for state in states if left.value in state.split("_")}
+            elif not isinstance(container, (ast.Tuple, ast.List, ast.Set, ast.Constant)):
+                matched |= {state for state in states if left.value in state}
+    return matched
+
+
 def _test_values(code: Code, loop: ast.AST, test: ast.expr) -> set[str]:
     """What an ``if`` test compares, also through a name the loop binds to a comparison
     (``complete = status in (...)`` then ``if complete:``)."""
@@ -159,6 +190,25 @@ def _failure_checked_after(code: Code, loop: ast.AST, failures: frozenset[str]) 
     for following in code.following_siblings(loop):
         if isinstance(following, ast.If) and _compared_values(code, following.test) & failures:
             if _raises(code, following.body):
+                return True
+    return False
+
+
+def _reports_each_change(code: Code, loop: ast.AST) -> bool:
+    """The loop keeps the last state it saw and tests the new one against it (``if status !=
+    last_status: notify(status)``, then ``last_status = status``): it reports the progress, which a
+    waiter does not."""
+    kept = {
+        (assign.targets[0].id, assign.value.id)
+        for assign in _loop_nodes(code, loop, ast.Assign)
+        if len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Name) and isinstance(assign.value, ast.Name)
+    }
+    for compare in _loop_nodes(code, loop, ast.Compare):
+        if len(compare.ops) != 1 or not isinstance(compare.ops[0], (ast.NotEq, ast.Eq, ast.IsNot, ast.Is)):
+            continue
+        left, right = compare.left, compare.comparators[0]
+        if isinstance(left, ast.Name) and isinstance(right, ast.Name):
+            if (left.id, right.id) in kept or (right.id, left.id) in kept:
                 return True
     return False
 
@@ -213,7 +263,7 @@ def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], 
     exits: set[str] = set()
     for branch in _loop_nodes(code, loop, ast.If):
         if _ends(code, branch.body) and not _raises(code, branch.body):
-            exits |= _test_values(code, loop, branch.test)
+            exits |= _test_values(code, loop, branch.test) | _states_matched(code, branch.test, failures)
             if _tests_membership_in_a_variable(branch.test):
                 exits |= failures  # `if status in failure_states: return ...`: states the code is given
         if _is_final_else(branch) and _ends(code, branch.orelse) and not _raises(code, branch.orelse):
@@ -240,6 +290,8 @@ def check(context: FileContext) -> Iterator[Finding]:
                 continue
             if _stops_on_failure_state(context.code, loop, states, waiters):
                 break  # a waiter would raise where the loop hands the state back
+            if _reports_each_change(context.code, loop):
+                break  # it reports each state it sees on the way
             if _bounded(loop) and not any(states[w]["failure"] for w in waiters):
                 break  # no failure state to miss, a bound already there: the waiter would change nothing
             reported.add(loop)
