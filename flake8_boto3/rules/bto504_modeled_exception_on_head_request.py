@@ -14,7 +14,10 @@ call on a boto3 object of unknown service, a call named like an S3 client
 method (`get_object`, `download_file`, `copy` ...) whatever its receiver, or a
 call of a function of the project that makes one of those (followed two calls
 deep). Calls on clients of other services, logging, and everything else are
-not S3 requests. A clause that also catches `ClientError` (it runs anyway) and
+not S3 requests. A clause that also catches `ClientError` (it runs anyway),
+one followed by a clause of the same `try` that catches the `ClientError` (or
+everything) with the same body (`except s3.exceptions.NoSuchKey: return None`,
+then `except Exception: return None`: the 404 ends the same way), and
 exceptions of clients of unknown service are not flagged.
 
 ## Why is this bad?
@@ -154,6 +157,22 @@ def _body_calls(code: Code, try_node: ast.Try) -> list[ast.Call]:
     return [call for statement in try_node.body for call in code.nodes(ast.Call, within=statement)]
 
 
+def _a_later_clause_does_the_same(code, classes, try_node: ast.AST, handler: ast.ExceptHandler) -> bool:
+    """A later ``except`` of the same ``try`` catches the request's ``ClientError`` (it, or everything:
+    bare, ``Exception``, ``BaseException``) with the same body: ``except s3.exceptions.NoSuchKey:
+    return None`` then ``except Exception: return None``. The 404 gets the answer the dead clause
+    meant."""
+    handlers = try_node.handlers
+    body = [ast.dump(statement) for statement in handler.body]
+    for later in handlers[handlers.index(handler) + 1:]:
+        catches_all = later.type is None or (
+            isinstance(later.type, ast.Name) and later.type.id in ("Exception", "BaseException")
+        ) or classes.catches_client_error(later)
+        if catches_all and [ast.dump(statement) for statement in later.body] == body:
+            return True
+    return False
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     code = context.code
     classes = context.exception_classes
@@ -165,6 +184,8 @@ def check(context: FileContext) -> Iterator[Finding]:
         exceptions = classes.modeled(handler)
         if not exceptions or classes.catches_client_error(handler):
             continue  # the clause runs for the plain ClientError too
+        if _a_later_clause_does_the_same(code, classes, try_node, handler):
+            continue  # the ClientError the request raises ends the same way after all
         for exception in exceptions:
             service = exception.service
             if service not in HEAD_ERRORS_HAVE_NO_BODY or not exception.exists:
