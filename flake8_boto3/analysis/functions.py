@@ -85,6 +85,18 @@ EVENT_NAMES = frozenset({"event", "evt"})
 CONTEXT_NAMES = frozenset({"context", "ctx", "ctxt", "lambda_context"})
 
 
+def has_lambda_signature(function: ast.AST) -> bool:
+    """``def name(event, context)`` (or ``evt``/``ctx``...): the signature of a Lambda handler."""
+    params = positional_parameter_names(function)
+    return len(params) >= 2 and params[0].lstrip("_") in EVENT_NAMES and params[1].lstrip("_") in CONTEXT_NAMES
+
+
+def is_lambda_module(code: Code) -> bool:
+    """The module defines a Lambda handler at its top level: what it prints goes to the function's log
+    in CloudWatch, not to anyone's screen."""
+    return any(isinstance(node, FUNCTION_TYPES) and has_lambda_signature(node) for node in code.module.body)
+
+
 def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | None:
     """Why ``function`` is a request handler ("Lambda handler", "web route"), or None.
 
@@ -96,7 +108,7 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     if code.enclosing_class(function) is not None and params[:1] and params[0] in ("self", "cls"):
         params = params[1:]
     if len(params) >= 2 and params[0].lstrip("_") in EVENT_NAMES and params[1].lstrip("_") in CONTEXT_NAMES:
-        return "Lambda handler"
+        return "Lambda handler"  # (has_lambda_signature, once self/cls is set aside)
     if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
         return "Lambda handler"
     for name in decorator_names(function):

@@ -87,13 +87,20 @@ def is_logging_call(node: ast.AST) -> bool:
 
 
 def only_logged(code: Code, node: ast.AST) -> bool:
-    """``node`` is evaluated only to build a logging call's message (see the module docs)."""
+    """``node`` is evaluated only to build a logging call's message (see the module docs); in a Lambda
+    function's module, ``print`` writes to its log too."""
     child, parent = node, code.parent(node)
     while parent is not None and not isinstance(parent, (ast.stmt, ast.Lambda, ast.NamedExpr)):
-        if is_logging_call(parent) and child is not parent.func:
+        if child is not getattr(parent, "func", None) and (
+            is_logging_call(parent) or (_is_print(parent) and functions.is_lambda_module(code))
+        ):
             return True
         child, parent = parent, code.parent(parent)
     return False
+
+
+def _is_print(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
 
 
 def uses(code: Code, node: ast.AST) -> list[ast.AST] | None:

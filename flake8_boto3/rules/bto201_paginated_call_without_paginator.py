@@ -88,6 +88,7 @@ Not flagged when one page is all the code needs:
   block sees the new value, while a function reading the global may run at
   any time, and a name the module binds once may be imported elsewhere; a
   logging call's arguments, `log.debug("got %s", resp)`, are not a read,
+  nor is `print` in the module of a Lambda function, which writes to its log,
   though `print` in a script is), or looks for the exact name it passed as a name prefix
   (`describe_log_groups(logGroupNamePrefix=name)` then `== name`: in name order
   the exact name comes first; `list_queues(QueueNamePrefix=name)` then `name in
