@@ -111,6 +111,7 @@ from functools import cached_property
 from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, taken_for_failure, told_apart
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import (
+    EXITS,
     OUTCOME_FIELD,
     OUTPUT,
     REPORTING_CALLS,
@@ -475,6 +476,15 @@ class HandlerContext:
         operations = table().operation_index
         receivers = [call.func.value for call in self.try_reads_and_operations if call.func.attr in operations]
         return bool(receivers) and all(CACHE_NAME.search(dotted_name(r) or "") for r in receivers)
+
+    @cached_property
+    def exit_status_of_the_process(self) -> bool:
+        """What the function returns is the process's exit status: every call of it in the module is
+        handed to ``sys.exit(...)`` (``exit``, ``raise SystemExit(...)``)."""
+        if self.function is None:
+            return False
+        calls = functions.module_calls_of(self.code, self.function)
+        return bool(calls) and all(_given_to_exit(self.code, call) for call in calls)
 
     def caches_the_answer(self, value: ast.AST | None) -> bool:
         """A cache's write of the answer the function returns after it (``return result``, a local the
@@ -951,6 +961,23 @@ def _answers_the_caller(path: Path, context: HandlerContext) -> bool:
     return context.returns_values and path.exit is Exit.RETURN
 
 
+def _given_to_exit(code: Code, call: ast.Call) -> bool:
+    parent = code.parent(call)
+    return isinstance(parent, ast.Call) and parent.args[:1] == [call] and (
+        (dotted_name(parent.func) or "") in EXITS or dotted_name(parent.func) == "SystemExit"
+    )
+
+
+def _is_failure_status(value: ast.AST | None) -> bool:
+    """A non-zero exit status: ``1``, ``2``... (``True`` is 1 too, but reads as a success flag)."""
+    return (
+        isinstance(value, ast.Constant)
+        and isinstance(value.value, int)
+        and not isinstance(value.value, bool)
+        and value.value != 0
+    )
+
+
 def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     """Does this path through the handler lose the failure? (See the module docs.)"""
     state = path.state
@@ -983,6 +1010,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     elif path.exit is Exit.FALL and context.after_try is None and context.returns_values:
         path = Path(Exit.RETURN, state, None)  # falls off a function that returns values
     if path.exit is Exit.RETURN and context.returns_values:
+        if context.exit_status_of_the_process and _is_failure_status(path.value):
+            return False  # sys.exit(main()) and main returns 1: the process ends saying it failed
         # Not the error, not an error response: None, [], a default, another value in its place.
         if context.probe or (context.once_per_process and state.noted):
             return False
