@@ -206,6 +206,15 @@ class Table:
         actions = self._entry(service).get("resource_actions", {}).get(resource_type, {})
         return actions.get(method)
 
+    def resource_action_type(self, service: str, resource_type: str, method: str) -> str | None:
+        """The type of the one resource a resource's action answers (``get_queue_by_name``: ``Queue``)."""
+        return self._entry(service).get("resource_action_types", {}).get(resource_type, {}).get(method)
+
+    @cached_property
+    def resource_returning_actions(self) -> frozenset[str]:
+        """Action methods that answer one resource, in some service's resource model."""
+        return frozenset(self._across.get("resource_returning_actions", ()))
+
     @cached_property
     def resource_action_names(self) -> frozenset[str]:
         return frozenset(self._across["resource_action_names"])
@@ -260,6 +269,10 @@ def pack_table(table: dict) -> dict:
         "injected_methods": every("injected"),
         "partial_failure_operations": every("partial_failures"),
         "resource_action_names": sorted(made),
+        "resource_returning_actions": sorted(
+            {method for entry in services.values() for types in entry.get("resource_action_types", {}).values()
+             for method in types}
+        ),
         # Resource actions that make a batch operation reporting failed entries (queue.send_messages).
         "batch_resource_actions": sorted(
             method for method, made_by in made.items() if made_by & set(every("partial_failures"))

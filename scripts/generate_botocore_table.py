@@ -380,6 +380,27 @@ def _resource_actions(boto3_session, service: str) -> dict:
     return found
 
 
+def _resource_action_types(boto3_session, service: str) -> dict:
+    """Resource type -> action method -> the type of the one resource the action answers, from
+    boto3's resource model: ``sqs.get_queue_by_name(...)`` answers a ``Queue``,
+    ``dynamodb.create_table(...)`` a ``Table``. Actions answering a list (``create_instances``) or
+    the raw response are left out."""
+    if service not in boto3_session.get_available_resources():
+        return {}
+    model = boto3_session._loader.load_service_model(service, "resources-1")
+    definitions = {"ServiceResource": model.get("service", {}), **model.get("resources", {})}
+    found = {}
+    for name, definition in sorted(definitions.items()):
+        types = {
+            xform_name(action): spec["resource"]["type"]
+            for action, spec in definition.get("actions", {}).items()
+            if "request" in spec and "resource" in spec and "[]" not in spec["resource"].get("path", "")
+        }
+        if types:
+            found[name] = dict(sorted(types.items()))
+    return found
+
+
 def build_table() -> dict:
     session = botocore.session.get_session()
     common, specific = _injected_methods(session)
@@ -399,6 +420,7 @@ def build_table() -> dict:
             "errors": _error_shapes(model),
             "head_operations": _head_operations(model),
             "resource_actions": _resource_actions(boto3_session, service),
+            "resource_action_types": _resource_action_types(boto3_session, service),
         }
         if service in specific:
             entry["injected"] = specific[service]

@@ -118,8 +118,15 @@ def _looks_like_boto3_call(call: nodes.Call) -> bool:
     if isinstance(call.func, nodes.Name):
         # `from boto3 import client as make_client`
         return is_imported_from_boto3_family(call.func)
-    # resource.Table("x"), s3.Bucket("b"): sub-resources of a service resource.
-    return isinstance(call.func, nodes.Attribute) and name[:1].isupper()
+    # resource.Table("x"), s3.Bucket("b"): sub-resources of a service resource; and the resources
+    # actions answer (sqs.get_queue_by_name(...): a Queue).
+    return isinstance(call.func, nodes.Attribute) and (name[:1].isupper() or _answers_a_resource(name))
+
+
+def _answers_a_resource(name: str) -> bool:
+    from flake8_boto3.aws import table  # loaded by the rules already wherever astroid runs
+
+    return name in table().resource_returning_actions
 
 
 def is_imported_from_boto3_family(name: nodes.Name) -> bool:
@@ -191,12 +198,31 @@ def _infer_derived_object(call: nodes.Call, name: str, context: InferenceContext
         raise UseInferenceDefault
 
 
+def _resource_answered(call: nodes.Call, name: str, context: InferenceContext | None) -> Boto3Object | None:
+    """The resource a resource's action answers (``sqs.get_queue_by_name(...)``: a ``Queue``), or None."""
+    receiver = _sole_value_but_none(call.func.expr, context) if isinstance(call.func, nodes.Attribute) else None
+    if not isinstance(receiver, Boto3Object) or receiver.kind not in (Kind.RESOURCE, Kind.SUB_RESOURCE):
+        return None
+    if not receiver.service:
+        return None
+    from flake8_boto3.aws import table
+
+    owner = receiver.type_name if receiver.kind is Kind.SUB_RESOURCE else "ServiceResource"
+    answered = table().resource_action_type(receiver.service, owner or "", name)
+    return receiver.derive(Kind.SUB_RESOURCE, stub_class(Kind.SUB_RESOURCE), answered) if answered else None
+
+
 def _infer_boto3_call(call: nodes.Call, context: InferenceContext | None = None) -> Iterator[Boto3Object]:
     budget.charge()
     name = call_name(call) or ""
     if name in ("get_paginator", "get_waiter") or (name[:1].isupper() and name not in CONSTRUCTOR_METHOD_NAMES):
         yield from _infer_derived_object(call, name, context)
         return
+    if name[:1].islower() and name not in CONSTRUCTOR_METHOD_NAMES and _answers_a_resource(name):
+        answered = _resource_answered(call, name, context)
+        if answered is not None:
+            yield answered
+            return
 
     if _session_method_on_function_result(call, name):
         yield make_object(SESSION_METHODS[name], _real_service(call), call)

@@ -185,6 +185,15 @@ def single(values: Values | None) -> Value | None | object:
     return values[0]
 
 
+_NOT_ANSWERED = object()
+
+
+def _answers_a_resource(name: str) -> bool:
+    from flake8_boto3.aws import table  # loaded by the rules already wherever such a call is asked about
+
+    return name in table().resource_returning_actions
+
+
 def sole_but_none(values: Values | None) -> Value | None | object:
     """The astroid tier's ``_sole_value_but_none``: the one value besides ``None`` constants, None when
     there are none or several, or an inference error."""
@@ -566,6 +575,10 @@ class SyntaxTier:
         name = call_name(call) or ""
         if name in ("get_paginator", "get_waiter") or (name[:1].isupper() and name not in CONSTRUCTOR_METHOD_NAMES):
             return self._derived_object(call, name, depth)
+        if name[:1].islower() and name not in CONSTRUCTOR_METHOD_NAMES and _answers_a_resource(name):
+            answered = self._resource_answered(call, name, depth)
+            if answered is not _NOT_ANSWERED:
+                return answered
         on_result = self._session_method_on_function_result(call, name)
         if on_result is None:
             return None
@@ -625,6 +638,27 @@ class SyntaxTier:
             return (Value("object", obj=obj.derive(Kind.SUB_RESOURCE, name)),)
         return _DEFAULT
 
+    def _resource_answered(self, call: ast.Call, name: str, depth: int):
+        """The astroid tier's ``_resource_answered``: the resource a resource's action answers
+        (``sqs.get_queue_by_name(...)``: a ``Queue``); None when the receiver is undecided;
+        _NOT_ANSWERED when it is no resource of a known service with that action (the call is then
+        inferred as any other)."""
+        if not isinstance(call.func, ast.Attribute):
+            return _NOT_ANSWERED
+        receiver = sole_but_none(self.values(call.func.value, depth))
+        if receiver is UNDECIDED:
+            return None
+        if receiver is None or receiver.what != "object":
+            return _NOT_ANSWERED
+        obj = receiver.obj
+        if obj.kind not in (Kind.RESOURCE, Kind.SUB_RESOURCE) or not obj.service:
+            return _NOT_ANSWERED
+        from flake8_boto3.aws import table
+
+        owner = obj.type_name if obj.kind is Kind.SUB_RESOURCE else "ServiceResource"
+        answered = table().resource_action_type(obj.service, owner or "", name)
+        return (Value("object", obj=obj.derive(Kind.SUB_RESOURCE, answered)),) if answered else _NOT_ANSWERED
+
     def _session_method_on_function_result(self, call: ast.Call, name: str) -> bool:
         """The astroid tier's rule of the same name (``local_session(factory).client("ec2")``)."""
         if name not in SESSION_METHODS or not isinstance(call.func, ast.Attribute):
@@ -678,7 +712,7 @@ def _looks_like_boto3_call(home: ModuleSyntax, call: ast.Call) -> bool:
         return True
     if isinstance(call.func, ast.Name):
         return is_imported_from_boto3_family(home, call.func)
-    return isinstance(call.func, ast.Attribute) and name[:1].isupper()
+    return isinstance(call.func, ast.Attribute) and (name[:1].isupper() or _answers_a_resource(name))
 
 
 def _function_ref(value: Value):
