@@ -357,16 +357,21 @@ def _injected_methods(session) -> tuple[list[str], dict[str, list[str]]]:
     return sorted(common), specific
 
 
+def _resource_definitions(boto3_session, service: str) -> dict:
+    """Resource type -> its definition in boto3's resource model (the service resource itself is
+    ``"ServiceResource"``); nothing for a service boto3 has no resources for."""
+    if service not in boto3_session.get_available_resources():
+        return {}
+    model = boto3_session._loader.load_service_model(service, "resources-1")
+    return {"ServiceResource": model.get("service", {}), **model.get("resources", {})}
+
+
 def _resource_actions(boto3_session, service: str) -> dict:
     """Resource type -> action method -> the operation it makes, from boto3's resource model: what
     ``s3.Object(b, k).load()`` (head_object) or ``queue.delete_messages(...)`` (delete_message_batch)
     call. The service resource itself is ``"ServiceResource"``; ``load`` is the resource's loader."""
-    if service not in boto3_session.get_available_resources():
-        return {}
-    model = boto3_session._loader.load_service_model(service, "resources-1")
-    definitions = {"ServiceResource": model.get("service", {}), **model.get("resources", {})}
     found = {}
-    for name, definition in sorted(definitions.items()):
+    for name, definition in sorted(_resource_definitions(boto3_session, service).items()):
         actions = {
             xform_name(action): xform_name(spec["request"]["operation"])
             for action, spec in definition.get("actions", {}).items()
@@ -385,12 +390,8 @@ def _resource_action_types(boto3_session, service: str) -> dict:
     boto3's resource model: ``sqs.get_queue_by_name(...)`` answers a ``Queue``,
     ``dynamodb.create_table(...)`` a ``Table``. Actions answering a list (``create_instances``) or
     the raw response are left out."""
-    if service not in boto3_session.get_available_resources():
-        return {}
-    model = boto3_session._loader.load_service_model(service, "resources-1")
-    definitions = {"ServiceResource": model.get("service", {}), **model.get("resources", {})}
     found = {}
-    for name, definition in sorted(definitions.items()):
+    for name, definition in sorted(_resource_definitions(boto3_session, service).items()):
         types = {
             xform_name(action): spec["resource"]["type"]
             for action, spec in definition.get("actions", {}).items()

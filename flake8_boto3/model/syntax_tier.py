@@ -619,14 +619,11 @@ class SyntaxTier:
     def _derived_object(self, call: ast.Call, name: str, depth: int):
         """``client.get_paginator("op")``, ``client.get_waiter("w")``, ``resource.Table("t")``,
         ``bucket.Object("k")``."""
-        if not isinstance(call.func, ast.Attribute):
-            return _DEFAULT
-        receiver = sole_but_none(self.values(call.func.value, depth))
-        if receiver is UNDECIDED:
+        obj = self._receiver_object(call, depth)
+        if obj is UNDECIDED:
             return None
-        if receiver is None or receiver.what != "object":
+        if obj is None:
             return _DEFAULT
-        obj = receiver.obj
         if name in ("get_paginator", "get_waiter") and obj.kind is Kind.CLIENT:
             kind = Kind.PAGINATOR if name == "get_paginator" else Kind.WAITER
             keyword = "operation_name" if kind is Kind.PAGINATOR else "waiter_name"
@@ -638,20 +635,25 @@ class SyntaxTier:
             return (Value("object", obj=obj.derive(Kind.SUB_RESOURCE, name)),)
         return _DEFAULT
 
+    def _receiver_object(self, call: ast.Call, depth: int):
+        """The boto3 object a method call's receiver is, besides ``None`` (the astroid tier's
+        ``_sole_value_but_none``): UNDECIDED, or None when it is no boto3 object."""
+        if not isinstance(call.func, ast.Attribute):
+            return None
+        receiver = sole_but_none(self.values(call.func.value, depth))
+        if receiver is UNDECIDED:
+            return UNDECIDED
+        return receiver.obj if receiver is not None and receiver.what == "object" else None
+
     def _resource_answered(self, call: ast.Call, name: str, depth: int):
         """The astroid tier's ``_resource_answered``: the resource a resource's action answers
         (``sqs.get_queue_by_name(...)``: a ``Queue``); None when the receiver is undecided;
         _NOT_ANSWERED when it is no resource of a known service with that action (the call is then
         inferred as any other)."""
-        if not isinstance(call.func, ast.Attribute):
-            return _NOT_ANSWERED
-        receiver = sole_but_none(self.values(call.func.value, depth))
-        if receiver is UNDECIDED:
+        obj = self._receiver_object(call, depth)
+        if obj is UNDECIDED:
             return None
-        if receiver is None or receiver.what != "object":
-            return _NOT_ANSWERED
-        obj = receiver.obj
-        if obj.kind not in (Kind.RESOURCE, Kind.SUB_RESOURCE) or not obj.service:
+        if obj is None or obj.kind not in (Kind.RESOURCE, Kind.SUB_RESOURCE) or not obj.service:
             return _NOT_ANSWERED
         from flake8_boto3.aws import table
 
