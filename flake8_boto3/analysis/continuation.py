@@ -458,6 +458,8 @@ def exact_match_after_prefix(code: Code, call: ast.Call) -> bool:
     if not prefixes:
         return False
     for compare in code.nodes(ast.Compare, within=code.enclosing_scope(call)):
+        if _only_skips(code, compare):
+            continue  # `if key == prefix: continue`: the folder marker left out, every other item used
         pairs = compare_pairs(compare)
         operators = [op for op, _ in pairs]
         if operators == ["=="]:
@@ -467,6 +469,19 @@ def exact_match_after_prefix(code: Code, call: ast.Call) -> bool:
         elif operators == ["in"] and code.as_string(compare.left) in prefixes:
             return True  # the name looked for in each result (a queue URL ends with its name)
     return False
+
+
+def _only_skips(code: Code, compare: ast.Compare) -> bool:
+    """The comparison is (part of) an ``if`` test whose body only goes on to the next item."""
+    node, parent = compare, code.parent(compare)
+    while isinstance(parent, (ast.BoolOp, ast.UnaryOp)):
+        node, parent = parent, code.parent(parent)
+    return (
+        isinstance(parent, ast.If)
+        and parent.test is node
+        and len(parent.body) == 1
+        and isinstance(parent.body[0], ast.Continue)
+    )
 
 
 def one_page_is_enough(

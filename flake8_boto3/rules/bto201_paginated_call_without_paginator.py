@@ -92,7 +92,9 @@ Not flagged when one page is all the code needs:
   though `print` in a script is), or looks for the exact name it passed as a name prefix
   (`describe_log_groups(logGroupNamePrefix=name)` then `== name`: in name order
   the exact name comes first; `list_queues(QueueNamePrefix=name)` then `name in
-  url`: only queues whose names begin with the whole name come back). Not the emptiness or the first item of a
+  url`: only queues whose names begin with the whole name come back; not a
+  test that only skips that name, `if key == prefix: continue`, which leaves out
+  the folder marker and uses every other item). Not the emptiness or the first item of a
   DynamoDB `scan`/`query` with a `FilterExpression` (also one passed in a dict
   the call unpacks, `**{"FilterExpression": ...}`): the filter runs on each
   1 MB read, so the first page can hold no match while later pages do;
