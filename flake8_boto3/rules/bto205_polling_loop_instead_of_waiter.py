@@ -25,7 +25,9 @@ flagged.
 
 Nor is a loop that reports the progress: it keeps the last state it saw and
 tests each new one against it (`if status != last_status: notify(status)`,
-`last_status = status`), which a waiter cannot do.
+`last_status = status`), or also calls another service on each pass
+(`logs.get_log_events(...)` while polling `ecs.describe_tasks`: the task's log
+streamed as it runs), which a waiter cannot do.
 
 Nor is a `for` loop (`for attempt in range(30):`, bounded) that polls an
 operation whose waiters have no failure state (Route 53 `get_change`, S3
@@ -213,6 +215,21 @@ def _reports_each_change(code: Code, loop: ast.AST) -> bool:
     return False
 
 
+def _works_with_another_service(context: FileContext, loop: ast.AST, polled) -> bool:
+    """On each pass the loop also calls another service (``logs.get_log_events(...)`` while it polls
+    ``ecs.describe_tasks``: the task's log streamed as it runs), which a waiter cannot do meanwhile."""
+    if polled.service is None:
+        return False
+    operations = table().operation_index
+    for call in _loop_nodes(context.code, loop, ast.Call):
+        if not isinstance(call.func, ast.Attribute) or call.func.attr not in operations:
+            continue
+        receiver = context.aws_calls.infer_receiver(call.func.value)
+        if receiver is not None and receiver.kind is Kind.CLIENT and receiver.service not in (None, polled.service):
+            return True
+    return False
+
+
 def _bounded(loop: ast.AST) -> bool:
     """A ``for`` loop: it runs out (``for attempt in range(5):``), unless it counts forever."""
     if not isinstance(loop, (ast.For, ast.AsyncFor)):
@@ -290,8 +307,8 @@ def check(context: FileContext) -> Iterator[Finding]:
                 continue
             if _stops_on_failure_state(context.code, loop, states, waiters):
                 break  # a waiter would raise where the loop hands the state back
-            if _reports_each_change(context.code, loop):
-                break  # it reports each state it sees on the way
+            if _reports_each_change(context.code, loop) or _works_with_another_service(context, loop, call):
+                break  # it reports each state it sees on the way, or does other work on each pass
             if _bounded(loop) and not any(states[w]["failure"] for w in waiters):
                 break  # no failure state to miss, a bound already there: the waiter would change nothing
             reported.add(loop)
