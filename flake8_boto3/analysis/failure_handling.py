@@ -421,9 +421,14 @@ class HandlerContext:
 
     @cached_property
     def only_cleans_up(self) -> bool:
-        """The ``try`` only deletes, removes, detaches, deregisters, terminates or cancels."""
+        """The ``try`` only deletes, removes, detaches, deregisters, terminates or cancels, besides
+        reading what it then deletes (``describe_model`` then ``delete_model``: delete if it exists)."""
         operations = self.try_operations
-        return bool(operations) and all(CLEANUP_OPERATION.match(name) for name in operations)
+        cleanups = [name for name in operations if CLEANUP_OPERATION.match(name)]
+        cleaned = {_noun(name) for name in cleanups}
+        return bool(cleanups) and all(
+            name in cleanups or (READ_OPERATION.match(name) and _noun(name) in cleaned) for name in operations
+        )
 
     @cached_property
     def only_heads(self) -> bool:
@@ -959,6 +964,13 @@ def _answers_the_caller(path: Path, context: HandlerContext) -> bool:
     through to the code after the ``try`` is the procedure going on, whatever it then answers: on the
     corpus, scanners that log a resource's error and go on to the next.)"""
     return context.returns_values and path.exit is Exit.RETURN
+
+
+def _noun(operation: str) -> str:
+    """``model`` of ``describe_model`` and ``delete_model`` (``user`` of ``admin_get_user``): what the
+    operation acts on."""
+    operation = operation.removeprefix("admin_")
+    return operation.split("_", 1)[1] if "_" in operation else operation
 
 
 def _given_to_exit(code: Code, call: ast.Call) -> bool:

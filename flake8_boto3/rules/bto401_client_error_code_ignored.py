@@ -128,7 +128,8 @@ Not flagged, because the failure is passed on or handled:
   left behind is taken over once it is stale), or a `try` that only deletes
   (`admin_delete_user` too), removes, detaches,
   deregisters, terminates or cancels (deleting a message that will be
-  redelivered, removing targets before deleting a rule);
+  redelivered, removing targets before deleting a rule), besides reading what
+  it deletes (`describe_model` then `delete_model`: delete it if it exists);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
   means "unhealthy";
 - a permission probe: the `try`, or its `else:`, records the response under
