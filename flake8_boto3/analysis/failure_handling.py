@@ -491,6 +491,21 @@ class HandlerContext:
         calls = functions.module_calls_of(self.code, self.function)
         return bool(calls) and all(_given_to_exit(self.code, call) for call in calls)
 
+    def status_flag_cleared(self, path: Path) -> bool:
+        """The failure answers a list or tuple with ``False`` in a place where every other ``return``
+        of the function (outside ``except`` clauses) answers the same with ``True``: ``["create",
+        False]`` against ``["create", True]``. The flag is all that tells the answers apart, and it
+        says the step failed. (``None, False`` against ``item, True`` is a value and its presence:
+        :meth:`answers_a_success_flag` decides that one by how the callers name the flag.)"""
+        failure = path.value
+        if not isinstance(failure, (ast.List, ast.Tuple)) or self.function is None:
+            return False
+        places = [i for i, element in enumerate(failure.elts) if _is_literal(element, False)]
+        returns = functions.returns_outside_except_clauses(self.code, self.function)
+        return bool(places and returns) and any(
+            all(_same_but_the_flag(ret.value, failure, place) for ret in returns) for place in places
+        )
+
     def caches_the_answer(self, value: ast.AST | None) -> bool:
         """A cache's write of the answer the function returns after it (``return result``, a local the
         ``try`` and the handler never set): the caller gets the real answer, only not cached. (A
@@ -966,6 +981,17 @@ def _answers_the_caller(path: Path, context: HandlerContext) -> bool:
     return context.returns_values and path.exit is Exit.RETURN
 
 
+def _same_but_the_flag(success: ast.AST | None, failure: ast.List | ast.Tuple, place: int) -> bool:
+    """``success`` is the failure's list or tuple with ``True`` in ``place``, equal everywhere else."""
+    if not isinstance(success, (ast.List, ast.Tuple)) or len(success.elts) != len(failure.elts):
+        return False
+    return _is_literal(success.elts[place], True) and all(
+        ast.dump(mine) == ast.dump(theirs)
+        for index, (mine, theirs) in enumerate(zip(success.elts, failure.elts))
+        if index != place
+    )
+
+
 def _noun(operation: str) -> str:
     """``model`` of ``describe_model`` and ``delete_model`` (``user`` of ``admin_get_user``): what the
     operation acts on."""
@@ -1037,6 +1063,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
             return False  # every caller reports an empty answer as a failure
         if context.answers_a_success_flag(path):
             return False  # (None, False), and every caller unpacks the False into a success flag
+        if context.status_flag_cleared(path):
+            return False  # ["create", False] where every other answer is ["create", True]
         if state.noted and _is_literal(path.value, False) and context.displays_with_status:
             return False  # a display step's status: it printed the error where the data would be
         if context.reports_outcome(path):

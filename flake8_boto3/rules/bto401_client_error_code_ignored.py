@@ -76,6 +76,9 @@ Not flagged, because the failure is passed on or handled:
   other `return` gives it right after setting one status field
   (`event["TagStatus"] = "complete"; return event`): the state machine tells
   the failure by the missing mark, and tries again;
+- it answers a status flag: a list or tuple equal to every other `return` of
+  the function but for a `False` where they say `True` (`["create", False]`
+  against `["create", True]`);
 - it answers Go-style `return None, False`, and every call in the module
   unpacks that `False` into a success flag (`text, is_success = translate(...)`,
   `ok`): the caller reads "it did not succeed" (a flag named `found` still
