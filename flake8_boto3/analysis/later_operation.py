@@ -19,7 +19,7 @@ from flake8_boto3.analysis.aws_calls import AwsCall, AwsCalls
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.continuation import keyword_value
 from flake8_boto3.analysis.functions import module_calls_of, same_module_callees
-from flake8_boto3.analysis.names import FUNCTION_TYPES
+from flake8_boto3.analysis.names import FUNCTION_TYPES, arguments_bound, positional_parameter_names
 from flake8_boto3.aws import LaterOperation
 from flake8_boto3.model import Kind
 
@@ -47,26 +47,16 @@ def _after(node: ast.AST, other: ast.AST) -> bool:
     return (node.lineno, node.col_offset) > (other.lineno, other.col_offset)
 
 
-def _arguments_at(function: ast.AST, site: ast.Call) -> dict[str, ast.expr] | None:
-    """What each parameter of ``function`` is at the call ``site`` (``self``/``cls`` left out), or
-    None when the call passes ``*args``/``**kwargs``."""
-    if any(isinstance(a, ast.Starred) for a in site.args) or any(k.arg is None for k in site.keywords):
-        return None
-    names = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
-    if names and names[0] in ("self", "cls") and isinstance(site.func, ast.Attribute):
-        names = names[1:]
-    bound = dict(zip(names, site.args))
-    bound.update((k.arg, k.value) for k in site.keywords)
-    return bound
-
-
 def _text_at(code, expression: ast.expr, function: ast.AST | None, site: ast.Call | None) -> str | None:
     """The source of ``expression``, with the parameters of ``function`` replaced by what ``site``
     passes: ``rule_arn.split("/")[1]`` in a helper called with ``event["Rule"]`` reads
     ``event["Rule"].split("/")[1]``. None when a parameter it uses is not passed."""
     if function is None or site is None:
         return code.as_string(expression)
-    arguments = _arguments_at(function, site)
+    names = positional_parameter_names(function)
+    arguments = arguments_bound(
+        function, site, skip_first=bool(names) and names[0] in ("self", "cls") and isinstance(site.func, ast.Attribute)
+    )
     if arguments is None:
         return None
     parameters = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}

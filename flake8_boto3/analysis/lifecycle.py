@@ -17,7 +17,7 @@ from functools import cached_property
 from flake8_boto3 import project
 from flake8_boto3.analysis import functions, hoisting, run_once
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code, Function
-from flake8_boto3.analysis.names import import_names, positional_parameter_names
+from flake8_boto3.analysis.names import arguments_bound, import_names, positional_parameter_names
 from flake8_boto3.analysis.syntax_helpers import absolute_module_name
 from flake8_boto3.model import Boto3Value, Kind
 from flake8_boto3.model.syntax_tier import may_construct
@@ -149,10 +149,10 @@ def _default_of_a_parameter_every_caller_passes(
     if not (isinstance(branch, ast.If) and statement in branch.body and _tests_for_nothing(branch.test, target.id)):
         return False
     calls = functions.module_calls_of(code, function)
-    index = names.index(target.id) if target.id in names else None
-    if index is not None and names[:1] in (["self"], ["cls"]):
-        index -= 1
-    return bool(calls) and all(_passes(call, index, target.id) for call in calls)
+    skip_first = names[:1] in (["self"], ["cls"])
+    return bool(calls) and all(
+        _is_given(arguments_bound(function, call, skip_first), target.id) for call in calls
+    )
 
 
 def _tests_for_nothing(test: ast.AST, name: str) -> bool:
@@ -170,13 +170,9 @@ def _tests_for_nothing(test: ast.AST, name: str) -> bool:
     )
 
 
-def _passes(call: ast.Call, index: int | None, name: str) -> bool:
+def _is_given(bound: dict[str, ast.expr] | None, name: str) -> bool:
     """The call gives the parameter a value other than a literal ``None``."""
-    given = next((kw.value for kw in call.keywords if kw.arg == name), None)
-    if given is None and index is not None and 0 <= index < len(call.args):
-        given = call.args[index]
-        if any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
-            return False
+    given = (bound or {}).get(name)
     return given is not None and not (isinstance(given, ast.Constant) and given.value is None)
 
 

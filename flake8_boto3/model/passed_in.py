@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 
 from flake8_boto3.syntax.module import ModuleSyntax
+from flake8_boto3.syntax.names import arguments_bound
 from flake8_boto3.syntax.tree import FUNCTION_TYPES
 
 
@@ -44,31 +45,26 @@ def arguments_for(home: ModuleSyntax, parameter: ast.arg) -> list[ast.AST] | Non
     if not isinstance(function, FUNCTION_TYPES) or function.decorator_list:
         return None
     owner = home.scopes.frame_of(home.tree.parent(function))
-    position = _position(arguments, parameter, method=isinstance(owner, ast.ClassDef))
-    if position is None:
+    method = isinstance(owner, ast.ClassDef)
+    if not _must_be_passed(arguments, parameter, method):
         return None
     calls = _calls_of(home, function, owner)
     if not calls:
         return None
-    passed = [_argument_at(call, position, parameter.arg) for call in calls]
+    passed = [(arguments_bound(function, call, skip_first=method) or {}).get(parameter.arg) for call in calls]
     return None if any(argument is None for argument in passed) else passed
 
 
-def _position(arguments: ast.arguments, parameter: ast.arg, method: bool) -> int | None:
-    """The parameter's index among those a call passes by position (-1: keyword-only), or None when
-    calls need not pass it (a default) or it is no plain parameter (``self``, ``*args``)."""
+def _must_be_passed(arguments: ast.arguments, parameter: ast.arg, method: bool) -> bool:
+    """Every call passes the parameter: it has no default, and it is no ``self``/``cls`` (a method's
+    first parameter, bound by the receiver) and no ``*args``/``**kwargs``."""
     positional = [*arguments.posonlyargs, *arguments.args]
     if parameter in positional:
         index = positional.index(parameter)
-        if index >= len(positional) - len(arguments.defaults):
-            return None  # it has a default
-        if method:
-            return index - 1 if index > 0 else None  # self or cls is the call's receiver
-        return index
+        return index < len(positional) - len(arguments.defaults) and not (method and index == 0)
     if parameter in arguments.kwonlyargs:
-        default = arguments.kw_defaults[arguments.kwonlyargs.index(parameter)]
-        return -1 if default is None else None
-    return None  # *args, **kwargs
+        return arguments.kw_defaults[arguments.kwonlyargs.index(parameter)] is None
+    return False
 
 
 def _calls_of(home: ModuleSyntax, function: ast.AST, owner: ast.AST) -> list[ast.Call] | None:
@@ -105,16 +101,3 @@ def _in_class(home: ModuleSyntax, node: ast.AST, cls: ast.ClassDef) -> bool:
     """``node`` is in a method of ``cls`` (not of a class nested in it)."""
     function = home.scopes.frame_of(node)
     return isinstance(function, FUNCTION_TYPES) and home.scopes.frame_of(home.tree.parent(function)) is cls
-
-
-def _argument_at(call: ast.Call, position: int, keyword: str) -> ast.AST | None:
-    if any(isinstance(argument, ast.Starred) for argument in call.args) or any(
-        kw.arg is None for kw in call.keywords
-    ):
-        return None
-    for kw in call.keywords:
-        if kw.arg == keyword:
-            return kw.value
-    if 0 <= position < len(call.args):
-        return call.args[position]
-    return None

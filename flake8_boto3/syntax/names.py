@@ -39,6 +39,18 @@ def positional_parameter_names(function: ast.AST) -> list[str]:
     return [arg.arg for arg in [*(args.posonlyargs or []), *(args.args or [])]]
 
 
+def arguments_bound(function: ast.AST, call: ast.Call, skip_first: bool = False) -> dict[str, ast.expr] | None:
+    """What each parameter of ``function`` is given by ``call``, by position or by keyword (the first
+    parameter left out when ``skip_first``: ``self`` or ``cls``, bound by the receiver), or None
+    when the call unpacks ``*args`` or ``**kwargs``."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return None
+    names = positional_parameter_names(function)[1 if skip_first else 0:]
+    bound = dict(zip(names, call.args))
+    bound.update((k.arg, k.value) for k in call.keywords)
+    return bound
+
+
 def import_names(statement: ast.Import | ast.ImportFrom) -> list[tuple[str, str | None]]:
     """astroid's ``names``: (name, alias) pairs of an import statement."""
     return [(alias.name, alias.asname) for alias in statement.names]
