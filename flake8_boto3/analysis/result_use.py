@@ -248,6 +248,13 @@ def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> It
 
     Reads of other members (``ResponseMetadata``, a count) neither need the items nor escape.
     """
+    members = _member_reads(code, call)
+    return None if members is None else iter([items for key, items in members if key in result_keys])
+
+
+def _member_reads(code: Code, call: ast.Call) -> list[tuple[str, ast.AST]] | None:
+    """(member, read) for each read of a member of the call's response; None when the response
+    escapes (returned, passed on, iterated as a whole). A value thrown away or only logged is no read."""
     reads = uses(code, call)
     if reads is None:
         return None
@@ -257,11 +264,9 @@ def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> It
         if member is None:
             if isinstance(code.parent(read), ast.Expr) or only_logged(code, read):
                 continue  # the call's value is thrown away, or only logged
-            return None  # returned, passed on, iterated as a whole
-        key, items = member
-        if key in result_keys:
-            found.append(items)
-    return iter(found)
+            return None
+        found.append(member)
+    return found
 
 
 def never_read(code: Code, call: ast.Call) -> bool:
@@ -369,11 +374,11 @@ def _reads_the_global(code: Code, name: ast.Name) -> bool:
 def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
     """The code uses the call's result only for emptiness, its first item or a fixed prefix; or
     reads only how many items the page holds, to test for none (``scan()["Count"] == 0``)."""
-    items = result_items(code, call, result_keys)
-    if items is None:
+    members = _member_reads(code, call)
+    if members is None:
         return False
-    found = list(items)
-    counts = list(result_items(code, call, COUNT_KEYS) or ())
+    found = [items for key, items in members if key in result_keys]
+    counts = [count for key, count in members if key in COUNT_KEYS]
     return bool(found or counts) and (
         all(bounded_item_use(code, item) for item in found) and all(_length_test(code, count) for count in counts)
     )
