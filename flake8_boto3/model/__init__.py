@@ -102,9 +102,9 @@ class Boto3Model:
 
     def _passed_in(self, home: ModuleSyntax, name: ast.Name) -> Boto3Value | None:
         """What every call in the module passes for the parameter ``name`` reads, when each argument is
-        told (a parameter of the caller in turn too): by the syntax, or by astroid when the file's
-        analysis has built astroid's trees already (never only for this: building them for a guess
-        about parameters would cost a file more than the rules it feeds)."""
+        told (a parameter of the caller in turn too): by the syntax, else by astroid. (Asking astroid
+        only where the file's analysis had built its trees already made the answer depend on which
+        questions came first; asking always builds them for 6 more of the corpus's 1,554 files.)"""
         parameter = passed_in.parameter_read(home, name)
         if parameter is None:
             return None
@@ -114,8 +114,8 @@ class Boto3Model:
             values = []
             for argument in passed_in.arguments_for(home, parameter) or ():
                 value = self._syntax_answer("value_of", home, argument)
-                if value is UNDECIDED and self.bridge.used:
-                    value = self.bridge.value_of(home, argument)  # astroid's trees are built already
+                if value is UNDECIDED:
+                    value = self.bridge.value_of(home, argument)
                 if value is None and isinstance(argument, ast.Name):
                     value = self._passed_in(home, argument)
                 values.append(value)
