@@ -29,6 +29,13 @@ sys.path.insert(0, str(ROOT))
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
 
 from flake8_boto3.checker import check_file  # noqa: E402
+from flake8_boto3.registry import RULES  # noqa: E402
+from flake8_boto3.settings import Settings  # noqa: E402
+
+
+def default_on_codes() -> tuple[str, ...]:
+    return tuple(rule.code for rule in RULES if rule.enabled_by_default)
+
 
 # The corpus: pinned so that runs compare. Libraries that wrap boto3 ...
 LIBRARIES = {
@@ -84,6 +91,9 @@ def python_files(root: Path) -> list[Path]:
 
 
 def run_findings(args) -> int:
+    # Every code (the default-off ones too), or as flake8 runs without a selection: the default-on
+    # codes only, whose analyses skip what feeds only the others.
+    settings = Settings(codes=default_on_codes()) if args.default_codes else Settings()
     results: dict[str, list[dict]] = {}
     counts: dict[str, collections.Counter] = {}
     for name, version in PACKAGES.items():
@@ -93,7 +103,7 @@ def run_findings(args) -> int:
         started = time.perf_counter()
         found = []
         for path in python_files(root):
-            for finding in check_file(str(path)):
+            for finding in check_file(str(path), settings):
                 found.append({"package": name, "path": str(path.relative_to(root)), "line": finding.line,
                               "col": finding.col, "code": finding.code, "message": finding.message})
         results[name] = found
@@ -281,6 +291,9 @@ def main(argv=None) -> int:
     findings = commands.add_parser("findings", help="findings per code and package")
     findings.add_argument("--package", action="append", help="only this package (repeatable)")
     findings.add_argument("--out", help="write all findings to this JSON file")
+    findings.add_argument(
+        "--default-codes", action="store_true", help="only the default-on codes, as flake8 runs without --select"
+    )
     findings.add_argument("--show", action="append", help="print the findings of this code (repeatable)")
     perf = commands.add_parser("perf", help="whole flake8 processes with and without the plugin (bench/perf.py)")
     perf.add_argument("--package", action="append", help="only this package (repeatable)")

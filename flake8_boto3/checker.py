@@ -30,6 +30,8 @@ def check_code(code: Code, settings: Settings = DEFAULT_SETTINGS) -> list[Findin
     findings: list[Finding] = []
     try:
         for rule in RULES:
+            if not settings.reports(rule.code):
+                continue  # flake8 would drop its findings: its analyses are not run
             for finding in rule.check(context):
                 findings.append(finding)
     except BudgetExceeded:

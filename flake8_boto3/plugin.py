@@ -8,6 +8,7 @@ the first time a file passes the screen.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -32,6 +33,8 @@ class Boto3Checker:
     cache_enabled: bool = True
     _cache: FindingsCache | None = None
     _cache_opened = False
+    # Decides which codes flake8 reports in this run (its --select, --ignore and the default-off codes).
+    _decisions = None
     one_file = False  # the run lints one file (an editor's `flake8 -`): nothing follows it
 
     def __init__(self, tree: ast.Module, filename: str, lines: list[str]) -> None:
@@ -92,15 +95,18 @@ class Boto3Checker:
         cls.cache_directory = options.boto3_cache_dir
         cls.cache_enabled = not options.boto3_no_cache
         cls._cache, cls._cache_opened = None, False
+        cls._decisions = _decision_engine(options)
         cls.one_file = _one_file(getattr(options, "filenames", None))
 
     @classmethod
     def findings_cache(cls) -> FindingsCache | None:
         """The cache, opened when the first file passes the screen: a run over boto3-free code never
-        imports it (hashing, the store), and never touches the cache directory."""
+        imports it (hashing, the store), and never touches the cache directory. The settings learn
+        then which codes the run reports (the rules' registry is imported with the analysis)."""
         if not cls._cache_opened:
             from flake8_boto3.cache import findings_cache
 
+            cls.settings = dataclasses.replace(cls.settings, codes=_reported_codes(cls._decisions))
             cls._cache = findings_cache(cls.settings, cls.cache_directory, cls.cache_enabled)
             cls._cache_opened = True
         return cls._cache
@@ -127,6 +133,31 @@ class Boto3Checker:
                     cache.save(source, self.filename, cached, looked_up)
         for line, col, message in cached:
             yield line, col, message, type(self)
+
+
+def _decision_engine(options):
+    """flake8's own decision of which codes a run reports, or None where this flake8 has none."""
+    try:
+        from flake8.style_guide import DecisionEngine
+
+        return DecisionEngine(options)
+    except Exception:  # noqa: BLE001 - another flake8, or options made by another front end
+        return None
+
+
+def _reported_codes(decisions) -> tuple[str, ...] | None:
+    """The plugin's codes that flake8 reports in this run, or None (all of them) when it cannot say.
+    ``# noqa`` and per-file ignores only drop more codes, so no file reports a code left out here."""
+    if decisions is None:
+        return None
+    try:
+        from flake8.style_guide import Decision
+
+        from flake8_boto3.registry import RULES
+
+        return tuple(rule.code for rule in RULES if decisions.decision_for(rule.code) is Decision.Selected)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def _one_file(filenames) -> bool:

@@ -28,6 +28,14 @@ class Settings:
     # The accounts the code runs in have raised service quotas: a quota's default (RDS's 40 DB
     # instances per Region) no longer keeps a result within one page (BTO201).
     raised_quotas: bool = False
+    # The codes the run can report (flake8's --select/--ignore and the default-off codes decided), in
+    # order; None: every code. Analyses that only feed codes outside it are skipped (see
+    # :meth:`reports`), which changes no reported finding.
+    codes: tuple[str, ...] | None = None
+
+    def reports(self, code: str) -> bool:
+        """Can the run report ``code``?"""
+        return self.codes is None or code in self.codes
 
 
 DEFAULT_SETTINGS = Settings()

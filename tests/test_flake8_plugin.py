@@ -175,3 +175,37 @@ def test_a_run_lints_one_file_when_it_reads_stdin_or_names_one_file(tmp_path):
     (tmp_path / "app.py").write_text("")
     assert _one_file(["-"]) and _one_file([str(tmp_path / "app.py")])
     assert not _one_file([str(tmp_path)]) and not _one_file(["a.py", "b.py"]) and not _one_file([])
+
+
+def test_a_run_analyses_for_the_codes_flake8_reports(tmp_path):
+    # --select and --ignore decide which rules run at all; what they report is what a run of every rule
+    # reports of those codes.
+    write(tmp_path, "app.py", PER_CALL)
+    every_code = run_flake8("--select", "BTO", "--extend-select", "BTO104", "--boto3-no-cache", "app.py", cwd=tmp_path)
+    assert [m["code"] for m in bto_lines(every_code.stdout)] == ["BTO101", "BTO104"]
+    only_104 = run_flake8("--select", "BTO104", "--boto3-no-cache", "app.py", cwd=tmp_path)
+    assert [m["code"] for m in bto_lines(only_104.stdout)] == ["BTO104"]
+    without_101 = run_flake8("--extend-ignore", "BTO101", "--boto3-no-cache", "app.py", cwd=tmp_path)
+    assert bto_lines(without_101.stdout) == []
+
+
+def test_the_codes_a_run_reports_are_flake8s_decision():
+    from argparse import Namespace
+
+    from flake8_boto3.plugin import DEFAULT_OFF_CODES, _decision_engine, _reported_codes
+    from flake8_boto3.registry import RULES
+
+    def options(**given):
+        chosen = {"select": None, "extend_select": None, "ignore": None, "extend_ignore": None}
+        defaults = {"extended_default_select": ["BTO"], "extended_default_ignore": list(DEFAULT_OFF_CODES)}
+        return Namespace(**{**chosen, **given}, **defaults)
+
+    default = _reported_codes(_decision_engine(options()))
+    assert "BTO101" in default and "BTO201" in default and not set(DEFAULT_OFF_CODES) & set(default)
+    assert "BTO104" in _reported_codes(_decision_engine(options(extend_select=["BTO104"])))
+    # An explicit selection wins over the default-off list, as in flake8: BTO207 too.
+    every = [rule.code for rule in RULES]
+    only_bto2 = tuple(code for code in every if code.startswith("BTO2"))
+    assert _reported_codes(_decision_engine(options(select=["BTO2"]))) == only_bto2
+    assert "BTO101" not in _reported_codes(_decision_engine(options(extend_ignore=["BTO1"])))
+    assert _reported_codes(_decision_engine(object())) is None  # options of another front end: every code

@@ -383,10 +383,26 @@ class Lifecycle:
         found = []
         code = self.code
         for call in code.nodes(ast.Call):
+            if not self._may_be_reported_at(call):
+                continue
             construction = self._direct_construction(call) or self._factory_call(code, call)
             if construction is not None and not code.never_runs(call):
                 found.append(construction)
         return found
+
+    def _may_be_reported_at(self, call: ast.Call) -> bool:
+        """Could a construction at ``call`` get a verdict the run reports? Anywhere in a function it may
+        be BTO103 or BTO104; when the run reports neither (their default), only a call in a loop or in
+        a function a request handler reaches can be BTO101 or BTO102, and telling whether any other
+        call makes a client (which may build astroid's trees of it and of the factories it calls)
+        would change no finding."""
+        reports = self.settings.reports
+        if reports(Verdict.IN_FUNCTION.value) or reports(Verdict.PER_CALL_ARGUMENTS.value):
+            return True
+        if self.code.repeating_loop(call) is not None:
+            return True
+        function = self.code.enclosing_function(call)
+        return function is not None and self._handler_for(function) is not None
 
     # verdicts -----------------------------------------------------------------
 
