@@ -159,11 +159,16 @@ def _length_test(code: Code, call: ast.Call) -> bool:
     return False
 
 
+# Items read at fixed positions among the first ten are a fixed prefix of the page (Athena's
+# ``Rows[1]``: the row after the header of a ``SELECT COUNT(*)``).
+FIXED_POSITIONS = 10
+
+
 def _is_first_item(code: Code, node: ast.AST) -> bool:
     parent = code.parent(node)
     if isinstance(parent, ast.Subscript) and parent.value is node:
         key = parent.slice
-        if _is_small_int(key, 0):
+        if _is_small_int(key, FIXED_POSITIONS - 1):
             return True
         if isinstance(key, ast.Slice) and key.step is None and (key.lower is None or _is_small_int(key.lower, 0)):
             upper = key.upper
@@ -178,9 +183,22 @@ def _is_first_item(code: Code, node: ast.AST) -> bool:
     return False
 
 
+def _compared_with_empty(code: Code, node: ast.AST) -> bool:
+    """``items == []``, ``items != []``: an emptiness test."""
+    parent = code.parent(node)
+    if not isinstance(parent, ast.Compare) or len(parent.ops) != 1:
+        return False
+    if not isinstance(parent.ops[0], (ast.Eq, ast.NotEq)):
+        return False
+    other = parent.comparators[0] if parent.left is node else parent.left
+    return isinstance(other, (ast.List, ast.Tuple)) and not other.elts
+
+
 def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
     """Is this list of items used only for emptiness, its first item, a fixed prefix or a log?"""
-    if _in_test(code, items) or _is_first_item(code, items) or only_logged(code, items):
+    if _in_test(code, items) or _compared_with_empty(code, items) or _is_first_item(code, items):
+        return True
+    if only_logged(code, items):
         return True
     parent = code.parent(items)
     if isinstance(parent, ast.comprehension) and parent.iter is items and not parent.ifs:
@@ -266,6 +284,29 @@ def _member_reads(code: Code, call: ast.Call) -> list[tuple[str, ast.AST]] | Non
                 continue  # the call's value is thrown away, or only logged
             return None
         found.append(member)
+    return found
+
+
+def _reads_below(code: Code, node: ast.AST, path: list[str]) -> list[ast.AST] | None:
+    """The reads of the member at ``path`` below ``node`` (``rs["Rows"]`` below ``rs = resp["ResultSet"]``);
+    None when the value escapes before it."""
+    if not path:
+        return [node]
+    reads = uses(code, node)
+    if reads is None:
+        return None
+    found: list[ast.AST] = []
+    for read in reads:
+        member = member_read(code, read)
+        if member is None:
+            if isinstance(code.parent(read), ast.Expr) or only_logged(code, read):
+                continue
+            return None
+        if member[0] == path[0]:
+            below = _reads_below(code, member[1], path[1:])
+            if below is None:
+                return None
+            found += below
     return found
 
 
@@ -378,6 +419,12 @@ def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...]) ->
     if members is None:
         return False
     found = [items for key, items in members if key in result_keys]
+    for key, read in members:
+        for nested in (result for result in result_keys if result.startswith(key + ".")):
+            below = _reads_below(code, read, nested.split(".")[1:])  # Athena's ResultSet.Rows
+            if below is None:
+                return False
+            found += below
     counts = [count for key, count in members if key in COUNT_KEYS]
     return bool(found or counts) and (
         all(bounded_item_use(code, item) for item in found) and all(_length_test(code, count) for count in counts)

@@ -73,9 +73,12 @@ Not flagged when one page is all the code needs:
   Bedrock `retrieve` and `rerank`, AgentCore `retrieve_memory_records`; read
   from the botocore model): the first page holds them, best first;
 - it uses the result only to test for emptiness (`if resp["Users"]:`,
-  `len(...) > 0`, `any(...)`, the page's count: `resp["KeyCount"] == 0`),
+  `len(...) > 0`, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0`),
   takes its first item (`[0]`,
-  `next(iter(...))`, a `for` loop whose first pass always returns or breaks)
+  `next(iter(...))`, a `for` loop whose first pass always returns or breaks),
+  an item at a fixed position among the first ten (`rows[1]`: the row after
+  the header of an Athena `SELECT COUNT(*)`; also of a result nested in the
+  response, Athena's `ResultSet.Rows`; not `[-1]`, the last of the page)
   or a fixed prefix (`[:10]`: `describe_stack_events` lists
   the newest first), also of a comprehension that maps every item
   (`[g["logGroupName"] for g in groups][:10]`; one with an `if` filters, and
