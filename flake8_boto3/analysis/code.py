@@ -81,13 +81,38 @@ def runs_node_at_most_once(code: Code, node: ast.AST, loop: ast.AST) -> bool:
             return True
         if isinstance(ancestor, TRY_TYPES):
             tries.append(ancestor)
-    if first_pass_only(code, loop):
+    if first_pass_only(code, loop) or _picks_one_item(code, node, loop):
         return True
     return any(
         always_leaves(attempt.orelse or attempt.body, LEAVING_A_LOOP, through_try=False)
         for attempt in tries
         if any(code.is_inside(node, statement) for statement in attempt.body)
     )
+
+
+def _picks_one_item(code: Code, node: ast.AST, loop: ast.AST) -> bool:
+    """``for account in accounts: if account == master_id: ...``: the ``if`` holds for the one item that
+    equals a value the loop does not change (the items of a listing are distinct)."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.target, ast.Name):
+        return False
+    item = loop.target.id
+    changed = {name for statement in loop.body for name in code.assigned_names(statement)}
+    child = node
+    for ancestor in code.ancestors(node):
+        if ancestor is loop:
+            return False
+        test = ancestor.test if isinstance(ancestor, ast.If) and child in ancestor.body else None
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.Is)):
+            left, right = test.left, test.comparators[0]
+            for side, other in ((left, right), (right, left)):
+                if isinstance(side, ast.Name) and side.id == item and not _names_in(other) & (changed | {item}):
+                    return True
+        child = ancestor
+    return False
+
+
+def _names_in(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
 
 
 def _constant_test(test: ast.expr) -> bool | None:

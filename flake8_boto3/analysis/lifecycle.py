@@ -17,7 +17,7 @@ from functools import cached_property
 from flake8_boto3 import project
 from flake8_boto3.analysis import functions, hoisting, run_once
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code, Function
-from flake8_boto3.analysis.names import arguments_bound, import_names, positional_parameter_names
+from flake8_boto3.analysis.names import arguments_bound, import_names, positional_parameter_names, qualified_name
 from flake8_boto3.analysis.syntax_helpers import absolute_module_name
 from flake8_boto3.model import Boto3Value, Kind
 from flake8_boto3.model.syntax_tier import may_construct
@@ -95,7 +95,21 @@ def depends_on_loop(code: Code, call: ast.Call, loop: ast.AST) -> bool:
     used: set[str] = set()
     for part in hoisting.arguments_of(call):
         used |= hoisting.local_names(code, part, scope)
-    return bool(used & loop_bound_names(code, loop))
+    return bool(used & loop_bound_names(code, loop)) or _default_session_set_up_in(code, call, loop)
+
+
+# boto3's module-level constructors build on its default session.
+DEFAULT_SESSION_CONSTRUCTORS = frozenset({"boto3.client", "boto3.resource"})
+
+
+def _default_session_set_up_in(code: Code, call: ast.Call, loop: ast.AST) -> bool:
+    """``boto3.setup_default_session(region_name=region)`` in the loop: ``boto3.client("logs")`` builds on
+    the session of each pass (one client per Region, made the old way)."""
+    if qualified_name(code, call.func) not in DEFAULT_SESSION_CONSTRUCTORS:
+        return False
+    return any(
+        qualified_name(code, other.func) == "boto3.setup_default_session" for other in code.nodes(ast.Call, within=loop)
+    )
 
 
 # --- lazy singletons ----------------------------------------------------------------

@@ -11,14 +11,18 @@ builds the same client again.
 Not flagged: one client per region or per account, i.e. a construction whose
 arguments (or whose session) come from the loop variable or from values
 computed in the loop (`boto3.client("ec2", region_name=region)` in
-`for region in regions`); lazily cached clients (`if self._client is None:`);
+`for region in regions`; also `boto3.client("logs")` after
+`boto3.setup_default_session(region_name=region)` in the loop, which it builds
+on); lazily cached clients (`if self._client is None:`);
 test code. Nor a loop that builds it once, or again only after a failure: its
 body ends in `return`, `break` or `raise` on every path (without `continue`:
 `for record in event["Records"]: ...; return`), the construction sits in an
 `except` clause (a fresh `sts` client when the token expired), or it is a
 retry loop whose `try` leaves the loop when it succeeds (`for attempt in
 range(3): try: s3 = boto3.client("s3"); ...; break except
-EndpointConnectionError: sleep(...)`). Such a construction is judged as if the
+EndpointConnectionError: sleep(...)`), or it sits under an `if` that holds for
+one item: the loop variable equal to a value the loop does not change (`for
+account in accounts: if account == management_account:`). Such a construction is judged as if the
 loop were not there: in a request handler, it is BTO101's.
 
 ## Why is this bad?
