@@ -1025,6 +1025,7 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         if not _answers_the_caller(path, context):
             return False  # logged as an error, then the next step or item: someone watching the errors sees it
         state = replace(state, noted=True)  # the caller still reads the stand-in as "not there"
+        path = replace(path, state=state)  # (judged from here on as after a note, by every test)
     if context.advisory:
         return False  # nothing was fetched for anyone: the handler only decides what a failure means
     if context.best_effort(path) and path.exit is not Exit.RETURN:
