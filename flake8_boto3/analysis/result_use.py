@@ -207,6 +207,11 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
         # (only for a prefix or the first item: `any(u["UserName"] == name for u in items)` searches them all)
         if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
             return _is_first_item(code, comprehension)
+    if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is items and depth < MAX_RETURN_DEPTH:
+        # for s in items: names.append(s["Name"]) ... names[0]: the list keeps the items' order
+        collected = _collected_in_order(code, parent)
+        if collected is not None:
+            return bool(collected) and all(bounded_item_use(code, read, depth + 1) for read in collected)
     if isinstance(parent, ast.Call) and parent.args[:1] == [items] and len(parent.args) == 1:
         function = dotted_name(parent.func)
         if function in EMPTINESS_FUNCTIONS:
@@ -221,6 +226,32 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
     if isinstance(parent, ast.Return) and parent.value is items:
         return _callers_use_only_part(code, code.enclosing_function(items), depth)
     return False
+
+
+def _collected_in_order(code: Code, loop: ast.For | ast.AsyncFor) -> list[ast.AST] | None:
+    """The reads of the list a loop fills with one value per item, in order (``for s in items:
+    names.append(s["Name"])``, the loop's only statement, into a list bound once to ``[]`` before it),
+    other than the appends; None for any other loop."""
+    if loop.orelse or len(loop.body) != 1 or not isinstance(loop.body[0], ast.Expr):
+        return None
+    call = loop.body[0].value
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "append"
+        and isinstance(call.func.value, ast.Name)
+        and len(call.args) == 1
+        and not call.keywords
+    ):
+        return None
+    bindings = code.bindings(call.func.value)
+    statement = code.parent(bindings[0]) if len(bindings) == 1 else None
+    if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.List) and not statement.value.elts):
+        return None
+    reads = _loads_of(code, bindings[0])
+    if reads is None:
+        return None
+    return [read for read in reads if read is not call.func.value]
 
 
 # Members counting the items of the page (DynamoDB's Count, S3's KeyCount): 0 only when it has none.
