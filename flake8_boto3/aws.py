@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -237,6 +238,9 @@ class Table:
 
     @staticmethod
     def closest(name: str, candidates, count: int = 3) -> list[str]:
+        snake = boto3_name(name)
+        if snake != name and snake in candidates:
+            return [snake]  # putObject: the JavaScript SDK's (or the API's) name of put_object
         return difflib.get_close_matches(name, sorted(candidates), n=count, cutoff=0.6)
 
     @classmethod
@@ -244,6 +248,19 @@ class Table:
         """``"; did you mean 'a', 'b'?"`` for a message, or "" when nothing is close."""
         suggestions = cls.closest(name, candidates)
         return f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+
+
+_FIRST_CAPITAL = re.compile(r"(.)([A-Z][a-z]+)")
+_LAST_CAPITAL = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def boto3_name(name: str) -> str:
+    """The name boto3 gives an operation spelled in camelCase or PascalCase (``putObject``,
+    ``DescribeDBInstances``: ``put_object``, ``describe_db_instances``), as botocore's ``xform_name``
+    turns the API's names into method names; a name with an underscore as it is."""
+    if "_" in name:
+        return name
+    return _LAST_CAPITAL.sub(r"\1_\2", _FIRST_CAPITAL.sub(r"\1_\2", name)).lower()
 
 
 def pack_table(table: dict) -> dict:

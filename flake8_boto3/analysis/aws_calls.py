@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.names import import_names
-from flake8_boto3.aws import table
+from flake8_boto3.aws import boto3_name, table
 from flake8_boto3.budget import BudgetExceeded
 from flake8_boto3.model import Boto3Value, Kind
 from flake8_boto3.model.sdk import is_stubbed_module
@@ -106,6 +106,8 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
     aws = table()
     if name in aws.operation_index:
         return has_positional_arguments
+    if name != name.lower() and boto3_name(name) in aws.operation_index:
+        return True  # putObject: another SDK's spelling of put_object (BTO501)
     return "_" in name and name.split("_", 1)[0] in operation_verbs() and name not in aws.all_injected_methods
 
 

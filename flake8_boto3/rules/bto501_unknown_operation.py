@@ -7,7 +7,9 @@ On a client whose service is known, flags a method call that is neither an
 operation of that service (botocore's model, as boto3 names it) nor one of the
 methods boto3 adds to clients (`get_paginator`, `get_waiter`, `can_paginate`,
 `generate_presigned_url`, `close`, S3's `upload_file`, `download_fileobj`,
-`copy`, ...), and suggests the closest operation names. A client of unknown
+`copy`, ...), and suggests the closest operation names: for an operation spelled
+as another SDK or the API reference spells it (`putObject`, `ListObjectsV2`),
+the name boto3 gives it (`put_object`, `list_objects_v2`). A client of unknown
 service, or a receiver that is not known to be a client, is never flagged.
 
 ## Why is this bad?
