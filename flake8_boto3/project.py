@@ -10,6 +10,7 @@ directory. Only source files are ever read.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 from collections.abc import Iterator
@@ -49,14 +50,50 @@ def _note(modname: str) -> None:
         looked_up.add(modname)
 
 
-def module_name_and_root(path: str) -> tuple[str, str]:
+def module_name_and_root(path: str, relative_levels: int = 0) -> tuple[str, str]:
     """``src/pkg/sub/mod.py`` -> (``pkg.sub.mod``, ``src``): walks up ``__init__.py`` files.
+
+    ``relative_levels``: how far up the module's relative imports go (2 for ``from ..x import y``).
+    Python resolves them in namespace packages too (PEP 420: directories without ``__init__.py``), so
+    a module whose regular packages are fewer than that is named within as many directories above
+    them (``core/aws.py`` importing ``from .connection import connect``, with no ``__init__.py``, is
+    ``core.aws``); the root stays the directory above its regular packages.
 
     A relative path is relative to the working directory of the call (a language server that runs
     flake8 in its own process lints several workspaces)."""
     if not path or path in ("-", "stdin"):
         path = "stdin.py"
-    return _module_name_and_root(os.path.join(os.getcwd(), path))
+    name, root = _module_name_and_root(os.path.join(os.getcwd(), path))
+    if relative_levels:
+        name = _within_namespace_packages(name, root, os.path.basename(path) == "__init__.py", relative_levels)
+    return name, root
+
+
+def _within_namespace_packages(name: str, root: str, is_package: bool, levels: int) -> str:
+    parts = name.split(".")
+    missing = levels - (len(parts) if is_package else len(parts) - 1)
+    directory = Path(root)
+    above: list[str] = []
+    for _ in range(max(missing, 0)):
+        if not directory.name.isidentifier() or directory.parent == directory:
+            return name  # the imports go above what can be a package: Python fails too
+        above.insert(0, directory.name)
+        directory = directory.parent
+    return ".".join([*above, *parts])
+
+
+def relative_import_levels(statements: list[ast.stmt]) -> int:
+    """How far up the relative imports among ``statements`` go (also in ``if``/``try``/``with`` blocks
+    and function bodies): 0 for none, 1 for ``from . import x``, 2 for ``from ..x import y``."""
+    deepest = 0
+    pending = list(statements)
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, ast.ImportFrom):
+            deepest = max(deepest, statement.level or 0)
+        for block in ("body", "orelse", "finalbody", "handlers"):
+            pending.extend(getattr(statement, block, ()))
+    return deepest
 
 
 @lru_cache(maxsize=8192)

@@ -56,11 +56,16 @@ def _import_statements(source: str):
         position = source.find("import", position + 6)
 
 
-def imported_modules(source: str, modname: str, is_package: bool) -> set[str]:
+def imported_modules(source: str, path: str) -> set[str]:
     """Absolute names of the modules (and possible submodules) a file imports from."""
+    statements = list(_import_statements(source))
+    levels = max((_level(match.group("base") or "") for match in statements), default=0)
+    modname, root = project.module_name_and_root(path, levels)
+    project.set_current_root(root)
+    is_package = path.endswith("__init__.py")
     package_parts = modname.split(".") if is_package else modname.split(".")[:-1]
     found: set[str] = set()
-    for match in _import_statements(source):
+    for match in statements:
         if match.group("modules"):
             for part in match.group("modules").split(","):
                 name = part.split(" as ")[0].strip()
@@ -68,7 +73,7 @@ def imported_modules(source: str, modname: str, is_package: bool) -> set[str]:
                     found.add(name)
             continue
         base = match.group("base")
-        level = len(base) - len(base.lstrip("."))
+        level = _level(base)
         relative = base[level:]
         if level:
             parents = package_parts[: len(package_parts) - (level - 1)] if level > 1 else package_parts
@@ -83,6 +88,11 @@ def imported_modules(source: str, modname: str, is_package: bool) -> set[str]:
             if name and name != "*":
                 found.add(f"{absolute}.{name}")
     return found
+
+
+def _level(base: str) -> int:
+    """2 for the ``..x`` of ``from ..x import y``."""
+    return len(base) - len(base.lstrip("."))
 
 
 STDLIB = frozenset(sys.stdlib_module_names)
@@ -103,11 +113,8 @@ def could_fire(source: str, path: str = "") -> bool:
             return True
     if "import" not in source:
         return False
-    modname, root = project.module_name_and_root(path)
-    project.set_current_root(root)
-    is_package = path.endswith("__init__.py")
     return any(
         project.mentions_boto3(name)
-        for name in imported_modules(source, modname, is_package)
+        for name in imported_modules(source, path)
         if name.split(".", 1)[0] not in STDLIB
     )

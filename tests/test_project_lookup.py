@@ -115,3 +115,43 @@ def test_a_new_run_sees_the_modules_as_they_are_now(tmp_path, monkeypatch):
     assert project.mentions_boto3("shop.orders")
     assert project.project_file("shop.clients") == tmp_path / "shop" / "clients.py"
     assert not project.still_resolves_alike(evidence)
+
+
+def test_relative_imports_name_the_namespace_packages_they_need(tmp_path, monkeypatch):
+    # PEP 420: without __init__.py, `from .connection import x` still makes core/aws.py core.aws.
+    monkeypatch.chdir(tmp_path)
+    project.start_run()
+    core = tmp_path / "core" / "aws.py"
+    assert project.module_name_and_root(str(core)) == ("aws", str(tmp_path / "core"))
+    assert project.module_name_and_root(str(core), 1) == ("core.aws", str(tmp_path / "core"))
+    handler = tmp_path / "src" / "lambdas" / "sweep" / "handler.py"
+    assert project.module_name_and_root(str(handler), 3)[0] == "src.lambdas.sweep.handler"
+    _write(tmp_path / "src" / "lambdas" / "__init__.py")
+    project.start_run()  # a regular package below the namespace one
+    assert project.module_name_and_root(str(handler), 3)[0] == "src.lambdas.sweep.handler"
+    assert project.relative_import_levels(compile_statements("from ...common.aws import table\n")) == 3
+    guarded = "try:\n    from . import a\nexcept ImportError:\n    a = None\n"
+    assert project.relative_import_levels(compile_statements(guarded)) == 1
+
+
+def compile_statements(source: str):
+    import ast
+
+    return ast.parse(source).body
+
+
+def test_a_factory_imported_relatively_in_namespace_packages_is_followed(tmp_path, monkeypatch):
+    from flake8_boto3.checker import check_file
+
+    monkeypatch.chdir(tmp_path)
+    project.start_run()
+    factory = "import boto3\n\n\ndef sqs_client():\n    return boto3.client('sqs')\n"
+    _write(tmp_path / "src" / "common" / "aws.py", factory)
+    handler = tmp_path / "src" / "lambdas" / "sender" / "handler.py"
+    _write(
+        handler,
+        "from ...common.aws import sqs_client\n\n\ndef lambda_handler(event, context):\n"
+        "    for record in event['Records']:\n"
+        "        sqs_client().send_message(QueueUrl='q', MessageBody=record['body'])\n",
+    )
+    assert [f.code for f in check_file(str(handler.relative_to(tmp_path)))] == ["BTO102"]

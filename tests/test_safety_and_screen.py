@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 
-from flake8_boto3 import checker
+from flake8_boto3 import checker, project
 from tests.helpers import run_flake8
 
 TRAP = """\
@@ -100,14 +100,22 @@ def test_a_module_that_only_imports_a_client_from_a_sibling_is_analysed(built, t
     assert [f.code for f in findings] == ["BTO201"]
 
 
-def test_screen_reads_every_import_form():
+def test_screen_reads_every_import_form(tmp_path):
     from flake8_boto3.screen import imported_modules
 
     source = (
         "from . import aws\nfrom .aws import (s3,\n    get_table as table)\nimport os, shop.clients as clients\n"
         "from ..shared.factories import make  # comment\n"
     )
-    assert imported_modules(source, "pkg.sub.mod", False) == {
+    expected = {
         "pkg.sub", "pkg.sub.aws", "pkg.sub.aws.s3", "pkg.sub.aws.get_table", "os", "shop.clients",
         "pkg.shared.factories", "pkg.shared.factories.make",
     }
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    path = tmp_path / "pkg" / "sub" / "mod.py"
+    # Namespace packages (no __init__.py): the relative imports say the module is pkg.sub.mod.
+    assert imported_modules(source, str(path)) == expected
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "sub" / "__init__.py").write_text("")
+    project.start_run()
+    assert imported_modules(source, str(path)) == expected

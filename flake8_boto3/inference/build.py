@@ -100,7 +100,7 @@ def build_module(tree: ast.Module, source: str, path: str) -> nodes.Module:
     """An astroid module from the ``ast`` tree flake8 already parsed (no second parse), which is left
     as it was."""
     manager = AstroidManager()
-    modname, root = project.module_name_and_root(path)
+    modname, root = project.module_name_and_root(path, project.relative_import_levels(tree.body))
     project.set_current_root(root)
     register(manager)
     file = os.path.abspath(path) if path else "<stdin>"

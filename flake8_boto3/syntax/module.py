@@ -67,7 +67,7 @@ class ModuleSyntax:
     @classmethod
     def of_file(cls, module: ast.Module, source: str, path: str) -> ModuleSyntax:
         """The linted file, from the tree flake8 parsed."""
-        modname, _ = project.module_name_and_root(path)
+        modname, _ = project.module_name_and_root(path, project.relative_import_levels(module.body))
         return cls(module, source, path, modname, os.path.basename(path or "") == "__init__.py")
 
     @classmethod
