@@ -168,6 +168,9 @@ ENSURE_FUNCTION = re.compile(r"^_?ensure|if_(missing|not_exists?|absent|needed)$
 CREATE_OR_IMPORT_OPERATION = re.compile(r"^(create|import)_")
 # Names of a success flag a caller unpacks: is_success, isSuccess, ok, succeeded.
 SUCCESS_FLAG = re.compile(r"^(is_?|was_?)?(success(ful)?|succeeded|ok)$", re.I)
+# Operations that tell a queue its message was handled: it is not delivered again.
+ACKNOWLEDGING = frozenset({"delete_message", "delete_message_batch"})
+QUEUE_OPERATIONS = ACKNOWLEDGING | {"receive_message"}
 # Conditional writes: their expected failure (ConditionalCheckFailed, PreconditionFailed) is an answer.
 CONDITIONAL_KEYWORDS = frozenset(
     {"ConditionExpression", "Expected", "ConditionalOperator", "IfMatch", "IfNoneMatch", "ConditionCheck"}
@@ -767,6 +770,22 @@ class HandlerContext:
             for later in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
         )
 
+    @cached_property
+    def acknowledges_the_message(self) -> bool:
+        """The statements after the ``try`` in its block delete a queue message
+        (``sqs.delete_message(QueueUrl=..., ReceiptHandle=record["receiptHandle"])``), and the ``try``
+        neither receives nor deletes one itself: a path that goes on past the handler tells the queue
+        the work was done, and the message is not delivered again."""
+        if any(call.func.attr in QUEUE_OPERATIONS for call in self.try_reads_and_operations):
+            return False
+        return any(
+            isinstance(later.func, ast.Attribute)
+            and later.func.attr in ACKNOWLEDGING
+            and not self._inside_a_handler(later)
+            for statement in self.code.following_siblings(self.try_node)
+            for later in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
+        )
+
     def _inside_a_handler(self, node: ast.AST) -> bool:
         return any(isinstance(ancestor, ast.ExceptHandler) for ancestor in self.code.ancestors(node))
 
@@ -1021,6 +1040,9 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     state = path.state
     if path.exit is Exit.RAISE or state.kept or state.reported:
         return False  # raised, passed on, or reported: someone is told
+    if path.exit is Exit.FALL and context.acknowledges_the_message and not context.handler_calls_aws:
+        # (a handler that sends the message on, to a dead-letter queue, keeps it)
+        return True  # the queue is told the message was handled: it never comes back
     if state.logged:
         if not _answers_the_caller(path, context):
             return False  # logged as an error, then the next step or item: someone watching the errors sees it

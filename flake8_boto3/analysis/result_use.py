@@ -301,9 +301,9 @@ def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> It
     return None if members is None else iter([items for key, items in members if key in result_keys])
 
 
-def _member_reads(code: Code, call: ast.Call) -> list[tuple[str, ast.AST]] | None:
-    """(member, read) for each read of a member of the call's response; None when the response
-    escapes (returned, passed on, iterated as a whole). A value thrown away or only logged is no read."""
+def _member_reads(code: Code, call: ast.AST) -> list[tuple[str, ast.AST]] | None:
+    """(member, read) for each read of a member of the call's response (or of any value); None when
+    it escapes (returned, passed on, iterated as a whole). A value thrown away or only logged is no read."""
     reads = uses(code, call)
     if reads is None:
         return None
@@ -323,18 +323,13 @@ def _reads_below(code: Code, node: ast.AST, path: list[str]) -> list[ast.AST] | 
     None when the value escapes before it."""
     if not path:
         return [node]
-    reads = uses(code, node)
-    if reads is None:
+    members = _member_reads(code, node)
+    if members is None:
         return None
     found: list[ast.AST] = []
-    for read in reads:
-        member = member_read(code, read)
-        if member is None:
-            if isinstance(code.parent(read), ast.Expr) or only_logged(code, read):
-                continue
-            return None
-        if member[0] == path[0]:
-            below = _reads_below(code, member[1], path[1:])
+    for key, read in members:
+        if key == path[0]:
+            below = _reads_below(code, read, path[1:])
             if below is None:
                 return None
             found += below

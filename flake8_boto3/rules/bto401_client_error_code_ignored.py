@@ -15,7 +15,12 @@ on some path through it, *loses the failure*:
 - it sets a "not found" stand-in (`found = False`, `policy = None`) and goes on;
 - it only notes the error at a level that says "expected, carry on"
   (`debug`/`info`/`warning`, `print` in a service) and carries on without the
-  data the `try` was fetching.
+  data the `try` was fetching;
+- it goes on, whatever it logged, to delete the queue message it was handling
+  (`sqs.delete_message(..., ReceiptHandle=record["receiptHandle"])` after the
+  `try`): the queue takes the work for done and never delivers it again. Not
+  when the handler sends the message on (`send_message` to a dead-letter
+  queue) or `continue`s past the delete.
 
 `with contextlib.suppress(ClientError):` says nothing and is judged the same
 way. ClientError is recognised however it is reached:
