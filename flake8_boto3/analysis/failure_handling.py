@@ -581,7 +581,7 @@ class HandlerContext:
 
     def reports_outcome(self, path: Path) -> bool:
         """A status function around a change: the ``try`` only writes (puts, updates, deletes, sends),
-        the failure's path answers ``False`` (or ``None`` after printing or logging the error, or a
+        the failure's path answers ``False`` (or ``None`` or ``""`` after printing or logging the error, or a
         dict such as ``{"deleted": False}`` where every other ``return`` gives the same key ``True``), and
         every ``return`` outside ``except`` clauses answers something else that is not empty
         (``True``, the response, the key written; for ``None``, with no way to fall off the
@@ -598,7 +598,8 @@ class HandlerContext:
             # A Step Functions task: `event["TagStatus"] = "complete"; return event`, and the failure
             # hands `event` back without the mark (logged), for the state machine to retry.
             return path.state.noted and self._every_answer_marked(failure.id)
-        if not (failure is None or _is_literal(failure, None) or _is_literal(failure, False)):
+        stand_ins = (_is_literal(failure, None), _is_literal(failure, False), _is_empty_text(failure))
+        if not (failure is None or any(stand_ins)):
             return False
         if not self._only_writes:
             return False
@@ -613,9 +614,10 @@ class HandlerContext:
         if not returns or not all(_gives_something(ret.value) for ret in returns):
             return False
         if not _is_literal(failure, False):
-            # None is a weaker answer than False (callers filter it out, or take it for "nothing to
-            # do"): only a handler that also tells someone (prints or logs the error) passes it on,
-            # and only when no implicit None answers like the failure.
+            # None (or "", where the write answers the key it wrote) is a weaker answer than False
+            # (callers filter it out, or take it for "nothing to do"): only a handler that also tells
+            # someone (prints or logs the error) passes it on, and only when no implicit None answers
+            # like the failure.
             if not path.state.noted or not told_apart.never_falls_off(function):
                 return False
         if path.state.noted:
@@ -953,6 +955,10 @@ def _dry_run(call: ast.Call) -> bool:
 
 def _is_literal(value: ast.AST | None, constant: object) -> bool:
     return isinstance(value, ast.Constant) and value.value is constant
+
+
+def _is_empty_text(value: ast.AST | None) -> bool:
+    return isinstance(value, ast.Constant) and value.value == "" and isinstance(value.value, str)
 
 
 def _flags(value: ast.AST | None, constant: bool) -> set[str]:

@@ -68,7 +68,8 @@ Not flagged, because the failure is passed on or handled:
   value (the response, the key written; a guard ahead of the `try`, or inside
   it ahead of its first operation, giving the failure's answer, `if client is
   None: return False`, says "not done" too):
-  `False` says the write did not go through, not that something is absent. So does `None` from such a
+  `False` says the write did not go through, not that something is absent. So does `None` (or `""`,
+  where the write answers the key it wrote) from such a
   function, when the handler also prints or logs the error and the function
   cannot fall off its end (a silent `None`, which callers filter out as
   "nothing to report", stays flagged). A conditional write's `False` also
