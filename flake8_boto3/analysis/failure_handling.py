@@ -773,6 +773,31 @@ class HandlerContext:
         )
 
     @cached_property
+    def falls_into_the_return_of_its_result(self) -> bool:
+        """The statement after the ``try`` returns a name that the ``try`` assigns or fills
+        (``subs[user] = ...``, ``subs.append(...)``)."""
+        after = self.after_try
+        if not isinstance(after, ast.Return) or not isinstance(after.value, ast.Name):
+            return False
+        name = after.value.id
+        return name in self.code.assigned_names(self.try_node) or any(
+            isinstance(node, ast.Name) and node.id == name and self._filled(node)
+            for statement in self.try_node.body
+            for node in self.code.nodes(ast.Name, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
+        )
+
+    def _filled(self, name: ast.Name) -> bool:
+        """``name[...] = ...`` or ``name.append(...)`` / ``extend`` / ``update`` / ``add``."""
+        parent = self.code.parent(name)
+        if isinstance(parent, ast.Subscript) and parent.value is name and isinstance(parent.ctx, ast.Store):
+            return True
+        return (
+            isinstance(parent, ast.Attribute)
+            and parent.attr in ("append", "extend", "update", "add", "setdefault")
+            and isinstance(self.code.parent(parent), ast.Call)
+        )
+
+    @cached_property
     def acknowledges_the_message(self) -> bool:
         """The statements after the ``try`` in its block delete a queue message
         (``sqs.delete_message(QueueUrl=..., ReceiptHandle=record["receiptHandle"])``), and the ``try``
@@ -1000,10 +1025,14 @@ def _gives_nothing(value: ast.AST | None) -> bool:
 
 
 def _answers_the_caller(path: Path, context: HandlerContext) -> bool:
-    """The path ends in the handler's own ``return`` of a value to the function's caller. (Falling
-    through to the code after the ``try`` is the procedure going on, whatever it then answers: on the
+    """The path ends in the handler's own ``return`` of a value to the function's caller, or falls
+    straight into the ``return`` of what the ``try`` was filling (``subs = {}``; ``try:`` ...
+    ``subs[user] = ...``; ``return subs``): the caller gets the stand-in either way. (Falling through
+    to other code after the ``try`` is the procedure going on, whatever it then answers: on the
     corpus, scanners that log a resource's error and go on to the next.)"""
-    return context.returns_values and path.exit is Exit.RETURN
+    if not context.returns_values:
+        return False
+    return path.exit is Exit.RETURN or (path.exit is Exit.FALL and context.falls_into_the_return_of_its_result)
 
 
 def _same_but_the_flag(success: ast.AST | None, failure: ast.List | ast.Tuple, place: int) -> bool:

@@ -8,7 +8,9 @@ on some path through it, *loses the failure*:
 
 - it says nothing and goes on: `pass`, `continue`, falling through;
 - it gives the caller a "not there" value: `return None`, `False`, `[]`, `{}`,
-  a literal or a default, or falls off a function that returns values. Noting
+  a literal or a default, falls off a function that returns values, or falls
+  straight into the `return` of what the `try` was filling (`subs = {}`; `try:`
+  ... `subs[user] = ...`; `except ClientError: log.error(...)`; `return subs`). Noting
   the error first at a level that says "expected" (`debug`/`info`/`warning`,
   `print` in a service) does not change that: AccessDenied still reads as "not
   there" to the caller, which is the very bug;
