@@ -71,10 +71,11 @@ def _as_list(value) -> list[str]:
 
 
 NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
-# "If this parameter is not specified, then all items are returned."
+# "If this parameter is not specified, then all items are returned."; "If no MaxRecords is specified, all
+# available environments are retrieved in a single response." (Elastic Beanstalk)
 RETURNS_ALL = re.compile(
-    r"(?:not specified|not provided|isn't specified|don't specify|do not specify|omit\w*|not included|not set)[^.]*"
-    r"\ball (?:the )?(?:\w+ )?(?:are|is) returned",
+    r"(?:not specified|not provided|isn't specified|don't specify|do not specify|omit\w*|not included|not set"
+    r"|If no \w+ is specified)[^.]*\ball (?:the )?(?:\w+ ){0,2}(?:are|is) (?:returned|retrieved)",
     re.I,
 )
 # "ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number higher."
