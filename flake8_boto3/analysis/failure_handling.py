@@ -774,23 +774,28 @@ class HandlerContext:
 
     @cached_property
     def falls_into_the_return_of_its_result(self) -> bool:
-        """The statement after the ``try`` returns a name that the ``try`` assigns or fills
-        (``subs[user] = ...``, ``subs.append(...)``)."""
+        """The statement after the ``try`` returns a collection that the ``try`` fills (``subs[user] =
+        ...``, ``subs.append(...)``): empty or partial after a failure, it reads as all there is. (A
+        name the ``try`` only binds keeps its value from before: often ``None``, which callers tell
+        apart, as prowler's checks skip what it could not read.)"""
         after = self.after_try
         if not isinstance(after, ast.Return) or not isinstance(after.value, ast.Name):
             return False
         name = after.value.id
-        return name in self.code.assigned_names(self.try_node) or any(
+        return any(
             isinstance(node, ast.Name) and node.id == name and self._filled(node)
             for statement in self.try_node.body
             for node in self.code.nodes(ast.Name, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
         )
 
     def _filled(self, name: ast.Name) -> bool:
-        """``name[...] = ...`` or ``name.append(...)`` / ``extend`` / ``update`` / ``add``."""
-        parent = self.code.parent(name)
-        if isinstance(parent, ast.Subscript) and parent.value is name and isinstance(parent.ctx, ast.Store):
-            return True
+        """``name[...] = ...`` or ``name.append(...)`` / ``extend`` / ``update`` / ``add``, also of a
+        collection it holds (``name["Users"].extend(...)``)."""
+        node, parent = name, self.code.parent(name)
+        while isinstance(parent, ast.Subscript) and parent.value is node:
+            if isinstance(parent.ctx, ast.Store):
+                return True
+            node, parent = parent, self.code.parent(parent)
         return (
             isinstance(parent, ast.Attribute)
             and parent.attr in ("append", "extend", "update", "add", "setdefault")
