@@ -44,6 +44,10 @@ class Paginator:
     # The model requires the limit key (Cognito list_user_pools' MaxResults): passing it bounds
     # nothing on purpose.
     limit_required: bool = False
+    # The input members every call must pass (Connect's list_queues: InstanceId) and those a call may pass,
+    # where several services page an operation of that name (else empty: nothing to tell apart).
+    required: tuple[str, ...] = ()
+    accepts: frozenset[str] = frozenset()
 
 
 class Table:
@@ -142,6 +146,8 @@ class Table:
             spec.get("token_needs_limit", False),
             spec.get("ranked", False),
             spec.get("limit_required", False),
+            tuple(spec.get("required", ())),
+            frozenset(spec.get("accepts", ())),
         )
 
     def paginator_names(self, service: str) -> frozenset[str]:

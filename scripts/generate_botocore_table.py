@@ -188,9 +188,32 @@ def _paginators(session, service: str, model) -> dict:
             "result_keys": _as_list(spec.get("result_key")),
             **_page_facts(model.operation_model(operation), limit_key),
         }
-        if ranked_search(model.operation_model(operation).input_shape):
+        input_shape = model.operation_model(operation).input_shape
+        if ranked_search(input_shape):
             paginators[xform_name(operation)]["ranked"] = True
+        # What every call must pass (Connect's list_queues needs InstanceId; SQS's needs nothing) and what a
+        # call may pass: a call of a client of unknown service that leaves out the one or passes something
+        # else is not this service's. (Kept only for names several services page: see build_table.)
+        if input_shape is not None:
+            required = sorted(set(input_shape.required_members) - {limit_key})
+            paginators[xform_name(operation)]["accepts"] = sorted(input_shape.members)
+            if required:
+                paginators[xform_name(operation)]["required"] = required
     return paginators
+
+
+def _keep_inputs_of_shared_names(services: dict) -> None:
+    """Drop what a paginated operation accepts and requires where no other service pages an operation of
+    that name: the model needs it only to tell a client of unknown service apart."""
+    counts: dict[str, int] = {}
+    for entry in services.values():
+        for operation in entry.get("paginators", {}):
+            counts[operation] = counts.get(operation, 0) + 1
+    for entry in services.values():
+        for operation, spec in entry.get("paginators", {}).items():
+            if counts[operation] == 1:
+                spec.pop("accepts", None)
+                spec.pop("required", None)
 
 
 def _waiters(session, service: str) -> dict:
@@ -427,6 +450,7 @@ def build_table() -> dict:
         if service in specific:
             entry["injected"] = specific[service]
         services[service] = {key: value for key, value in entry.items() if value}
+    _keep_inputs_of_shared_names(services)
     return {
         "botocore_version": botocore.__version__,
         "boto3_version": boto3.__version__,

@@ -121,3 +121,27 @@ def test_a_client_of_fetched_credentials_is_not_told_to_be_cached_by_its_argumen
     assert "temporary credentials" in factory.message and "RefreshableCredentials" in factory.message
     assert "lru_cache" not in factory.message
     assert "lru_cache" in regional.message and "temporary credentials" not in regional.message
+
+
+def test_a_client_of_unknown_service_is_told_apart_by_what_the_call_passes():
+    source = """\
+        import os
+
+        import boto3
+
+        queues = boto3.client(os.environ["QUEUE_SERVICE"])
+
+
+        def by_prefix(prefix):
+            return queues.list_queues(QueueNamePrefix=prefix)
+
+
+        def every_queue():
+            return queues.list_queues()
+        """
+    by_prefix, every_queue = findings(source, code="BTO201")
+    # Only SQS takes a QueueNamePrefix (Connect's needs an InstanceId; Kinesis' and MediaConvert's take none).
+    assert "'QueueUrls'" in by_prefix.message and "MaxResults" in by_prefix.message
+    # Kinesis, MediaConvert and SQS all fit a call without arguments: no one service's page is described.
+    assert "by service" in every_queue.message and "'QueueUrls'" in every_queue.message
+    assert "InstanceId" not in every_queue.message and "QueueSummaryList" not in every_queue.message

@@ -197,12 +197,19 @@ from flake8_boto3.rule import PAGINATORS_GUIDE, Finding, Rule
 
 def paginators_of(code, call) -> list[Paginator]:
     """The paginators that apply: the service's, or (unknown service) every service's, narrowed to the
-    services whose result the code reads (``["Reservations"]`` is EC2's ``describe_instances``, not
+    services whose input the call fits (``list_queues(QueueNamePrefix=...)`` is SQS's, not Connect's,
+    which needs an ``InstanceId``, nor MediaConvert's, which takes no prefix) and to
+    those whose result the code reads (``["Reservations"]`` is EC2's ``describe_instances``, not
     GameLift's)."""
     services = call.services()
     paginators = [table().paginator(service, call.operation) for service in sorted(services)]
     if not paginators or any(p is None for p in paginators):
         return []  # not paginated (for at least one candidate service)
+    if len(paginators) > 1 and all(keyword.arg is not None for keyword in call.call.keywords):
+        # A call without what a service's operation requires is not that service's (list_queues()
+        # is SQS's, not Connect's, which needs an InstanceId).
+        passed = continuation.keywords_of(call.call)
+        paginators = [p for p in paginators if set(p.required) <= passed <= p.accepts] or paginators
     if len(paginators) > 1:
         read = result_use.members_read(code, call.call)
         matching = [p for p in paginators if read & set(p.result_keys)]
@@ -227,10 +234,16 @@ def parent_deleted_after(context: FileContext, call) -> bool:
     )
 
 
-def _message(call, paginator: Paginator, keywords: set[str]) -> str:
-    results = " and ".join(f"'{key}'" for key in paginator.result_keys) or "results"
+def _message(call, paginators: list[Paginator], keywords: set[str]) -> str:
     receiver = call.receiver_text
     advice = f'iterate {receiver}.get_paginator("{call.operation}").paginate(...)'
+    if len({p.result_keys for p in paginators}) > 1:
+        # A client of unknown service, which several services' operations fit: say nothing of one of them.
+        keys = [f"'{key}'" for key in dict.fromkeys(k for p in paginators for k in p.result_keys)]
+        listed = ", ".join(keys[:-1]) + f" or {keys[-1]}"
+        return f"{receiver}.{call.operation}() returns one page of its results ({listed}, by service); {advice}"
+    paginator = paginators[0]
+    results = " and ".join(f"'{key}'" for key in paginator.result_keys) or "results"
     if paginator.limit_required:
         return (
             f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key} sizes the page,"
@@ -272,7 +285,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
         if parent_deleted_after(context, call):
             continue  # the topic's deletion removes the subscriptions the page missed
-        yield RULE.finding(call.call, _message(call, paginators[0], keywords))
+        yield RULE.finding(call.call, _message(call, paginators, keywords))
 
 
 RULE = Rule(
