@@ -427,9 +427,26 @@ def handles_tokens(code: Code, call: ast.Call, token_keys: Iterable[str]) -> boo
     tokens = set(token_keys)
     if keywords_of(call) & tokens:
         return True
-    return bool(mentioned_keys(code, code.enclosing_scope(call)) & tokens) and not _read_without_tokens(
-        code, call, tokens
-    )
+    return _mentions_tokens(code, call, tokens) and not _read_without_tokens(code, call, tokens)
+
+
+def _mentions_tokens(code: Code, call: ast.Call, tokens: set[str]) -> bool:
+    """The function mentions a continuation key: as a string (``resp["NextToken"]``), or as a keyword,
+    unless it is given to another operation (``list_subscriptions(NextToken=token)`` continues that
+    listing, not ``list_subscriptions_by_topic``)."""
+    operations = table().operation_index
+    operation = call.func.attr if isinstance(call.func, ast.Attribute) else None
+    for node in code.nodes((ast.Constant, ast.keyword), within=code.enclosing_scope(call)):
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str) and node.value in tokens:
+                return True
+        elif node.arg in tokens:
+            owner = code.parent(node)
+            method = owner.func.attr if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Attribute) else None
+            if method is not None and method != operation and method in operations:
+                continue  # another operation's continuation
+            return True
+    return False
 
 
 def _read_without_tokens(code: Code, call: ast.Call, tokens: set[str]) -> bool:
