@@ -236,6 +236,16 @@ def lists_exact_identifiers(operation: str, keywords: set[str]) -> bool:
     return False
 
 
+def lists_the_items_wanted(call: ast.Call, operation: str) -> bool:
+    """A literal list under the name of what the operation lists: ``describe_launch_template_versions(
+    LaunchTemplateId=..., Versions=["$Default"])`` asks for those versions, and one page holds them."""
+    words = listed_words(operation)
+    if not words:
+        return False
+    plural = words[-1].capitalize() + "s"
+    return any(kw.arg == plural and isinstance(kw.value, (ast.List, ast.Tuple)) for kw in call.keywords or ())
+
+
 # A filter expression matching an identifying attribute exactly: Cognito ListUsers' 'email = "x"' finds
 # that user ('^=' is a prefix; 'cognito:user_status = "CONFIRMED"' matches any number of users).
 EXACT_MATCH_FILTER = re.compile(r'^\s*"?(?:username|email|phone_number|preferred_username|sub)"?\s*=\s*"')
@@ -344,6 +354,8 @@ def _whole_key_of_named_table(code: Code, call: ast.Call, attribute: str | None)
 def names_exact_resources(code: Code, call: ast.Call, operation: str) -> bool:
     keywords = keywords_of(call)
     if lists_exact_identifiers(operation, keywords) or names_the_result(operation, keywords):
+        return True
+    if lists_the_items_wanted(call, operation):
         return True
     if filters_by_exact_match(call) or queries_one_item(code, call, operation):
         return True

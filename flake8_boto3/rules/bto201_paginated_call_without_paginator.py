@@ -43,7 +43,8 @@ Not flagged when one page is all the code needs:
   chose, and a pool past the first 60 reads as "not there";
 - it names the exact resources it wants, where one page is complete:
   identifier lists (`InstanceIds=...`, `Names=...`, `...Arns=...`,
-  `ResourceARNList=...`), the one resource the operation describes
+  `ResourceARNList=...`; a literal list under the name of what is listed:
+  `describe_launch_template_versions(LaunchTemplateId=..., Versions=["$Default"])`), the one resource the operation describes
   (`describe_stacks(StackName=...)`, `describe_db_instances(DBInstanceIdentifier=...)`,
   `describe_export_tasks(taskId=...)`, `list_x(name=...)`; not a parent:
   `list_users(UserPoolId=...)` names the pool, `describe_db_parameters(
