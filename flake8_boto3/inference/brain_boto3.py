@@ -298,7 +298,9 @@ def _unresolved_session_method(call: nodes.Call, name: str, context: InferenceCo
 
     Counted as a client only when the service is a literal naming a real AWS
     service and nothing at all is known about the receiver: the name-based
-    fallback layer of type resolution, kept deliberately narrow.
+    fallback layer of type resolution, kept deliberately narrow. Or when the
+    receiver is one of several sessions (``session = Session(profile_name=p)``
+    under an ``if``, ``Session()`` under its ``else``): each one's method makes it.
     """
     if name not in SESSION_METHODS or not isinstance(call.func, nodes.Attribute) or _real_service(call) is None:
         return None
@@ -307,6 +309,8 @@ def _unresolved_session_method(call: nodes.Call, name: str, context: InferenceCo
     except Exception:
         return SESSION_METHODS[name]
     if all(isinstance(value, UninferableBase) for value in values):
+        return SESSION_METHODS[name]
+    if values and all(isinstance(value, Boto3Object) and value.kind is Kind.SESSION for value in values):
         return SESSION_METHODS[name]
     return None
 

@@ -699,6 +699,8 @@ class SyntaxTier:
             return UNDECIDED
         if any(value.what == "error" for value in values):
             return SESSION_METHODS[name]
+        if values and all(value.what == "object" and value.obj.kind is Kind.SESSION for value in values):
+            return SESSION_METHODS[name]  # one of several sessions
         return SESSION_METHODS[name] if all(value.what == "uninferable" for value in values) else None
 
 
