@@ -4,7 +4,9 @@ Message: `BTO502 s3.get_object() takes keyword arguments only (TypeError at run 
 
 ## What it does
 Flags positional arguments in a call of an AWS API operation on a boto3 client
-(of a known service, or of any service that has the operation). The methods
+(of a known service, or of any service that has the operation), or of a
+resource's action that makes one (`table.delete_item(key)`: the action hands
+its arguments on to the client's `delete_item`). The methods
 boto3 adds to clients take positional arguments and are never flagged:
 `upload_file(path, bucket, key)`, `download_file(...)`,
 `generate_presigned_url("get_object", ...)`, `get_paginator("...")`,
@@ -67,11 +69,27 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         if not all(call.operation in aws.operations(service) for service in services):
             continue
-        yield RULE.finding(
-            call.call,
-            f"{call.receiver_text}.{call.operation}() takes keyword arguments only (TypeError at run time);"
-            " pass every parameter by name",
-        )
+        yield _finding(call)
+    for call in context.aws_calls.on(Kind.RESOURCE, Kind.SUB_RESOURCE):
+        receiver = call.receiver
+        if call.call.args and receiver.service and _action_operation(aws, receiver, call.operation):
+            yield _finding(call)
+
+
+def _action_operation(aws, receiver, method: str) -> str | None:
+    """The operation a resource's action method makes (``table.delete_item``: ``delete_item``); the
+    action hands its arguments on to the client's method, keywords only."""
+    if receiver.kind is Kind.RESOURCE:
+        return aws.resource_action(receiver.service, "ServiceResource", method)
+    return aws.resource_action(receiver.service, receiver.type_name, method) if receiver.type_name else None
+
+
+def _finding(call) -> Finding:
+    return RULE.finding(
+        call.call,
+        f"{call.receiver_text}.{call.operation}() takes keyword arguments only (TypeError at run time);"
+        " pass every parameter by name",
+    )
 
 
 RULE = Rule(
