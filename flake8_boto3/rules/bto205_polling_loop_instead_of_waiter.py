@@ -4,9 +4,11 @@ Message: `BTO205 loop polls ec2.describe_instances() and sleeps; use ec2.get_wai
 
 ## What it does
 Flags a `while` or `for` loop that calls an AWS operation and sleeps
-(`time.sleep`, `asyncio.sleep`) when the service has a waiter built on that
-operation, and names the waiters. A loop that polls an operation no waiter
-covers is not flagged.
+(`time.sleep`, `asyncio.sleep`) between its passes when the service has a
+waiter built on that operation, and names the waiters. A loop that polls an
+operation no waiter covers is not flagged, nor one whose only sleep is in a
+loop nested in it (a retry loop's backoff around another operation,
+`time.sleep(2 ** attempt)` between attempts to delete a snapshot).
 
 Not flagged either when the loop stops, without raising, on a state that the
 waiter treats as failure (named, picked by its text: `status.endswith("COMPLETE")`
@@ -93,9 +95,11 @@ LOOPS = (ast.While, ast.For, ast.AsyncFor)
 
 
 def _sleeps(code: Code, loop: ast.AST) -> bool:
+    """The loop itself sleeps between its passes: not only a loop nested in it (a retry loop's
+    backoff, ``time.sleep(2 ** attempt)`` around another operation, sleeps between attempts, not polls)."""
     for call in _loop_nodes(code, loop, ast.Call):
         name = dotted_name(call.func)
-        if name in SLEEPS:
+        if name in SLEEPS and code.innermost_loop(call) is loop:
             if name != "sleep":
                 return True
             imports = code.bindings(call.func)
