@@ -72,6 +72,8 @@ AWS_OR_EMULATOR_HOST = re.compile(r"(^|\.)amazonaws\.com(\.cn)?$|^(localhost|127
 LOOKUP_METHODS = frozenset({"get_paginator", "get_waiter"})
 # DynamoDB Table methods that read one page.
 TABLE_METHODS = frozenset({"scan", "query"})
+# A resource's load action, which makes its describe operation again (``image.reload()``: DescribeImages).
+RELOADS = frozenset({"load", "reload"})
 
 
 @cache
@@ -81,7 +83,7 @@ def interesting_methods() -> frozenset[str]:
     operations = aws.paginated_operations | aws.waiter_operations | aws.partial_failure_operations
     # A resource's batch actions (queue.send_messages: send_message_batch) answer the same failed entries.
     batch_actions = aws.batch_resource_actions
-    return operations | batch_actions | aws.deprecated_operations | LOOKUP_METHODS | TABLE_METHODS
+    return operations | batch_actions | aws.deprecated_operations | LOOKUP_METHODS | TABLE_METHODS | RELOADS
 
 
 @cache

@@ -5,10 +5,15 @@ Message: `BTO205 loop polls ec2.describe_instances() and sleeps; use ec2.get_wai
 ## What it does
 Flags a `while` or `for` loop that calls an AWS operation and sleeps
 (`time.sleep`, `asyncio.sleep`) between its passes when the service has a
-waiter built on that operation, and names the waiters. A loop that polls an
-operation no waiter covers is not flagged, nor one whose only sleep is in a
-loop nested in it (a retry loop's backoff around another operation,
-`time.sleep(2 ** attempt)` between attempts to delete a snapshot).
+waiter built on that operation, and names the waiters; also a resource's
+`reload()`/`load()`, which makes that operation again (`image.reload()`:
+DescribeImages, `image.meta.client.get_waiter("image_available")`). A loop
+that polls an operation no waiter covers is not flagged, nor one whose only
+sleep is in a loop nested in it (a retry loop's backoff around another
+operation, `time.sleep(2 ** attempt)` between attempts to delete a snapshot),
+nor one that compares states none of the waiters watch (a volume's attachment
+`in ("attached", "attaching")`, where the volume waiters watch `available`,
+`in-use` and `deleted`).
 
 Not flagged either when the loop stops, without raising, on a state that the
 waiter treats as failure (named, picked by its text: `status.endswith("COMPLETE")`
@@ -83,6 +88,7 @@ import ast
 import sys
 from collections.abc import Iterator
 
+from flake8_boto3.analysis.aws_calls import RELOADS
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.aws import table
@@ -234,6 +240,18 @@ def _works_with_another_service(context: FileContext, loop: ast.AST, polled) -> 
     return False
 
 
+def _waits_for_something_else(code: Code, loop: ast.AST, states: dict) -> bool:
+    """The loop compares strings, and none of them is a state the waiters watch (a volume's
+    attachment ``in ("attached", "attaching")``, where the volume waiters watch ``available``,
+    ``in-use`` and ``deleted``): it waits for something no waiter can see. (Waiters that watch no
+    state, ``instance_exists``, leave it undecided.)"""
+    watched = [{state.lower() for state in s["success"] | s["failure"]} for s in states.values()]
+    if not watched or not all(watched):
+        return False
+    compared = {value.lower() for value in _compared_values(code, loop)}
+    return bool(compared) and not compared & set().union(*watched)
+
+
 def _bounded(loop: ast.AST) -> bool:
     """A ``for`` loop: it runs out (``for attempt in range(5):``), unless it counts forever."""
     if not isinstance(loop, (ast.For, ast.AsyncFor)):
@@ -299,16 +317,35 @@ def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], 
     )
 
 
+def _polled(call) -> tuple[str, str] | None:
+    """(operation, how to reach the client's waiter) of a client's call, or of a resource's reload
+    (``image.reload()`` makes DescribeImages: ``image.meta.client``)."""
+    receiver = call.receiver
+    if receiver.kind is Kind.CLIENT:
+        return call.operation, call.receiver_text
+    if call.operation not in RELOADS or not receiver.service or not table().has_service(receiver.service):
+        return None
+    resource_type = receiver.type_name if receiver.kind is Kind.SUB_RESOURCE else "ServiceResource"
+    operation = table().resource_action(receiver.service, resource_type, call.operation) if resource_type else None
+    return (operation, f"{call.receiver_text}.meta.client") if operation else None
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     reported: set[ast.AST] = set()
-    for call in context.aws_calls.on(Kind.CLIENT):
-        waiters = _waiters_on(call.service, call.operation)
+    for call in context.aws_calls.on(Kind.CLIENT, Kind.RESOURCE, Kind.SUB_RESOURCE):
+        polled = _polled(call)
+        if polled is None:
+            continue
+        operation, client_text = polled
+        waiters = _waiters_on(call.service, operation)
         if not waiters:
             continue
         states = {waiter: table().waiter_states(call.service, waiter) for waiter in waiters}
         for loop in _enclosing_loops(context.code, call.call):
             if loop in reported or not _sleeps(context.code, loop):
                 continue
+            if _waits_for_something_else(context.code, loop, states):
+                break  # it compares states none of the waiters watch
             if _stops_on_failure_state(context.code, loop, states, waiters):
                 break  # a waiter would raise where the loop hands the state back
             if _reports_each_change(context.code, loop) or _works_with_another_service(context, loop, call):
@@ -320,7 +357,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             yield RULE.finding(
                 call.call,
                 f"loop polls {call.receiver_text}.{call.operation}() and sleeps;"
-                f' use {call.receiver_text}.get_waiter("{waiters[0]}"){others}',
+                f' use {client_text}.get_waiter("{waiters[0]}"){others}',
             )
             break
 
