@@ -118,7 +118,7 @@ def test_an_instance_attribute_set_in_the_class_is_followed_by_the_syntax(tmp_pa
     assert not needed_astroid
 
 
-def test_an_instance_attribute_of_a_derived_class_is_astroids(tmp_path, monkeypatch, built):
+def test_an_instance_attribute_of_a_derived_class_is_decided_through_its_bases(tmp_path, monkeypatch, built):
     app = textwrap.dedent(
         """
         import boto3
@@ -135,6 +135,58 @@ def test_an_instance_attribute_of_a_derived_class_is_astroids(tmp_path, monkeypa
         """
     )
     aws = "class Base:\n    def __init__(self):\n        self.client = None\n"
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, aws)
+    assert codes == ["BTO201"]
+    assert differences == ""
+    assert not needed_astroid  # the class's own client, then the base's None: as astroid lists them
+
+
+INHERITED_CLIENT = """
+import boto3
+
+
+class Store:
+    def __init__(self, bucket):
+        self.bucket = bucket
+        self.s3 = boto3.client("s3")
+"""
+
+
+@pytest.mark.parametrize(
+    "bases, astroid",
+    [
+        ("Store", False),  # a project class of a sibling module, which sets the client
+        ("Store, Mapping", False),  # and a base of an unreadable module, which astroid skips
+        ("Store, dict", True),  # a builtin class: its members are astroid's to tell
+    ],
+)
+def test_a_client_set_by_a_base_class_of_another_module(tmp_path, monkeypatch, built, bases, astroid):
+    app = textwrap.dedent(
+        f"""
+        from thirdparty.abc import Mapping
+
+        from .aws import Store
+
+
+        class Reports({bases}):
+            def keys(self):
+                return self.s3.list_objects_v2(Bucket=self.bucket)["Contents"]
+        """
+    )
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, INHERITED_CLIENT)
+    assert codes == ["BTO201"]
+    assert differences == ""
+    assert needed_astroid is astroid
+
+
+def test_a_base_class_with_a_metaclass_is_astroids(tmp_path, monkeypatch, built):
+    aws = INHERITED_CLIENT.replace("class Store:", "class Store(metaclass=abc.ABCMeta):").replace(
+        "import boto3", "import abc\n\nimport boto3"
+    )
+    app = (
+        "from .aws import Store\n\n\nclass Reports(Store):\n    def keys(self):\n"
+        "        return self.s3.list_objects_v2(Bucket='b')['Contents']\n"
+    )
     codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, aws)
     assert codes == ["BTO201"]
     assert differences == ""

@@ -75,6 +75,8 @@ _DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, 
 _NARROWING = (ast.If, ast.IfExp, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _MAX_DEPTH = 12
+# Values one module's tier may take from another's: they name nothing of the module they come from.
+_PORTABLE = frozenset({"object", "uninferable", "none"})
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,15 @@ class SyntaxTier:
         self.scopes = home.scopes
         self._memo: dict[ast.AST, Values | None] = {}
         self._active: set[ast.AST] = set()
+        # The tiers of the project modules this one's class ancestries reach, shared among them.
+        self._peers: dict[int, SyntaxTier] = {id(home): self}
+
+    def _peer(self, home: ModuleSyntax) -> SyntaxTier:
+        tier = self._peers.get(id(home))
+        if tier is None:
+            tier = self._peers[id(home)] = SyntaxTier(home)
+            tier._peers = self._peers
+        return tier
 
     # -- questions ---------------------------------------------------------------------------------
 
@@ -503,27 +514,80 @@ class SyntaxTier:
 
     def _instance_attribute(self, cls: ast.ClassDef, name: str, depth: int) -> Values | None:
         """``self.client`` in a method of ``cls``: what astroid's ``Instance.igetattr`` yields when the
-        class sets the attribute on ``self`` in its methods (``self.client = boto3.client("s3")``) and
-        has no base but ``object`` (whose instances hold none): the values of those assignments, in
-        order. Anything else (bases, a metaclass, an attribute only the class body sets, unpacking,
-        augmented or annotated assignments) is astroid's to tell."""
-        if cls.keywords or not all(self._is_object(base) for base in cls.bases):
+        class or its ancestors set the attribute on ``self`` in their methods (``self.client =
+        boto3.client("s3")``): the values of those assignments, the class's own first, then each
+        ancestor's in the order astroid's ``ancestors()`` yields them (see :meth:`_ancestry`). Anything
+        else (an ancestry the syntax cannot tell, a metaclass, an attribute only class bodies set,
+        unpacking, augmented or annotated assignments) is astroid's to tell."""
+        if cls.keywords or name.startswith("__"):
             return None
-        attributes = self.scopes.instance_attributes(cls).get(name)
-        if not attributes:
-            return None
-        values: list[Value] = []
-        for attribute in attributes:
-            statement = self.tree.parent(attribute)
-            if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
-                    and statement.targets[0] is attribute):
+        if all(self._is_object(base) for base in cls.bases):
+            ancestry: list[tuple[SyntaxTier, ast.ClassDef]] = []
+        else:
+            ancestry = self._ancestry(cls)
+            if ancestry is None:
                 return None
-            part = self.values(statement.value, depth)
-            if part is None or any(value.what == "opaque" for value in part):
-                return None  # (inferred as an attribute's value, a call astroid's tip declines may differ)
-            errors = [index for index, value in enumerate(part) if value.what == "error"]
-            values.extend(part[: errors[0]] + (UNINFERABLE,) if errors else part)
+        values: list[Value] = []
+        assigned = False
+        for tier, klass in [(self, cls), *ancestry]:
+            for attribute in tier.scopes.instance_attributes(klass).get(name, ()):
+                assigned = True
+                part = tier._assigned_to_attribute(attribute, depth)
+                if part is None or (tier is not self and any(v.what not in _PORTABLE for v in part)):
+                    return None  # (another module's instances and functions are not this tier's to name)
+                values.extend(part)
+        if not assigned:
+            return None  # astroid looks in the class bodies
         return tuple(values) if values else (ERROR,)
+
+    def _assigned_to_attribute(self, attribute: ast.Attribute, depth: int) -> Values | None:
+        statement = self.tree.parent(attribute)
+        if not (isinstance(statement, ast.Assign) and statement.targets == [attribute]):
+            return None
+        part = self.values(statement.value, depth)
+        if part is None or any(value.what == "opaque" for value in part):
+            return None  # (inferred as an attribute's value, a call astroid's tip declines may differ)
+        errors = [index for index, value in enumerate(part) if value.what == "error"]
+        return part[: errors[0]] + (UNINFERABLE,) if errors else part
+
+    def _ancestry(self, cls: ast.ClassDef) -> list[tuple[SyntaxTier, ast.ClassDef]] | None:
+        """The ancestors astroid's ``cls.ancestors()`` yields, in its order (each base, then that base's
+        ancestors, each class once), with the tier of each one's module, when the syntax tells every
+        base: a class of the project, ``object`` (which sets no instance attribute), or a value astroid
+        skips (what an unreadable module's import infers to). Any other base, a class decorator or a
+        metaclass anywhere: None, astroid's to tell."""
+        found: list[tuple[SyntaxTier, ast.ClassDef]] = []
+        seen = {id(cls)}
+
+        def visit(tier: SyntaxTier, klass: ast.ClassDef, level: int) -> bool:
+            if level > _MAX_DEPTH:
+                return False
+            for base in klass.bases:
+                values = tier.values(base)  # (a class statement's own expression: from the top, whatever the depth)
+                if values is None:
+                    return False
+                for value in values:
+                    if value.what in ("uninferable", "error") or (
+                        value.what == "class" and value.node is None and value.name == "builtins.object"
+                    ):
+                        continue  # not a class astroid can follow, or object
+                    if value.what != "class" or value.node is None:
+                        return False  # a builtin or stand-in class, an instance, anything else
+                    base_tier = tier if value.home is None else self._peer(value.home)
+                    node = value.node
+                    if node.keywords or node.decorator_list:
+                        return False
+                    if id(node) in seen:
+                        continue
+                    seen.add(id(node))
+                    found.append((base_tier, node))
+                    if not visit(base_tier, node, level + 1):
+                        return False
+            return True
+
+        if cls.decorator_list or not visit(self, cls, 0):
+            return None
+        return found
 
     def _is_object(self, base: ast.AST) -> bool:
         if not isinstance(base, ast.Name) or base.id != "object":
