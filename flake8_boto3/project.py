@@ -120,9 +120,17 @@ def _package_and_root(directory: str) -> tuple[tuple[str, ...], str]:
 
 
 def is_sdk_source(path: str) -> bool:
-    """A file inside a copy of boto3, botocore, s3transfer or aiobotocore (a directory of that name)."""
+    """A file inside a copy of boto3, botocore, s3transfer or aiobotocore (a directory of that name; not
+    one that exists without an ``__init__.py``: a project's folder of scripts named ``boto3/``, which
+    ``import boto3`` never reaches past the installed package)."""
     directories = path.replace("\\", "/").split("/")[:-1]
-    return any(directory in SDK_PACKAGES for directory in directories)
+    for index, directory in enumerate(directories):
+        if directory in SDK_PACKAGES:
+            folder = "/".join(directories[: index + 1]) or "/"
+            if os.path.isdir(folder) and not os.path.isfile(os.path.join(folder, "__init__.py")):
+                continue
+            return True
+    return False
 
 
 def set_current_root(root: str) -> None:

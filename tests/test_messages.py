@@ -145,3 +145,13 @@ def test_a_client_of_unknown_service_is_told_apart_by_what_the_call_passes():
     # Kinesis, MediaConvert and SQS all fit a call without arguments: no one service's page is described.
     assert "by service" in every_queue.message and "'QueueUrls'" in every_queue.message
     assert "InstanceId" not in every_queue.message and "QueueSummaryList" not in every_queue.message
+
+
+def test_a_folder_of_scripts_named_like_the_sdk_is_analysed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    scripts = tmp_path / "boto3" / "kms"
+    scripts.mkdir(parents=True)
+    # No __init__.py: a folder of the project's scripts, which `import boto3` never reaches.
+    assert findings(VENDORED_SDK_FILE, "boto3/kms/rotation.py")
+    (tmp_path / "boto3" / "__init__.py").write_text("")
+    assert findings(VENDORED_SDK_FILE, "boto3/kms/rotation.py") == []  # a copy of the package
