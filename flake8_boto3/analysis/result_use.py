@@ -92,14 +92,14 @@ def only_logged(code: Code, node: ast.AST) -> bool:
     child, parent = node, code.parent(node)
     while parent is not None and not isinstance(parent, (ast.stmt, ast.Lambda, ast.NamedExpr)):
         if child is not getattr(parent, "func", None) and (
-            is_logging_call(parent) or (_is_print(parent) and functions.is_lambda_module(code))
+            is_logging_call(parent) or (is_print(parent) and functions.is_lambda_module(code))
         ):
             return True
         child, parent = parent, code.parent(parent)
     return False
 
 
-def _is_print(node: ast.AST) -> bool:
+def is_print(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
 
 

@@ -16,8 +16,9 @@ call of a function of the project that makes one of those (followed two calls
 deep). Calls on clients of other services, logging, and everything else are
 not S3 requests. A clause that also catches `ClientError` (it runs anyway),
 one followed by a clause of the same `try` that catches the `ClientError` (or
-everything) with the same body (`except s3.exceptions.NoSuchKey: return None`,
-then `except Exception: return None`: the 404 ends the same way), and
+everything) with the same body but for what it prints or logs (`except
+s3.exceptions.NoSuchKey: return None`, then `except Exception: return None`:
+the 404 ends the same way), and
 exceptions of clients of unknown service are not flagged.
 
 ## Why is this bad?
@@ -84,6 +85,7 @@ from flake8_boto3.analysis.aws_calls import AwsCalls
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.handler_paths import TRY_TYPES
 from flake8_boto3.analysis.names import call_name
+from flake8_boto3.analysis.result_use import is_logging_call, is_print
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
@@ -159,18 +161,28 @@ def _body_calls(code: Code, try_node: ast.Try) -> list[ast.Call]:
 
 def _a_later_clause_does_the_same(code, classes, try_node: ast.AST, handler: ast.ExceptHandler) -> bool:
     """A later ``except`` of the same ``try`` catches the request's ``ClientError`` (it, or everything:
-    bare, ``Exception``, ``BaseException``) with the same body: ``except s3.exceptions.NoSuchKey:
-    return None`` then ``except Exception: return None``. The 404 gets the answer the dead clause
-    meant."""
+    bare, ``Exception``, ``BaseException``) with the same body but for what it prints or logs: ``except
+    s3.exceptions.NoSuchKey: return None`` then ``except Exception: return None``. The 404 gets the
+    answer the dead clause meant."""
     handlers = try_node.handlers
-    body = [ast.dump(statement) for statement in handler.body]
+    body = _what_it_does(handler)
     for later in handlers[handlers.index(handler) + 1:]:
         catches_all = later.type is None or (
             isinstance(later.type, ast.Name) and later.type.id in ("Exception", "BaseException")
         ) or classes.catches_client_error(later)
-        if catches_all and [ast.dump(statement) for statement in later.body] == body:
+        if catches_all and _what_it_does(later) == body:
             return True
     return False
+
+
+def _what_it_does(handler: ast.ExceptHandler) -> list[str]:
+    """The clause's statements but what it prints or logs (``print(f"{key} not found")`` against
+    ``print(f"Error: {e}")``, both then ``return None``: the 404 ends the same way)."""
+    return [
+        ast.dump(statement)
+        for statement in handler.body
+        if not (isinstance(statement, ast.Expr) and (is_logging_call(statement.value) or is_print(statement.value)))
+    ]
 
 
 def check(context: FileContext) -> Iterator[Finding]:
