@@ -49,7 +49,9 @@ argument a display of a single item, `Entries=[{...}]`) whose one result the
 code reads with plain subscripts (`response["Entries"][0]["EventId"]`,
 `response["ResultList"][0]["Sentiment"]`): when the entry fails, its result has
 no such field, or the list of results is empty, and the read raises; read with
-`.get`, or with more than one entry, the failure is lost. Nor is SQS `delete_message_batch`: a
+`.get`, or with more than one entry, the failure is lost. Nor is an empty batch
+(`put_evaluations(Evaluations=[], ResultToken=token)`, which an AWS Config rule
+sends to close a run): no entry can fail. Nor is SQS `delete_message_batch`: a
 message whose deletion failed becomes visible again when its visibility
 timeout ends and is received again (and, past the queue's `maxReceiveCount`,
 moved to its dead-letter queue), which an SQS consumer handles anyway, since
@@ -173,6 +175,13 @@ def _single_entry(call: ast.Call) -> bool:
     return len(lists) == 1 and len(lists[0].elts) == 1 and not isinstance(lists[0].elts[0], ast.Starred)
 
 
+def _no_entries(call: ast.Call) -> bool:
+    """The batch is empty: its one list argument is an empty display (an AWS Config rule closing a
+    run with ``put_evaluations(Evaluations=[], ResultToken=token)``)."""
+    lists = [kw.value for kw in call.keywords if isinstance(kw.value, (ast.List, ast.Tuple))]
+    return len(lists) == 1 and not lists[0].elts and not call.args and all(kw.arg for kw in call.keywords)
+
+
 def _entry_result_read_strictly(code: Code, call: ast.Call, keys: tuple[str, ...]) -> bool:
     """The response's one result is read with plain subscripts, ``resp["Entries"][0]["EventId"]`` or
     ``resp["ResultList"][0]["Sentiment"]``: when the one entry fails, its result has no such field (or
@@ -230,6 +239,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # the service delivers again what the batch failed to delete
         if _single_entry(call.call) and _entry_result_read_strictly(context.code, call.call, keys):
             continue  # one entry, whose failure makes the read of its result raise
+        if _no_entries(call.call):
+            continue  # put_evaluations(Evaluations=[], ResultToken=...): nothing that could fail
         accepted = accepted_checks(keys)
         scopes = _scopes_seeing(context.code, call)
         discarded = isinstance(context.code.parent(call.call), ast.Expr)  # another call's check is not its
