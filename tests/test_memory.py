@@ -88,10 +88,13 @@ def test_no_tree_of_a_linted_file_outlives_it(tmp_path, cached_modules, syntax_b
     assert left["linted_trees_alive"] == []
     assert left["garbage"] == []  # nothing was frozen that should have been collected
     if syntax_budget == 0:
-        # base.py's syntax, followed for every file, is forgotten after each and parsed again: the
-        # findings are the same, and no copy of it is left, paired with astroid's module or not.
-        assert left["project_syntax_kept"] == []
-        assert left["syntax_objects"] == 0
+        # base.py's syntax, followed for every file, is forgotten between files once no file uses it,
+        # and parsed again: the findings are the same. The syntactic tier follows the class's base
+        # into it (to learn that base's self.client is astroid's to tell), and a module the last file
+        # used stays for the next file, whatever the budget (ModuleSyntax.trim_project_modules); no
+        # other copy of it is left, paired with astroid's module or not.
+        assert left["project_syntax_kept"] in ([], ["base"])
+        assert left["syntax_objects"] == len(left["project_syntax_kept"])
     else:
         assert left["project_syntax_kept"] == ["base"]
 

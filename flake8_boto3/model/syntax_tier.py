@@ -217,14 +217,16 @@ class SyntaxTier:
         self.scopes = home.scopes
         self._memo: dict[ast.AST, Values | None] = {}
         self._active: set[ast.AST] = set()
-        # The tiers of the project modules this one's class ancestries reach, shared among them.
-        self._peers: dict[int, SyntaxTier] = {id(home): self}
+        # The tiers of the project modules this one's class ancestries reach (no reference back: nothing
+        # of a module's syntax may wait for the cyclic collector to go).
+        self._peers: dict[int, SyntaxTier] = {}
 
     def _peer(self, home: ModuleSyntax) -> SyntaxTier:
+        if home is self.home:
+            return self
         tier = self._peers.get(id(home))
         if tier is None:
             tier = self._peers[id(home)] = SyntaxTier(home)
-            tier._peers = self._peers
         return tier
 
     # -- questions ---------------------------------------------------------------------------------
@@ -585,6 +587,8 @@ class SyntaxTier:
                         return False
             return True
 
+        if self.home.longest_class_chain > budget.MAX_CLASS_CHAIN:
+            return None  # astroid's to tell, and the bridge gives such a module up (BTO901)
         if cls.decorator_list or not visit(self, cls, 0):
             return None
         return found
