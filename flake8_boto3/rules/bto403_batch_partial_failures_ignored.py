@@ -34,7 +34,8 @@ a function of the same module that does (`check_failures(response)`). A
 response the function returns is followed to the callers in the same module:
 checked there, it is not flagged; and a response that leaves the module (a
 public function's return value, whose callers are elsewhere) is the callers'
-to check. A batch call followed, in the same function, by the operation
+to check, but not one a Lambda handler returns (`return events.put_events(...)`):
+the Lambda runtime reads nothing of it. A batch call followed, in the same function, by the operation
 that AWS documents to fail while its failed entries remain, on the same
 resource, has its failures surfaced by that operation's exception:
 `events.remove_targets(Rule=r)` then `events.delete_rule(Name=r)` (a rule
@@ -111,12 +112,13 @@ from collections.abc import Iterator
 from flake8_boto3.analysis import later_operation, result_use
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.continuation import mentioned_keys
-from flake8_boto3.analysis.functions import helpers_given_values, in_test_code, module_calls_of
+from flake8_boto3.analysis.functions import handler_reason, helpers_given_values, in_test_code, module_calls_of
 from flake8_boto3.analysis.names import FUNCTION_TYPES
 from flake8_boto3.aws import batch_failures_surfaced, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.rule import ERROR_HANDLING_GUIDE, Finding, Rule
+from flake8_boto3.settings import Settings
 
 READ_ONLY = re.compile(r"^(get|describe|list|validate|detect|classify|render|search|query|scan)_")
 PLURAL_LAST_WORD = re.compile(r"(?<![su])s$")
@@ -142,15 +144,18 @@ def accepted_checks(keys: tuple[str, ...]) -> set[str]:
     return accepted
 
 
-def _scopes_seeing(code: Code, call) -> list:
+def _scopes_seeing(code: Code, call, settings: Settings) -> list:
     """The functions that see this call's response: its own function, and when the function returns
-    the response, the same-module functions that call it. None when the response leaves the module."""
+    the response, the same-module functions that call it. None when the response leaves the module
+    (not from a Lambda handler: the Lambda runtime reads nothing of what it returns)."""
     scope = code.enclosing_scope(call.call)
     seeing = [scope]
     if not isinstance(scope, FUNCTION_TYPES) or not result_use.returned(code, call.call):
         return seeing
     callers = [code.enclosing_scope(use) for use in module_calls_of(code, scope)]
     if not callers and not scope.name.startswith("_"):
+        if handler_reason(code, scope, settings) == "Lambda handler":
+            return seeing
         return []  # returned to callers elsewhere: theirs to check
     return seeing + callers
 
@@ -242,7 +247,7 @@ def check(context: FileContext) -> Iterator[Finding]:
         if _no_entries(call.call):
             continue  # put_evaluations(Evaluations=[], ResultToken=...): nothing that could fail
         accepted = accepted_checks(keys)
-        scopes = _scopes_seeing(context.code, call)
+        scopes = _scopes_seeing(context.code, call, context.settings)
         discarded = isinstance(context.code.parent(call.call), ast.Expr)  # another call's check is not its
         if not discarded and (not scopes or any(_checked_in(context.code, scope, accepted) for scope in scopes)):
             continue
