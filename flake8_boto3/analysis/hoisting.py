@@ -17,6 +17,7 @@ decides whether a construction in a loop changes from one iteration to the next.
 from __future__ import annotations
 
 import ast
+import re
 
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, Code
 from flake8_boto3.analysis.names import call_name, import_names
@@ -77,6 +78,9 @@ def _is_assign_name(binding: object) -> bool:
 def _binding_is_hoistable(code: Code, binding: object, seen: set, depth: int) -> bool:
     if isinstance(binding, _DEFINITIONS):
         return True
+    if isinstance(binding, ast.arg):
+        default = _default_the_route_always_gets(code, binding)
+        return default is not None and is_hoistable(code, default, seen, depth + 1)
     if not _is_assign_name(binding):
         return False
     parent = code.parent(binding)
@@ -88,6 +92,43 @@ def _binding_is_hoistable(code: Code, binding: object, seen: set, depth: int) ->
         return is_hoistable(code, parent.value, seen, depth + 1)
     # Parameters, loop targets, `with ... as`, `except ... as`, unpacking, walrus.
     return False
+
+
+# A URL rule's variables: <region>, <string:region>, <path:key>.
+_RULE_VARIABLE = re.compile(r"<(?:[^<>:]+:)?(\w+)>")
+
+
+def _default_the_route_always_gets(code: Code, parameter: ast.arg) -> ast.AST | None:
+    """The default of a parameter of a ``@app.route("/s3/")`` view that its URL rule does not name:
+    Flask, Quart and Chalice pass a view only the rule's variables, so it always has its default.
+    (Not with ``defaults=`` in the route, nor for ``@app.get``: FastAPI takes such a parameter from
+    the query string.)"""
+    arguments = code.parent(parameter)
+    function = code.parent(arguments) if isinstance(arguments, ast.arguments) else None
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    rules = [
+        decorator.args[0].value
+        for decorator in function.decorator_list
+        if isinstance(decorator, ast.Call)
+        and isinstance(decorator.func, ast.Attribute)
+        and decorator.func.attr == "route"
+        and decorator.args
+        and isinstance(decorator.args[0], ast.Constant)
+        and isinstance(decorator.args[0].value, str)
+        and not any(keyword.arg in ("defaults", None) for keyword in decorator.keywords)
+    ]
+    if not rules or len(rules) != len(function.decorator_list):
+        return None
+    if any(parameter.arg in _RULE_VARIABLE.findall(rule) for rule in rules):
+        return None
+    positional = [*arguments.posonlyargs, *arguments.args]
+    if parameter in positional:
+        index = positional.index(parameter) - (len(positional) - len(arguments.defaults))
+        return arguments.defaults[index] if index >= 0 else None
+    if parameter in arguments.kwonlyargs:
+        return arguments.kw_defaults[arguments.kwonlyargs.index(parameter)]
+    return None
 
 
 def _is_container(value: ast.AST) -> bool:

@@ -15,7 +15,12 @@ invocation" for a Lambda handler and "on every request" for a web route.
 
 Only *hoistable* constructions are flagged: their arguments are literals,
 module-level names (`os.environ[...]`, a module-level `Config`) or values built
-from those, so the client could have been created once at module load. Flask's
+from those, so the client could have been created once at module load. A
+parameter of an `@app.route("/s3/")` view that its URL rule does not name
+(`def buckets(region=None)`) is its default on every request: Flask, Quart and
+Chalice pass a view only the rule's variables (not with `defaults=` in the
+route, and not for FastAPI's `@app.get`, which reads such a parameter from the
+query string). Flask's
 and Quart's context locals (`current_app`, `g`, `request`, `session`) are
 module-level names that work only inside a request: `current_app.config[...]`
 is per-call configuration, and so is a factory that builds the client from
