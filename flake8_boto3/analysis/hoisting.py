@@ -22,6 +22,7 @@ import re
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, Code
 from flake8_boto3.analysis.names import call_name, import_names
 from flake8_boto3.aws import table
+from flake8_boto3.syntax.names import parameter_default
 
 MAX_DEPTH = 12
 
@@ -122,13 +123,7 @@ def _default_the_route_always_gets(code: Code, parameter: ast.arg) -> ast.AST | 
         return None
     if any(parameter.arg in _RULE_VARIABLE.findall(rule) for rule in rules):
         return None
-    positional = [*arguments.posonlyargs, *arguments.args]
-    if parameter in positional:
-        index = positional.index(parameter) - (len(positional) - len(arguments.defaults))
-        return arguments.defaults[index] if index >= 0 else None
-    if parameter in arguments.kwonlyargs:
-        return arguments.kw_defaults[arguments.kwonlyargs.index(parameter)]
-    return None
+    return parameter_default(arguments, parameter)
 
 
 def _is_container(value: ast.AST) -> bool:

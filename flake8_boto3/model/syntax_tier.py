@@ -38,7 +38,7 @@ from flake8_boto3.model.stub_names import class_member, stub_name
 from flake8_boto3.model.values import Boto3Value, Kind
 from flake8_boto3.syntax.bindings import Builtin, Implicit
 from flake8_boto3.syntax.module import ModuleSyntax
-from flake8_boto3.syntax.names import call_name
+from flake8_boto3.syntax.names import call_name, parameter_default
 
 UNDECIDED = object()
 
@@ -472,7 +472,7 @@ class SyntaxTier:
             self.scopes.frame_of(self.tree.parent(function)), ast.ClassDef
         ):
             return (Value("instance", node=self.scopes.frame_of(self.tree.parent(function))),)  # self (or cls)
-        default = _default_of(arguments, parameter)
+        default = parameter_default(arguments, parameter)
         if default is None:
             return (UNINFERABLE,)
         values = self.values(default, depth)
@@ -833,16 +833,6 @@ def _unless_narrowed(values: Values, narrowed: bool) -> Values | None:
     if narrowed and any(value.what != "uninferable" for value in values):
         return None
     return values
-
-
-def _default_of(arguments: ast.arguments, parameter: ast.arg) -> ast.AST | None:
-    positional = [*arguments.posonlyargs, *arguments.args]
-    if parameter in positional:
-        index = positional.index(parameter) - (len(positional) - len(arguments.defaults))
-        return arguments.defaults[index] if index >= 0 else None
-    if parameter in arguments.kwonlyargs:
-        return arguments.kw_defaults[arguments.kwonlyargs.index(parameter)]
-    return None
 
 
 def _is_builtin_exception(qualified_name: str | None) -> bool:

@@ -54,3 +54,14 @@ def arguments_bound(function: ast.AST, call: ast.Call, skip_first: bool = False)
 def import_names(statement: ast.Import | ast.ImportFrom) -> list[tuple[str, str | None]]:
     """astroid's ``names``: (name, alias) pairs of an import statement."""
     return [(alias.name, alias.asname) for alias in statement.names]
+
+
+def parameter_default(arguments: ast.arguments, parameter: ast.arg) -> ast.AST | None:
+    """The default value ``parameter`` of ``arguments`` has, or None."""
+    positional = [*arguments.posonlyargs, *arguments.args]
+    if parameter in positional:
+        index = positional.index(parameter) - (len(positional) - len(arguments.defaults))
+        return arguments.defaults[index] if index >= 0 else None
+    if parameter in arguments.kwonlyargs:
+        return arguments.kw_defaults[arguments.kwonlyargs.index(parameter)]
+    return None
