@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 
 # Codes that are off unless selected; tests/test_registry.py keeps this in step with the registry.
 DEFAULT_OFF_CODES = ("BTO103", "BTO104", "BTO207", "BTO406")
+# Every code, in the registry's order (kept in step the same way): which of them a run reports is
+# worked out without importing the rules, which a run whose findings all come from the cache never needs.
+CODES = (
+    "BTO101", "BTO102", "BTO103", "BTO104", "BTO201", "BTO202", "BTO203", "BTO204", "BTO205", "BTO206", "BTO207",
+    "BTO301", "BTO302", "BTO303", "BTO401", "BTO402", "BTO403", "BTO404", "BTO405", "BTO406", "BTO501", "BTO502",
+    "BTO503", "BTO504", "BTO900", "BTO901",
+)
 
 
 class Boto3Checker:
@@ -102,7 +109,7 @@ class Boto3Checker:
     def findings_cache(cls) -> FindingsCache | None:
         """The cache, opened when the first file passes the screen: a run over boto3-free code never
         imports it (hashing, the store), and never touches the cache directory. The settings learn
-        then which codes the run reports (the rules' registry is imported with the analysis)."""
+        then which codes the run reports."""
         if not cls._cache_opened:
             from flake8_boto3.cache import findings_cache
 
@@ -153,9 +160,7 @@ def _reported_codes(decisions) -> tuple[str, ...] | None:
     try:
         from flake8.style_guide import Decision
 
-        from flake8_boto3.registry import RULES
-
-        return tuple(rule.code for rule in RULES if decisions.decision_for(rule.code) is Decision.Selected)
+        return tuple(code for code in CODES if decisions.decision_for(code) is Decision.Selected)
     except Exception:  # noqa: BLE001
         return None
 

@@ -78,6 +78,13 @@ def test_plugin_default_off_codes_match_the_registry():
     assert plugin_codes == DEFAULT_OFF_CODES
 
 
+def test_plugin_codes_match_the_registry():
+    from flake8_boto3.plugin import CODES
+    from flake8_boto3.registry import RULES
+
+    assert CODES == tuple(rule.code for rule in RULES)
+
+
 def test_importing_the_plugin_does_not_import_astroid():
     import subprocess
     import sys
