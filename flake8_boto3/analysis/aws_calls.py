@@ -57,6 +57,13 @@ class AwsCall:
                 return host is not None and not AWS_OR_EMULATOR_HOST.search(host)
         return False
 
+    def operation_made(self) -> str | None:
+        """The operation the call makes: a client's method is one; a resource's action makes the one its
+        resource model names (:func:`action_operation`)."""
+        if self.receiver.kind is Kind.CLIENT:
+            return self.operation
+        return action_operation(self.receiver, self.operation)
+
     def services(self) -> frozenset[str]:
         """The client's service, or every service that has this operation when the service is not known
         (``boto3.client(name)``). No service for one the botocore table does not have (one newer or
@@ -64,6 +71,21 @@ class AwsCall:
         if self.service:
             return frozenset({self.service}) if table().has_service(self.service) else frozenset()
         return table().services_with_operation(self.operation)
+
+
+def action_operation(resource: Boto3Value, method: str) -> str | None:
+    """The operation a boto3 resource's action method makes, as botocore's resource model says
+    (``table.delete_item``: ``delete_item``; ``queue.send_messages``: ``send_message_batch``;
+    ``image.reload``: ``describe_images``); None for a method that is no action of it, a resource of
+    unknown service, or anything but a resource."""
+    service = resource.service
+    if not service:
+        return None
+    if resource.kind is Kind.RESOURCE:
+        return table().resource_action(service, "ServiceResource", method)
+    if resource.kind is Kind.SUB_RESOURCE and resource.type_name:
+        return table().resource_action(service, resource.type_name, method)
+    return None
 
 
 # Hosts of AWS endpoints, and of the emulators code runs against in place of AWS (LocalStack).

@@ -109,6 +109,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, taken_for_failure, told_apart
+from flake8_boto3.analysis.aws_calls import action_operation
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.handler_paths import (
     EXITS,
@@ -123,7 +124,6 @@ from flake8_boto3.analysis.handler_paths import (
 )
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.aws import table
-from flake8_boto3.model import Kind
 
 CLEANUP_FUNCTION = re.compile(
     r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|unlock|release_?(lock|lease)"
@@ -222,13 +222,7 @@ def _resource_action(code: Code, method: ast.Attribute) -> str | None:
         if made in aws.operation_index or made in aws.resource_action_names:
             return None  # an operation's or an action's response (``describe_cluster(...).get``)
     found = code.value_of(receiver)
-    if found is None or found.service is None:
-        return None
-    if found.kind is Kind.RESOURCE:
-        return aws.resource_action(found.service, "ServiceResource", method.attr)
-    if found.kind is Kind.SUB_RESOURCE and found.type_name:
-        return aws.resource_action(found.service, found.type_name, method.attr)
-    return None
+    return action_operation(found, method.attr) if found is not None else None
 
 
 def _returns_values(code: Code, function: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:

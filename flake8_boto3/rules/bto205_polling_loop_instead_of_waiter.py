@@ -320,13 +320,9 @@ def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], 
 def _polled(call) -> tuple[str, str] | None:
     """(operation, how to reach the client's waiter) of a client's call, or of a resource's reload
     (``image.reload()`` makes DescribeImages: ``image.meta.client``)."""
-    receiver = call.receiver
-    if receiver.kind is Kind.CLIENT:
+    if call.receiver.kind is Kind.CLIENT:
         return call.operation, call.receiver_text
-    if call.operation not in RELOADS or not receiver.service or not table().has_service(receiver.service):
-        return None
-    resource_type = receiver.type_name if receiver.kind is Kind.SUB_RESOURCE else "ServiceResource"
-    operation = table().resource_action(receiver.service, resource_type, call.operation) if resource_type else None
+    operation = call.operation_made() if call.operation in RELOADS else None
     return (operation, f"{call.receiver_text}.meta.client") if operation else None
 
 

@@ -173,17 +173,22 @@ def _failures_surfaced_later(context: FileContext, call, service: str, operation
     return surfaced is not None and later_operation.follows(context.code, context.aws_calls, call, surfaced)
 
 
+def _list_displays(call: ast.Call) -> list[ast.List | ast.Tuple]:
+    """The keyword arguments of the call that are list or tuple displays (the batch's entries)."""
+    return [kw.value for kw in call.keywords if isinstance(kw.value, (ast.List, ast.Tuple))]
+
+
 def _single_entry(call: ast.Call) -> bool:
     """The batch holds one entry: its one list argument is a display of a single item
     (``Entries=[{...}]``, ``TextList=[text]``)."""
-    lists = [kw.value for kw in call.keywords if isinstance(kw.value, (ast.List, ast.Tuple))]
+    lists = _list_displays(call)
     return len(lists) == 1 and len(lists[0].elts) == 1 and not isinstance(lists[0].elts[0], ast.Starred)
 
 
 def _no_entries(call: ast.Call) -> bool:
     """The batch is empty: its one list argument is an empty display (an AWS Config rule closing a
     run with ``put_evaluations(Evaluations=[], ResultToken=token)``)."""
-    lists = [kw.value for kw in call.keywords if isinstance(kw.value, (ast.List, ast.Tuple))]
+    lists = _list_displays(call)
     return len(lists) == 1 and not lists[0].elts and not call.args and all(kw.arg for kw in call.keywords)
 
 
@@ -214,26 +219,14 @@ def _is_zero(node: ast.AST) -> bool:
 REDELIVERED_ON_FAILURE = frozenset({("sqs", "delete_message_batch")})
 
 
-def _operation_made(call, service: str) -> str | None:
-    """The operation the call makes: a client's method is one; a resource's batch action makes one
-    (``queue.send_messages(...)``: ``send_message_batch``; ``bucket.delete_objects(...)``;
-    ``dynamodb.batch_write_item(...)`` on the service resource), and answers its response."""
-    if call.receiver.kind is Kind.CLIENT:
-        return call.operation
-    if call.receiver.service is None:
-        return None
-    resource_type = call.receiver.type_name if call.receiver.kind is Kind.SUB_RESOURCE else "ServiceResource"
-    return table().resource_action(service, resource_type or "", call.operation)
-
-
 def check(context: FileContext) -> Iterator[Finding]:
     if context.is_test_file:
         return
     for call in context.aws_calls.on(Kind.CLIENT, Kind.RESOURCE, Kind.SUB_RESOURCE):
+        operation = call.operation_made()  # a resource's batch action makes one too
         keys: tuple[str, ...] = ()
-        for service in sorted(call.services()):
-            operation = _operation_made(call, service)
-            keys = failure_keys(service, operation) if operation else ()
+        for service in sorted(call.services()) if operation else ():
+            keys = failure_keys(service, operation)
             if keys:
                 break
         if not keys or in_test_code(context.code, call.call):

@@ -51,6 +51,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
+from flake8_boto3.analysis.aws_calls import action_operation
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
@@ -72,16 +73,8 @@ def check(context: FileContext) -> Iterator[Finding]:
         yield _finding(call)
     for call in context.aws_calls.on(Kind.RESOURCE, Kind.SUB_RESOURCE):
         receiver = call.receiver
-        if call.call.args and receiver.service and _action_operation(aws, receiver, call.operation):
+        if call.call.args and action_operation(receiver, call.operation):
             yield _finding(call)
-
-
-def _action_operation(aws, receiver, method: str) -> str | None:
-    """The operation a resource's action method makes (``table.delete_item``: ``delete_item``); the
-    action hands its arguments on to the client's method, keywords only."""
-    if receiver.kind is Kind.RESOURCE:
-        return aws.resource_action(receiver.service, "ServiceResource", method)
-    return aws.resource_action(receiver.service, receiver.type_name, method) if receiver.type_name else None
 
 
 def _finding(call) -> Finding:
