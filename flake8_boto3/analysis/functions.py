@@ -87,7 +87,10 @@ CONTEXT_NAMES = frozenset({"context", "ctx", "ctxt", "lambda_context"})
 
 def has_lambda_signature(function: ast.AST) -> bool:
     """``def name(event, context)`` (or ``evt``/``ctx``...): the signature of a Lambda handler."""
-    params = positional_parameter_names(function)
+    return _lambda_parameters(positional_parameter_names(function))
+
+
+def _lambda_parameters(params: list[str]) -> bool:
     return len(params) >= 2 and params[0].lstrip("_") in EVENT_NAMES and params[1].lstrip("_") in CONTEXT_NAMES
 
 
@@ -107,8 +110,8 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     params = positional_parameter_names(function)
     if code.enclosing_class(function) is not None and params[:1] and params[0] in ("self", "cls"):
         params = params[1:]
-    if len(params) >= 2 and params[0].lstrip("_") in EVENT_NAMES and params[1].lstrip("_") in CONTEXT_NAMES:
-        return "Lambda handler"  # (has_lambda_signature, once self/cls is set aside)
+    if _lambda_parameters(params):
+        return "Lambda handler"  # (once a method's self/cls is set aside)
     if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
         return "Lambda handler"
     for name in decorator_names(function):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import ast
 
 from flake8_boto3.syntax.module import ModuleSyntax
-from flake8_boto3.syntax.names import arguments_bound
+from flake8_boto3.syntax.names import arguments_bound, parameter_default
 from flake8_boto3.syntax.tree import FUNCTION_TYPES
 
 
@@ -59,12 +59,11 @@ def _must_be_passed(arguments: ast.arguments, parameter: ast.arg, method: bool) 
     """Every call passes the parameter: it has no default, and it is no ``self``/``cls`` (a method's
     first parameter, bound by the receiver) and no ``*args``/``**kwargs``."""
     positional = [*arguments.posonlyargs, *arguments.args]
-    if parameter in positional:
-        index = positional.index(parameter)
-        return index < len(positional) - len(arguments.defaults) and not (method and index == 0)
-    if parameter in arguments.kwonlyargs:
-        return arguments.kw_defaults[arguments.kwonlyargs.index(parameter)] is None
-    return False
+    if method and positional[:1] == [parameter]:
+        return False
+    if parameter not in positional and parameter not in arguments.kwonlyargs:
+        return False  # *args, **kwargs
+    return parameter_default(arguments, parameter) is None
 
 
 def _calls_of(home: ModuleSyntax, function: ast.AST, owner: ast.AST) -> list[ast.Call] | None:
