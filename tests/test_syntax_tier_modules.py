@@ -179,6 +179,96 @@ def test_a_client_set_by_a_base_class_of_another_module(tmp_path, monkeypatch, b
     assert needed_astroid is astroid
 
 
+REGISTERED = "REGISTRY = {}\n\n\ndef register(cls):\n    REGISTRY[cls.__name__] = cls\n    return cls\n\n\n"
+
+
+@pytest.mark.parametrize(
+    "reexport, app_import",
+    [
+        ("from .aws import Store\n", "from {pkg} import Store"),  # the package re-exports its submodule's class
+        ("from .aws import Store as Base\n", "from {pkg} import Base as Store"),  # under other names
+        ("from . import aws\n", "from {pkg}.aws import Store"),  # no re-export: the class itself
+    ],
+)
+def test_a_base_class_re_exported_by_the_package_is_followed_by_the_syntax(
+    tmp_path, monkeypatch, built, reexport, app_import
+):
+    app = (
+        f"import boto3\n{app_import}\n\n\nclass Reports(Store):\n    def keys(self):\n"
+        "        return self.s3.list_objects_v2(Bucket=self.bucket)['Contents']\n"
+    )
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, INHERITED_CLIENT, init=reexport)
+    assert codes == ["BTO201"]
+    assert differences == ""
+    assert not needed_astroid
+
+
+def test_a_chain_of_re_exports_leading_back_to_the_linted_file_is_astroids(tmp_path, monkeypatch, built):
+    app = (
+        "import boto3\n\nfrom {pkg} import Store\n\n\nclass Base:\n    def __init__(self):\n"
+        "        self.s3 = boto3.client('s3')\n\n\nclass Reports(Store):\n    def keys(self):\n"
+        "        return self.s3.list_objects_v2(Bucket='b')['Contents']\n"
+    )
+    codes, differences, needed_astroid = lint(
+        tmp_path, monkeypatch, built, app, "from .app import Base as Store\n", init="from .aws import Store\n"
+    )
+    assert differences == ""
+    assert needed_astroid
+
+
+@pytest.mark.parametrize(
+    "alias, astroid",
+    [
+        ("BaseStore = Store\n", False),  # one class under a second name
+        ("BaseStore = Store if True else dict\n", True),  # anything else is astroid's
+        ("BaseStore = Store\nBaseStore = dict\n", True),  # bound twice
+    ],
+)
+def test_a_base_class_assigned_to_another_name_is_followed_by_the_syntax(tmp_path, monkeypatch, built, alias, astroid):
+    app = (
+        "from .aws import BaseStore\n\n\nclass Reports(BaseStore):\n    def keys(self):\n"
+        "        return self.s3.list_objects_v2(Bucket=self.bucket)['Contents']\n"
+    )
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, INHERITED_CLIENT + "\n\n" + alias)
+    assert differences == ""
+    assert needed_astroid is astroid
+    if not astroid:
+        assert codes == ["BTO201"]
+
+
+@pytest.mark.parametrize(
+    "aws, codes",
+    [
+        ("import boto3\n\ns3 = boto3.client('s3')\n", ["BTO201"]),  # a client the sibling builds at import
+        ("import boto3\n\nsession = boto3.session.Session()\ns3 = session.client('s3')\n", ["BTO201"]),
+        ("class Registry:\n    pass\n\n\ns3 = Registry()\n", []),  # an instance of the project's class
+        ("s3 = None\n", []),
+    ],
+)
+def test_a_module_attribute_of_a_sibling_is_followed_by_the_syntax(tmp_path, monkeypatch, built, aws, codes):
+    app = "import boto3\nfrom .aws import s3\n\n\ndef keys():\n    return s3.list_objects_v2(Bucket='b')['Contents']\n"
+    found, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, aws)
+    assert found == codes
+    assert differences == ""
+    assert not needed_astroid
+
+
+def test_decorated_classes_are_followed_by_the_syntax(tmp_path, monkeypatch, built):
+    """A class decorator (a plugin registry's ``@register``) changes neither what ``self`` is in the
+    class's methods nor the ancestors astroid walks for ``self.s3``."""
+    aws = INHERITED_CLIENT.replace("import boto3\n", "import boto3\n\n" + REGISTERED).replace(
+        "class Store:", "@register\nclass Store:"
+    )
+    app = (
+        "from .aws import Store, register\n\n\n@register\nclass Reports(Store):\n    def keys(self):\n"
+        "        return self.s3.list_objects_v2(Bucket=self.bucket)['Contents']\n"
+    )
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, aws)
+    assert codes == ["BTO201"]
+    assert differences == ""
+    assert not needed_astroid
+
+
 def test_a_base_class_with_a_metaclass_is_astroids(tmp_path, monkeypatch, built):
     aws = INHERITED_CLIENT.replace("class Store:", "class Store(metaclass=abc.ABCMeta):").replace(
         "import boto3", "import abc\n\nimport boto3"
