@@ -62,10 +62,10 @@ def check_source(
     used_astroid: list[bool] = []
     with collector_paused():
         findings = _check_source(source, path, settings, tree, screened, used_astroid)
-    if more_files:
-        forget_project_modules()
-    if any(used_astroid):
-        settle_memory(collect=more_files)  # the file's trees are unreferenced now
+        if more_files:
+            forget_project_modules()
+        if any(used_astroid):
+            settle_memory(collect=more_files)  # the file's trees are unreferenced now
     return findings
 
 
