@@ -116,8 +116,10 @@ def literal_value(code: Code, node: ast.AST) -> str | None:
         return found
     values = []
     for binding in code.bindings(node):
+        if not isinstance(binding, ast.Name):
+            return None  # an import, a parameter, a builtin, the module's own __name__...
         parent = code.parent(binding)
-        if not (isinstance(binding, ast.Name) and isinstance(parent, (ast.Assign, ast.AnnAssign))):
+        if not isinstance(parent, (ast.Assign, ast.AnnAssign)):
             return None
         value = _literal_or_env_default(parent.value) if parent.value is not None else None
         if value is None:
@@ -178,12 +180,35 @@ def credential_arguments(code: Code, call: ast.Call) -> Iterator[tuple[str, ast.
             yield keywords[keyword.arg], keyword.value
 
 
+def _may_hold_credentials(code: Code, call: ast.Call) -> bool:
+    """Does an argument where some constructor (or ``set_credentials``) takes a credential hold a
+    literal that is no placeholder? Syntax only: what the call constructs, which takes inference, is
+    asked only of calls that pass this test (most ``.client("s3")`` calls do not)."""
+    for index, argument in enumerate(call.args):
+        if isinstance(argument, ast.Starred):
+            continue
+        for positions in (CLIENT_POSITIONS, SESSION_POSITIONS, SET_CREDENTIALS_POSITIONS):
+            if index in positions and _holds_credential(code, argument, positions[index]):
+                return True
+    for keyword in call.keywords or ():
+        parameter = keyword.arg if keyword.arg in CREDENTIAL_KEYWORDS else SET_CREDENTIALS_KEYWORDS.get(keyword.arg)
+        if parameter is not None and _holds_credential(code, keyword.value, parameter):
+            return True
+    return False
+
+
+def _holds_credential(code: Code, argument: ast.AST, parameter: str) -> bool:
+    value = literal_value(code, argument)
+    return value is not None and not is_placeholder(value, parameter)
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     code = context.code
     for call in code.nodes(ast.Call):
+        if not (call.args or call.keywords) or not _may_hold_credentials(code, call):
+            continue
         for parameter, argument in credential_arguments(code, call):
-            value = literal_value(code, argument)
-            if value is None or is_placeholder(value, parameter):
+            if not _holds_credential(code, argument, parameter):
                 continue
             yield RULE.finding(
                 argument,
