@@ -9,12 +9,12 @@ imports (the SDK's stand-ins by name, unreadable modules as nothing), assignment
 their annotations, the constructor calls and derived objects of the astroid tier's inference tip
 (:mod:`flake8_boto3.inference.brain_boto3`), mirrored rule for rule, and the names other modules of
 the project bind once, by a ``def`` or a ``class`` (``from .aws import make_client``, ``utils.chunks``
-after ``from pkg import utils``) or by a ``from`` import re-exporting one (a package's ``__init__``):
-the function or class astroid's ``module.getattr`` yields, in that module's syntax, which one
-process-wide object per file gives both tiers (:meth:`ModuleSyntax.of_project_file`). ``self.x`` is
-answered from the assignments to it in the methods of the class and of the project base classes the
-syntax tells. Names narrowed by an ``if`` (astroid's constraints), calls of project functions,
-subscripts, and other attributes of instances are left to astroid.
+after ``from pkg import utils``): the function or class astroid's ``module.getattr`` yields, in that
+module's syntax, which one process-wide object per file gives both tiers
+(:meth:`ModuleSyntax.of_project_file`). Names narrowed by an ``if`` (astroid's constraints), calls of
+project functions, subscripts, and attributes of instances (but ``self.x`` in a method of a class
+without bases that sets it on ``self``, which astroid answers from the class alone) are left to
+astroid.
 
 Each question (``value_of``, ``constructed_by``...) answers from those atoms when they decide it,
 and returns :data:`UNDECIDED` otherwise, so the model asks astroid. ``FLAKE8_BOTO3_VERIFY_SYNTAX``
@@ -75,7 +75,6 @@ _DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, 
 _NARROWING = (ast.If, ast.IfExp, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _MAX_DEPTH = 12
-_MAX_REEXPORTS = 4  # from-imports followed from one module to the next
 # Values one module's tier may take from another's: they name nothing of the module they come from.
 _PORTABLE = frozenset({"object", "uninferable", "none"})
 
@@ -398,7 +397,7 @@ class SyntaxTier:
             return (Value("module", name=modname),) if is_readable(modname) else (UNINFERABLE,)
         return None
 
-    def _import_from(self, statement: ast.ImportFrom, name: str, hops: int = 0) -> Values | None:
+    def _import_from(self, statement: ast.ImportFrom, name: str) -> Values | None:
         modname = self._absolute_name(statement) if statement.level else statement.module or ""
         if modname is None:
             return None
@@ -410,16 +409,15 @@ class SyntaxTier:
             if modname in ALWAYS_ALLOWED:
                 return (OPAQUE,)
             if project.is_project_module(modname):
-                return self._project_member(modname, alias.name, hops)
+                return self._project_member(modname, alias.name)
             return (UNINFERABLE,)
         return None
 
-    def _project_member(self, modname: str, name: str, hops: int = 0) -> Values | None:
+    def _project_member(self, modname: str, name: str) -> Values | None:
         """``name`` of another module of the project, when the syntax decides what astroid's
         ``module.getattr(name)`` yields: a name the module binds once, by an undecorated ``def`` or a
-        ``class``, by a ``from`` import of such a name (:meth:`_reexported`) or by an assignment of one
-        (:meth:`_aliased`), or a submodule its package does not shadow. Anything else (a star import,
-        several bindings, a decorated function, a plain import) is astroid's to tell."""
+        ``class``, or a submodule its package does not shadow. Anything else (a star import, several
+        bindings, a decorated function, an assignment, an import) is astroid's to tell."""
         if modname == self.home.modname:
             return None
         path = project.project_file(modname)
@@ -436,47 +434,6 @@ class SyntaxTier:
             return (Value("function", node=binding, home=sibling),)
         if isinstance(binding, ast.ClassDef):
             return (Value("class", node=binding, home=sibling),)
-        if isinstance(binding, ast.ImportFrom):
-            return self._reexported(sibling, binding, name, hops)
-        if isinstance(binding, ast.Name):
-            return self._aliased(sibling, binding)
-        return None
-
-    def _aliased(self, sibling: ModuleSyntax, target: ast.Name) -> Values | None:
-        """A name another module binds once by an assignment: astroid infers the assigned value, so the
-        name is what that value is in the module's own syntax, when that names nothing of the module
-        (a boto3 object, ``None``, what cannot be inferred, instances of other classes: ``s3 =
-        boto3.client("s3")``, ``registry = PluginRegistry()``) or is one class or undecorated function
-        (``BaseAction = Action``). Anything else is astroid's."""
-        found = self._peer(sibling)._assigned(target, 0)
-        if found is None:
-            return None
-        if all(value.what in _PORTABLE or value.what == "opaque" for value in found):
-            return found
-        if len(found) != 1:
-            return None
-        value = found[0]
-        if value.what not in ("class", "function") or value.node is None or value.decorated:
-            return None
-        home = value.home or sibling
-        return (replace(value, home=home),) if home.modname != self.home.modname else None
-
-    def _reexported(self, sibling: ModuleSyntax, statement: ast.ImportFrom, name: str, hops: int) -> Values | None:
-        """A name another module binds once by ``from .core import Filter`` (a package re-exporting
-        what its submodules define): astroid infers that import statement in turn, so the name is what
-        the import gives in that module's own syntax, when that is a class or an undecorated function of
-        a third module of the project, or a module. A chain longer than a few re-exports, or one that
-        leads back to the linted file, is astroid's to tell."""
-        if hops >= _MAX_REEXPORTS:
-            return None
-        found = self._peer(sibling)._import_from(statement, name, hops + 1)
-        if found is None or len(found) != 1:
-            return None
-        value = found[0]
-        if value.what == "module":
-            return found
-        if value.what in ("class", "function") and value.home is not None and value.home.modname != self.home.modname:
-            return found
         return None
 
     def _absolute_name(self, statement: ast.ImportFrom) -> str | None:
@@ -599,9 +556,8 @@ class SyntaxTier:
         """The ancestors astroid's ``cls.ancestors()`` yields, in its order (each base, then that base's
         ancestors, each class once), with the tier of each one's module, when the syntax tells every
         base: a class of the project, ``object`` (which sets no instance attribute), or a value astroid
-        skips (what an unreadable module's import infers to). Any other base, or a metaclass anywhere:
-        None, astroid's to tell. Class decorators change neither (astroid infers a class's name to the
-        class statement, whatever decorates it)."""
+        skips (what an unreadable module's import infers to). Any other base, a class decorator or a
+        metaclass anywhere: None, astroid's to tell."""
         found: list[tuple[SyntaxTier, ast.ClassDef]] = []
         seen = {id(cls)}
 
@@ -621,7 +577,7 @@ class SyntaxTier:
                         return False  # a builtin or stand-in class, an instance, anything else
                     base_tier = tier if value.home is None else self._peer(value.home)
                     node = value.node
-                    if node.keywords:
+                    if node.keywords or node.decorator_list:
                         return False
                     if id(node) in seen:
                         continue
@@ -633,7 +589,7 @@ class SyntaxTier:
 
         if self.home.longest_class_chain > budget.MAX_CLASS_CHAIN:
             return None  # astroid's to tell, and the bridge gives such a module up (BTO901)
-        if not visit(self, cls, 0):
+        if cls.decorator_list or not visit(self, cls, 0):
             return None
         return found
 
