@@ -113,7 +113,7 @@ Not flagged when one page is all the code needs:
   default quota, the default does: RDS's 40 DB instances and 40 DB clusters
   per Region against a page of 100, 20 Classic Load Balancers per Region
   against 400, EKS's 100 clusters per Region and 30 node groups per cluster
-  against 100 (a scanner or an auto-stop job over every database of an account;
+  against 100, IAM's 20 server certificates per account against 100 (a scanner or an auto-stop job over every database of an account;
   see Options for accounts whose quotas were raised), or botocore's model documents that a
   call without the limit key returns every item: EC2 `describe_security_groups`
   ("If this parameter is not specified, then all items are returned"), and EC2
