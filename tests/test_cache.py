@@ -22,7 +22,7 @@ from .aws import make_queue
 
 
 def lambda_handler(event, context):
-    return make_queue().send_message(QueueUrl="q", MessageBody="m")
+    return make_queue().send_message(QueueUrl="q", MessageBody=event["body"])
 """
 FACTORY = "import boto3\n\n\ndef make_queue():\n    return boto3.client('sqs')\n"
 NOT_A_FACTORY = "def make_queue():\n    return object()\n"

@@ -10,7 +10,7 @@ import pytest
 from flake8_boto3.checker import check_source
 from tests.helpers import run_flake8
 
-HANDLER = "import boto3\n\n\ndef lambda_handler(event, context):\n    return boto3.client('s3')\n"
+HANDLER = "import boto3\n\n\ndef lambda_handler(event, context):\n    return boto3.client('s3'), event\n"
 
 
 def lint(tmp_path: Path, files: dict[str, str | bytes], target: str = "main.py", *args: str):

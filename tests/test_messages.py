@@ -76,7 +76,7 @@ def test_a_page_size_is_asked_for_where_the_service_never_continues_without_one(
 def test_a_lambda_handler_runs_per_invocation_and_a_web_route_per_request():
     source = (
         "import boto3\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
-        "def handler(event, context):\n    return boto3.client('s3').list_buckets()\n\n\n"
+        "def handler(event, context):\n    return boto3.client('s3').list_objects_v2(Bucket=event['bucket'])\n\n\n"
         "@app.route('/buckets')\ndef buckets():\n    return boto3.client('s3').list_buckets()\n"
     )
     messages = [f.message for f in check_source(source, "app.py") if f.code == "BTO101"]
@@ -88,7 +88,7 @@ def test_a_lambda_handler_runs_per_invocation_and_a_web_route_per_request():
 def test_a_resource_in_a_web_route_is_not_told_to_be_shared_across_threads():
     source = (
         "import boto3\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
-        "def handler(event, context):\n    return boto3.resource('s3').buckets.all()\n\n\n"
+        "def handler(event, context):\n    return boto3.resource('s3').Bucket(event['bucket'])\n\n\n"
         "@app.route('/buckets')\ndef buckets():\n    return boto3.resource('s3').buckets.all()\n"
     )
     lambda_handler, route = [f.message for f in check_source(source, "app.py") if f.code == "BTO101"]

@@ -41,7 +41,7 @@ def test_an_exception_in_one_file_is_one_bto900_and_the_run_goes_on(tmp_path, mo
     from flake8.main.cli import main as flake8_main
 
     for name in ("broken.py", "fine.py"):
-        (tmp_path / name).write_text("import boto3\n\n\ndef lambda_handler(event, context):\n    boto3.client('s3')\n")  # noqa: E501
+        (tmp_path / name).write_text("import boto3\n\n\ndef lambda_handler(event, context):\n    boto3.client('s3'), event\n")  # noqa: E501
     rule = RULES_BY_CODE["BTO101"]
 
     def faulty(context):
@@ -107,7 +107,8 @@ def test_analysis_imports_nothing_runs_nothing_connects_nowhere_writes_nothing(t
     )
     (package / "app.py").write_text(
         TRAP.format(marker=str(marker))
-        + "from .aws import queue\n\n\ndef lambda_handler(event, context):\n    return queue().list_queues()\n"
+        + "from .aws import queue\n\n\ndef lambda_handler(event, context):\n"
+        + "    return queue().list_queues(QueueNamePrefix=event['prefix'])\n"
         + "exec(compile('x = 1', 'x', 'exec'))\n"
     )
     before = sorted(p.name for p in tmp_path.rglob("*"))

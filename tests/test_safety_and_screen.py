@@ -39,7 +39,7 @@ def make_package(tmp_path, marker):
 
 
             def lambda_handler(event, context):
-                return get_queue().send_message(QueueUrl="q", MessageBody="x")
+                return get_queue().send_message(QueueUrl="q", MessageBody=event["body"])
             """
         )
     )

@@ -168,7 +168,8 @@ def test_stdin_writes_the_document_of_the_file(project):
 
 
 def test_columns_are_one_based_and_count_characters(tmp_path):
-    source = HANDLER + '\n\ndef handler(event, context):\n    label = "é"; s3 = boto3.client("s3")\n    return s3\n'
+    source = HANDLER + '\n\ndef handler(event, context):\n    label = "é"; s3 = boto3.client("s3")\n'
+    source += "    return s3, event\n"
     (tmp_path / "app.py").write_text(source, encoding="utf-8")
     default = run_flake8("--select", "BTO,E7", "app.py", cwd=tmp_path).stdout
     # flake8 itself: 1-based columns (col_offset + 1); for BTO (ast offsets) in UTF-8 bytes.
@@ -191,7 +192,7 @@ def fingerprints(document: dict) -> list[str]:
 
 def test_fingerprints_are_stable_across_runs_and_inserted_lines(tmp_path):
     app = tmp_path / "app.py"
-    app.write_text(HANDLER + "\n\ndef handler(event, context):\n    s3 = boto3.client(\"s3\")\n    return s3\n")
+    app.write_text(HANDLER + "\n\ndef handler(event, context):\n    s3 = boto3.client(\"s3\")\n    return s3, event\n")
     before = sarif("--select", "BTO", "app.py", cwd=tmp_path)
     assert fingerprints(before) == fingerprints(sarif("--select", "BTO", "app.py", cwd=tmp_path))
     # The same line twice: the same hash, told apart by the occurrence counter.

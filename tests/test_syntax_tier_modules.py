@@ -27,9 +27,9 @@ def get_queue():
 """
 
 HANDLER_CALL = {
-    "relative": "from .aws import get_queue\n\n\ndef handler(event, context):\n    q = get_queue()\n",
-    "absolute": "from {pkg}.aws import get_queue\n\n\ndef handler(event, context):\n    q = get_queue()\n",
-    "submodule": "from {pkg} import aws\n\n\ndef handler(event, context):\n    q = aws.get_queue()\n",
+    "relative": "from .aws import get_queue\n\n\ndef handler(event, context):\n    q = get_queue(), event\n",
+    "absolute": "from {pkg}.aws import get_queue\n\n\ndef handler(event, context):\n    q = get_queue(), event\n",
+    "submodule": "from {pkg} import aws\n\n\ndef handler(event, context):\n    q = aws.get_queue(), event\n",
 }
 _NAMES = itertools.count()
 
@@ -204,7 +204,7 @@ def test_each_root_answers_its_own_imports(tmp_path, monkeypatch):
         "one": DECORATED_FACTORY.format(returned="boto3.client('s3')"),
         "two": DECORATED_FACTORY.format(returned="boto3"),
     }
-    app = "from utils import make\n\n\ndef handler(event, context):\n    client = make()\n"
+    app = "from utils import make\n\n\ndef handler(event, context):\n    client = make(), event\n"
     found = {}
     for name, utils in sources.items():
         root = tmp_path / name

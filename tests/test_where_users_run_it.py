@@ -124,7 +124,7 @@ def test_standalone_command_runs_only_the_default_bto_rules(tmp_path):
 
 def test_extend_ignore_and_per_file_ignores(tmp_path):
     (tmp_path / "jobs").mkdir()
-    source = "import boto3\n\n\ndef handler(event, context):\n    boto3.client('s3').head_bucket(Bucket='b')\n"
+    source = "import boto3\n\n\ndef handler(event, context):\n    boto3.client('s3').head_bucket(Bucket=event['b'])\n"
     (tmp_path / "app.py").write_text(source)
     (tmp_path / "jobs" / "nightly.py").write_text(source)
     both = run_flake8("--select", "BTO", ".", cwd=tmp_path).stdout

@@ -120,6 +120,27 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     return None
 
 
+def is_job_handler(code: Code, function: ast.AST) -> bool:
+    """A Lambda handler that reads nothing of its event and answers no HTTP request: a scheduled or
+    manually started job (an EventBridge schedule's event carries nothing a job needs; a cleanup,
+    backup, report or compliance scan over the whole account). It runs when its schedule says, most
+    often cold, not once per request or message: ``def handler(event, context): cleanup()``. A
+    handler that so much as logs its event, is decorated, or sits in a module that builds an HTTP
+    answer (a ``"statusCode"`` anywhere: an API Gateway handler that needs nothing of the request
+    still serves requests) is not one."""
+    if function.decorator_list:
+        return False
+    params = positional_parameter_names(function)
+    if code.enclosing_class(function) is not None and params[:1] and params[0] in ("self", "cls"):
+        params = params[1:]
+    if not _lambda_parameters(params):
+        return False
+    event = params[0]
+    if any(node.id == event for node in code.nodes(ast.Name, within=function)):
+        return False
+    return not any(node.value == "statusCode" for node in code.nodes(ast.Constant))
+
+
 def is_custom_resource_handler(code: Code, function: ast.AST) -> bool:
     """A CloudFormation custom resource's handler: it dispatches on ``event["RequestType"]``, is
     registered with crhelper (``@helper.create``...), or is a Lambda handler in a module that uses
