@@ -190,6 +190,12 @@ class Table:
         return frozenset(self._across["paginated_operations"])
 
     @cached_property
+    def operations_whose_token_needs_limit(self) -> frozenset[str]:
+        """Paginated operations some service sends a continuation token for only when the limit key
+        is set (SQS ``list_queues``: "You must set MaxResults to receive a value for NextToken")."""
+        return frozenset(self._across.get("token_needs_limit_operations", ()))
+
+    @cached_property
     def waiter_operations(self) -> frozenset[str]:
         return frozenset(self._across["waiter_operations"])
 
@@ -287,6 +293,10 @@ def pack_table(table: dict) -> dict:
     across = {
         "head_operations": every("head_operations"),
         "paginated_operations": every("paginators"),
+        "token_needs_limit_operations": sorted(
+            {op for entry in services.values() for op, spec in entry.get("paginators", {}).items()
+             if spec.get("token_needs_limit")}
+        ),
         "waiter_operations": sorted({op for entry in services.values() for op in entry.get("waiters", {}).values()}),
         "deprecated_operations": every("deprecated"),
         "injected_methods": every("injected"),

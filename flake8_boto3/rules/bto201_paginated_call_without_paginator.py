@@ -22,6 +22,18 @@ not GameLift's). A client of a service botocore's table does not have (one
 newer than the table, or removed, such as OpsWorks) is never flagged: its
 `describe_stacks` is not CloudFormation's.
 
+Some services send a continuation token only when the call sets the limit
+key: botocore's model says so for SQS `list_queues` and
+`list_dead_letter_source_queues` ("You must set MaxResults to receive a value
+for NextToken in the response"). There, handling `NextToken` without passing
+`MaxResults` continues nothing (the loop ends after the first 1,000 queues),
+and neither does a paginator without a page size: boto3's paginator passes the
+limit key only from `PaginationConfig={"PageSize": ...}`, so
+`get_paginator("list_queues").paginate()` ends after one page too (boto3
+issue #3406). Both are flagged; a call with `MaxResults`, `**kwargs`, or a
+`PaginationConfig` the syntax cannot read is not. Resource collections
+(`sqs.queues.all()`, which needs `.page_size(1000)`) are not followed.
+
 Not flagged when one page is all the code needs:
 - it handles the continuation itself: it passes the operation's input token
   (`ContinuationToken`, `ExclusiveStartKey`, `NextToken`, `Marker`, ...),
@@ -186,6 +198,7 @@ Hard quotas still count.
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterator
 
@@ -266,7 +279,72 @@ def _message(call, paginators: list[Paginator], keywords: set[str]) -> str:
     return f"{receiver}.{call.operation}() returns one page of {results}{size}; {advice}"
 
 
+def _token_handled_without_limit(call, paginators: list[Paginator]) -> str:
+    """The message for a call that passes or reads the continuation token of an operation whose
+    service sends one only when the limit key is set (SQS ``list_queues``, ``NextToken`` only with
+    ``MaxResults``), without the limit key: the loop around it stops after the first page."""
+    paginator = paginators[0]
+    token, limit = paginator.output_token[0], paginator.limit_key
+    return (
+        f"{call.receiver_text}.{call.operation}() returns {token} only when {limit} is set, and this call"
+        f" passes none: the loop over {token} ends after the first page; pass {limit}, or iterate"
+        f' {call.receiver_text}.get_paginator("{call.operation}").paginate(..., PaginationConfig={{"PageSize": ...}})'
+    )
+
+
+def _needs_the_limit_for_a_token(call, paginators: list[Paginator], keywords: set[str]) -> bool:
+    """Without the limit key, the service sends no continuation token at all (botocore's model: "You
+    must set MaxResults to receive a value for NextToken"), so handling one continues nothing."""
+    limits = {p.limit_key for p in paginators}
+    unpacks = any(keyword.arg is None for keyword in call.call.keywords)
+    return all(p.token_needs_limit for p in paginators) and not keywords & limits and not unpacks
+
+
+def paginators_without_page_size(context: FileContext) -> Iterator[Finding]:
+    """``get_paginator("list_queues").paginate()`` without a page size: the paginator makes one call
+    without the limit key, the service sends no token, and the iteration ends after the first page."""
+    code = context.code
+    named = {node.value for node in code.nodes(ast.Constant) if isinstance(node.value, str)}
+    if not named & table().operations_whose_token_needs_limit:
+        return  # no get_paginator("list_queues") here: no receiver worth inferring
+    for call in code.nodes(ast.Call):
+        if not (isinstance(call.func, ast.Attribute) and call.func.attr == "paginate"):
+            continue
+        receiver = context.aws_calls.infer_receiver(call.func.value)
+        if receiver is None or receiver.kind is not Kind.PAGINATOR:
+            continue
+        service, operation = receiver.service, receiver.type_name
+        if service is None or operation is None:
+            continue
+        paginator = table().paginator(service, operation)
+        if paginator is None or not paginator.token_needs_limit or _sets_the_page_size(call, paginator):
+            continue
+        yield RULE.finding(
+            call,
+            f"the {operation} paginator ends after the first page: {service} returns"
+            f" {paginator.output_token[0]} only when {paginator.limit_key} is set, which a paginator sends"
+            f' only with a page size; pass PaginationConfig={{"PageSize": ...}}',
+        )
+
+
+def _sets_the_page_size(call, paginator: Paginator) -> bool:
+    """``paginate(PaginationConfig={"PageSize": 1000})``, ``paginate(MaxResults=1000)``, or arguments
+    the syntax cannot read (``**kwargs``, a configuration built elsewhere)."""
+    for keyword in call.keywords:
+        if keyword.arg is None or keyword.arg == paginator.limit_key:
+            return True
+        if keyword.arg == "PaginationConfig":
+            config = keyword.value
+            if not isinstance(config, ast.Dict):
+                return True
+            if any(key is None or (isinstance(key, ast.Constant) and key.value == "PageSize") for key in config.keys):
+                return True
+            return any(not isinstance(key, ast.Constant) for key in config.keys)
+    return False
+
+
 def check(context: FileContext) -> Iterator[Finding]:
+    yield from paginators_without_page_size(context)
     for call in context.aws_calls.on(Kind.CLIENT):
         paginators = paginators_of(context.code, call)
         if not paginators:
@@ -280,6 +358,11 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # a ranked search: its first page holds the best matches, as many as it asks for
         if bounded_by_aws(call, paginators, keywords, context.settings.raised_quotas) or continuation.limit_with_filter_expression(call.call, limits):
             continue  # the second is BTO206's
+        if _needs_the_limit_for_a_token(call, paginators, keywords):
+            if continuation.handles_tokens(context.code, call.call, tokens):
+                yield RULE.finding(call.call, _token_handled_without_limit(call, paginators))
+                continue
+            tokens = set()  # no token comes back: nothing else here continues the listing either
         if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results):
             continue
         if partition_query.reads_one_partition(call):
