@@ -44,6 +44,8 @@ class Paginator:
     # The model requires the limit key (Cognito list_user_pools' MaxResults): passing it bounds
     # nothing on purpose.
     limit_required: bool = False
+    # The largest page a call may ask for, when the model says (Cognito list_users' Limit: 60).
+    limit_max: int | None = None
     # The input members every call must pass (Connect's list_queues: InstanceId) and those a call may pass,
     # where several services page an operation of that name (else empty: nothing to tell apart).
     required: tuple[str, ...] = ()
@@ -146,6 +148,7 @@ class Table:
             spec.get("token_needs_limit", False),
             spec.get("ranked", False),
             spec.get("limit_required", False),
+            spec.get("limit_max"),
             tuple(spec.get("required", ())),
             frozenset(spec.get("accepts", ())),
         )

@@ -158,6 +158,9 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
     if limit_key in operation_model.input_shape.required_members:
         # Cognito's list_user_pools(MaxResults=60): every call passes it, so it bounds nothing on purpose.
         facts = {**facts, "limit_required": True}
+    if member is not None and isinstance(member.metadata.get("max"), int):
+        # The largest page a call may ask for (Cognito list_users' Limit: 60): asking for it bounds nothing.
+        facts = {**facts, "limit_max": member.metadata["max"]}
     return facts
 
 

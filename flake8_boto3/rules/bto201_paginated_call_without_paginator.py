@@ -45,7 +45,9 @@ Not flagged when one page is all the code needs:
   loop and without `**kwargs`) handles the first call's continuation, not the
   other's;
 - it passes the limit key (`MaxKeys`, `Limit`, `MaxResults`): a deliberately
-  bounded page. Not when a loop then acts on every item of that page as if it
+  bounded page (not the largest page botocore's model allows:
+  `cognito.list_users(UserPoolId=p, Limit=60)` asks for as many users as one
+  call returns, and the 61st is silently missing). Not when a loop then acts on every item of that page as if it
   were all of them (deletes, terminates or updates each: a purge loop over
   `describe_snapshots(MaxResults=20)` purges 20), and not for DynamoDB
   `scan`/`query` with a `FilterExpression`, where `Limit` counts the items
@@ -263,6 +265,12 @@ def _message(call, paginators: list[Paginator], keywords: set[str]) -> str:
             f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key} sizes the page,"
             f" and every call must pass it); {advice}"
         )
+    largest = _largest_page(call, paginator)
+    if largest is not None:
+        return (
+            f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key}={largest} is the"
+            f" most one call returns, not every item); {advice}"
+        )
     if paginator.limit_key in keywords:
         return (
             f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key} bounds the page,"
@@ -290,6 +298,16 @@ def _token_handled_without_limit(call, paginators: list[Paginator]) -> str:
         f" passes none: the loop over {token} ends after the first page; pass {limit}, or iterate"
         f' {call.receiver_text}.get_paginator("{call.operation}").paginate(..., PaginationConfig={{"PageSize": ...}})'
     )
+
+
+def _largest_page(call, paginator: Paginator) -> int | None:
+    """The limit the call passes, when it is the largest page botocore's model allows for it."""
+    for keyword in call.call.keywords:
+        if keyword.arg == paginator.limit_key and paginator.limit_max is not None:
+            value = keyword.value
+            if isinstance(value, ast.Constant) and value.value == paginator.limit_max:
+                return paginator.limit_max
+    return None
 
 
 def _needs_the_limit_for_a_token(call, paginators: list[Paginator], keywords: set[str]) -> bool:
@@ -351,8 +369,11 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         keywords = continuation.keywords_of(call.call)
         tokens = {key for p in paginators for key in (*p.input_token, *p.output_token, p.more_results) if key}
-        # A limit key the model requires (Cognito's list_user_pools) is passed by every call: no bound chosen.
-        limits = {p.limit_key for p in paginators if p.limit_key and not p.limit_required}
+        # A limit key the model requires (Cognito's list_user_pools) is passed by every call, and the largest
+        # page the model allows (list_users(Limit=60)) asks for as much as one call gives: no bound chosen.
+        limits = {
+            p.limit_key for p in paginators if p.limit_key and not p.limit_required and not _largest_page(call, p)
+        }
         results = tuple(key for p in paginators for key in p.result_keys)
         if all(p.ranked for p in paginators):
             continue  # a ranked search: its first page holds the best matches, as many as it asks for
