@@ -99,34 +99,6 @@ def test_no_tree_of_a_linted_file_outlives_it(tmp_path, cached_modules, syntax_b
         assert left["project_syntax_kept"] == ["base"]
 
 
-def test_the_project_modules_most_files_use_are_kept_first(tmp_path):
-    from flake8_boto3.syntax import module
-
-    saved = module._PROJECT_MODULES.copy(), module._FILES_USING.copy()
-    module._PROJECT_MODULES.clear()
-    module._USED_SINCE_TRIM.clear()
-    module._FILES_USING.clear()
-    try:
-        for name in ("utils", "a", "b", "c"):
-            (tmp_path / f"{name}.py").write_text("x = 1\n" * 10)  # 60 characters each
-
-        def lint_a_file_using(*names):
-            homes = [module.ModuleSyntax.of_project_file(str(tmp_path / f"{n}.py"), n) for n in names]
-            return homes, module.ModuleSyntax.trim_project_modules(budget=120)
-
-        (utils, _), _ = lint_a_file_using("utils", "a")
-        _, forgotten = lint_a_file_using("utils", "b")
-        assert [home.modname for home in forgotten] == ["a"]
-        _, forgotten = lint_a_file_using("c")  # utils is the least recently used, but two files used it
-        assert [home.modname for home in forgotten] == ["b"]
-        assert module.ModuleSyntax.of_project_file(str(tmp_path / "utils.py"), "utils") is utils
-    finally:
-        module._PROJECT_MODULES.clear()
-        module._PROJECT_MODULES.update(saved[0])
-        module._FILES_USING.clear()
-        module._FILES_USING.update(saved[1])
-
-
 def test_the_least_recently_used_project_modules_are_forgotten_first(tmp_path):
     from flake8_boto3.syntax import module
 

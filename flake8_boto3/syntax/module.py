@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import os
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -87,32 +87,20 @@ class ModuleSyntax:
 
     @staticmethod
     def trim_project_modules(budget: int | None = None) -> list[ModuleSyntax]:
-        """Between two files: forget project modules until the sources of those kept add up to
-        ``budget`` characters at most (their trees and indexes take about 50 bytes of memory a
-        character); the forgotten ones are returned. The modules the file just analysed used stay
-        whatever their size, for the next file (often a neighbour that imports the same ones). Of the
-        others, those the fewest files of the process used go first, the least recently used first
-        among equals: a module most files import (a project's ``utils``) is not parsed again each
-        time a file that does not import it comes between two that do (c7n's ``utils`` was parsed
-        102 times for its 196 files). Never during a file's analysis: both tiers must name the same
-        nodes of a module while a file is analysed."""
+        """Between two files: forget the least recently used project modules until the sources of
+        those kept add up to ``budget`` characters at most (their trees and indexes take about 50
+        bytes of memory a character); the forgotten ones are returned. The modules the file just
+        analysed used stay whatever their size, for the next file (often a neighbour that imports
+        the same ones). Never during a file's analysis: both tiers must name the same nodes of a
+        module while a file is analysed."""
         budget = PROJECT_MODULES_BUDGET if budget is None else budget
-        _FILES_USING.update(_USED_SINCE_TRIM)
         kept = sum(len(home.source) for home in _PROJECT_MODULES.values() if home is not None)
         forgotten: list[ModuleSyntax] = []
-        if kept > budget:
-            recency = {key: position for position, key in enumerate(_PROJECT_MODULES)}
-            candidates = sorted(
-                (key for key in _PROJECT_MODULES if key not in _USED_SINCE_TRIM),
-                key=lambda key: (_FILES_USING[key], recency[key]),
-            )
-            for key in candidates:
-                if kept <= budget:
-                    break
-                home = _PROJECT_MODULES.pop(key)
-                if home is not None:
-                    kept -= len(home.source)
-                    forgotten.append(home)
+        while kept > budget and _PROJECT_MODULES and next(iter(_PROJECT_MODULES)) not in _USED_SINCE_TRIM:
+            _, home = _PROJECT_MODULES.popitem(last=False)
+            if home is not None:
+                kept -= len(home.source)
+                forgotten.append(home)
         _USED_SINCE_TRIM.clear()
         return forgotten
 
@@ -136,5 +124,3 @@ _PROJECT_MODULES: OrderedDict[tuple[str, str], ModuleSyntax | None] = OrderedDic
 PROJECT_MODULES_BUDGET = 200_000
 # The project modules asked for since the last trim (the file just analysed used them).
 _USED_SINCE_TRIM: set[tuple[str, str]] = set()
-# How many files of the process used each project module (kept for those forgotten too).
-_FILES_USING: Counter[tuple[str, str]] = Counter()
