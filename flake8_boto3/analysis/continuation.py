@@ -63,7 +63,9 @@ VERBS = ("describe_", "list_", "get_", "search_")
 PER_RESOURCE_RECORDS = ("status", "modification", "attribute")
 # Operations that change what they are given: reading one page and acting on every item of it
 # means the limit was not meant as the whole answer.
-READ_ONLY_VERB = re.compile(r"^(get|describe|list|search|query|scan|batch_get|select|lookup|filter|head|validate)_?")
+READ_ONLY_VERB = re.compile(
+    r"^(?:admin_|batch_)?(get|describe|list|search|query|scan|select|lookup|filter|head|validate)_?"
+)
 PREFIX_KEYWORD = re.compile(r"Prefix$", re.I)
 # DynamoDB scan/query: continuation, limit and result members.
 DYNAMODB_TOKENS = ("ExclusiveStartKey", "LastEvaluatedKey")

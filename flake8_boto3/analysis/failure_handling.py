@@ -148,7 +148,9 @@ CLEANUP_OPERATION = re.compile(
     r"^(admin_)?(delete|remove|detach|deregister|disassociate|terminate|cancel|untag|unsubscribe|release|revoke"
     r"|purge)_"
 )
-READ_OPERATION = re.compile(r"^(get|describe|list|search|query|scan|batch_get|head|lookup|select|filter)_?")
+# (Cognito's admin_get_user and admin_list_devices read as much as get_user does; batch_get_item,
+# batch_describe_* and batch_list_* read several.)
+READ_OPERATION = re.compile(r"^(?:admin_|batch_)?(get|describe|list|search|query|scan|head|lookup|select|filter)_?")
 # Paginator calls read too.
 READ_METHODS = frozenset({"paginate", "build_full_result", "search"})
 # boto3's S3 transfer methods, by the operation they make (they are not operations themselves).
