@@ -44,7 +44,13 @@ with targets left cannot be deleted), `s3.delete_objects(Bucket=b, ...)` then
 the pairs, with their documentation, are in
 `flake8_boto3/data/batch_failures_surfaced.json`. Also one helper away: a
 method that only removes the targets, called by every caller right before the
-method that deletes the rule, with the same rule (crhelper's polling clean-up). `Table.batch_writer()` retries unprocessed items itself and is never
+method that deletes the rule, with the same rule (crhelper's polling clean-up).
+Nor a removal (`delete_objects`, `batch_delete_*`) in a `while` loop that
+lists the same client's resources again, from the start, on every pass (a
+listing without its continuation token, or a paginator made in the loop): what
+failed to be removed is listed and removed again until nothing is left (the
+"empty the bucket" loop). A loop that pages on with the token lists each
+failed entry once, and stays flagged. `Table.batch_writer()` retries unprocessed items itself and is never
 flagged, and neither is test code. Nor is a batch of one entry (its one list
 argument a display of a single item, `Entries=[{...}]`) whose one result the
 code reads with plain subscripts (`response["Entries"][0]["EventId"]`,
@@ -111,7 +117,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.analysis import later_operation, result_use
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.continuation import mentioned_keys
+from flake8_boto3.analysis.continuation import REMOVING_VERB, mentioned_keys
 from flake8_boto3.analysis.functions import handler_reason, helpers_given_values, in_test_code, module_calls_of
 from flake8_boto3.analysis.names import FUNCTION_TYPES
 from flake8_boto3.aws import batch_failures_surfaced, table
@@ -171,6 +177,46 @@ def _failures_surfaced_later(context: FileContext, call, service: str, operation
     ``data/batch_failures_surfaced.json``): ``remove_targets(Rule=r)`` then ``delete_rule(Name=r)``."""
     surfaced = batch_failures_surfaced().get((service, operation))
     return surfaced is not None and later_operation.follows(context.code, context.aws_calls, call, surfaced)
+
+
+def _listed_again(code: Code, call) -> bool:
+    """A removal inside a ``while`` loop that lists the same client's resources again on every pass,
+    from the start (a listing call without a continuation token, or a paginator made in the loop): the
+    entries it failed to remove are listed, and removed, again on the next pass (an "empty the
+    bucket" loop that runs until nothing is left)."""
+    if not REMOVING_VERB.match(call.operation) or not isinstance(call.call.func, ast.Attribute):
+        return False
+    loop = next(
+        (node for node in code.ancestors(call.call) if isinstance(node, (ast.While, *FUNCTION_TYPES))), None
+    )
+    if not isinstance(loop, ast.While):
+        return False
+    receiver = code.as_string(call.call.func.value)
+    aws = table()
+    listings = []
+    for inner in code.nodes(ast.Call, within=loop):
+        if not isinstance(inner.func, ast.Attribute) or code.as_string(inner.func.value) != receiver:
+            continue
+        name = inner.func.attr
+        if name == "get_paginator" or (READ_ONLY.match(name) and name in aws.paginated_operations):
+            listings.append(inner)
+    return bool(listings) and not any(_pages_on(call, listing) for listing in listings)
+
+
+def _pages_on(call, listing: ast.Call) -> bool:
+    """The listing goes on from where the last pass stopped: it passes its continuation token, or
+    arguments the syntax cannot read (``**kwargs``)."""
+    if listing.func.attr == "get_paginator":
+        return False  # each pass makes a new paginator: it starts over
+    names = {keyword.arg for keyword in listing.keywords}
+    if None in names:
+        return True
+    aws = table()
+    return any(
+        names & set(paginator.input_token)
+        for service in call.services()
+        if (paginator := aws.paginator(service, listing.func.attr)) is not None
+    )
 
 
 def _list_displays(call: ast.Call) -> list[ast.List | ast.Tuple]:
@@ -233,6 +279,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         if _failures_surfaced_later(context, call, service, operation):
             continue
+        if _listed_again(context.code, call):
+            continue  # the next pass lists what it failed to remove, and removes it again
         if (service, operation) in REDELIVERED_ON_FAILURE:
             continue  # the service delivers again what the batch failed to delete
         if _single_entry(call.call) and _entry_result_read_strictly(context.code, call.call, keys):
