@@ -196,7 +196,7 @@ class Table:
     def operations_whose_token_needs_limit(self) -> frozenset[str]:
         """Paginated operations some service sends a continuation token for only when the limit key
         is set (SQS ``list_queues``: "You must set MaxResults to receive a value for NextToken")."""
-        return frozenset(self._across.get("token_needs_limit_operations", ()))
+        return frozenset(self._across["token_needs_limit_operations"])
 
     @cached_property
     def waiter_operations(self) -> frozenset[str]:
@@ -333,6 +333,16 @@ def pack_table(table: dict) -> dict:
             for service, entry in services.items()
         },
     }
+
+
+# The verbs of operations that read, after Cognito's admin_ or a batch_ prefix (admin_get_user,
+# batch_get_item, batch_describe_*).
+READ_VERBS = ("get", "describe", "list", "search", "query", "scan", "head", "lookup", "select", "filter")
+
+
+def read_verb_pattern(*more: str) -> re.Pattern[str]:
+    """Matches the names of operations that read (and of those whose verb is one of ``more``)."""
+    return re.compile(rf"^(?:admin_|batch_)?({'|'.join((*READ_VERBS, *more))})_?")
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from flake8_boto3.analysis import result_use
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.names import call_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
-from flake8_boto3.aws import table
+from flake8_boto3.aws import read_verb_pattern, table
 
 # Keyword arguments listing the exact resources wanted (`InstanceIds`, `ResourceARNList`): one
 # page holds them all when they name what the operation lists, not a parent (`OwnerIds`).
@@ -63,9 +63,7 @@ VERBS = ("describe_", "list_", "get_", "search_")
 PER_RESOURCE_RECORDS = ("status", "modification", "attribute")
 # Operations that change what they are given: reading one page and acting on every item of it
 # means the limit was not meant as the whole answer.
-READ_ONLY_VERB = re.compile(
-    r"^(?:admin_|batch_)?(get|describe|list|search|query|scan|select|lookup|filter|head|validate)_?"
-)
+READ_ONLY_VERB = read_verb_pattern("validate")
 PREFIX_KEYWORD = re.compile(r"Prefix$", re.I)
 # DynamoDB scan/query: continuation, limit and result members.
 DYNAMODB_TOKENS = ("ExclusiveStartKey", "LastEvaluatedKey")

@@ -123,7 +123,7 @@ from flake8_boto3.analysis.handler_paths import (
     is_not_there,
 )
 from flake8_boto3.analysis.names import dotted_name
-from flake8_boto3.aws import table
+from flake8_boto3.aws import read_verb_pattern, table
 
 CLEANUP_FUNCTION = re.compile(
     r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|unlock|release_?(lock|lease)"
@@ -148,9 +148,7 @@ CLEANUP_OPERATION = re.compile(
     r"^(admin_)?(delete|remove|detach|deregister|disassociate|terminate|cancel|untag|unsubscribe|release|revoke"
     r"|purge)_"
 )
-# (Cognito's admin_get_user and admin_list_devices read as much as get_user does; batch_get_item,
-# batch_describe_* and batch_list_* read several.)
-READ_OPERATION = re.compile(r"^(?:admin_|batch_)?(get|describe|list|search|query|scan|head|lookup|select|filter)_?")
+READ_OPERATION = read_verb_pattern()
 # Paginator calls read too.
 READ_METHODS = frozenset({"paginate", "build_full_result", "search"})
 # boto3's S3 transfer methods, by the operation they make (they are not operations themselves).
