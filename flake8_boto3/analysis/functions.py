@@ -107,10 +107,7 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     """
     if is_custom_resource_handler(code, function):
         return None
-    params = positional_parameter_names(function)
-    if code.enclosing_class(function) is not None and params[:1] and params[0] in ("self", "cls"):
-        params = params[1:]
-    if _lambda_parameters(params):
+    if _lambda_parameters(_handler_parameters(code, function)):
         return "Lambda handler"  # (once a method's self/cls is set aside)
     if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
         return "Lambda handler"
@@ -118,6 +115,14 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
         if any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.handler_decorators):
             return "request handler"
     return None
+
+
+def _handler_parameters(code: Code, function: ast.AST) -> list[str]:
+    """The function's positional parameters, a method's ``self``/``cls`` set aside."""
+    params = positional_parameter_names(function)
+    if code.enclosing_class(function) is not None and params[:1] and params[0] in ("self", "cls"):
+        return params[1:]
+    return params
 
 
 def is_job_handler(code: Code, function: ast.AST) -> bool:
@@ -130,9 +135,7 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     still serves requests) is not one."""
     if function.decorator_list:
         return False
-    params = positional_parameter_names(function)
-    if code.enclosing_class(function) is not None and params[:1] and params[0] in ("self", "cls"):
-        params = params[1:]
+    params = _handler_parameters(code, function)
     if not _lambda_parameters(params):
         return False
     event = params[0]
