@@ -77,6 +77,7 @@ CLIENT_POSITIONS = {6: "aws_access_key_id", 7: "aws_secret_access_key", 8: "aws_
 SESSION_POSITIONS = {0: "aws_access_key_id", 1: "aws_secret_access_key", 2: "aws_session_token"}
 SET_CREDENTIALS_POSITIONS = {0: "aws_access_key_id", 1: "aws_secret_access_key", 2: "aws_session_token"}
 SET_CREDENTIALS_KEYWORDS = {"access_key": "aws_access_key_id", "secret_key": "aws_secret_access_key", "token": "aws_session_token"}
+CONSTRUCTOR_KEYWORDS = {keyword: keyword for keyword in CREDENTIAL_KEYWORDS}
 
 ACCESS_KEY_ID = re.compile(r"^(AKIA|ASIA|AIDA|AROA|ANPA|AGPA)[A-Z0-9]{12,}$")
 PLACEHOLDER_WORDS = frozenset(
@@ -166,12 +167,15 @@ def _is_session_set_credentials(code: Code, call: ast.Call) -> bool:
 def credential_arguments(code: Code, call: ast.Call) -> Iterator[tuple[str, ast.AST]]:
     """(parameter, argument) for each credential passed to a constructor or set_credentials."""
     if _is_session_set_credentials(code, call):
-        positions, keywords = SET_CREDENTIALS_POSITIONS, SET_CREDENTIALS_KEYWORDS
-    else:
-        positions = _constructor_positions(code, call)
-        if positions is None:
-            return
-        keywords = {keyword: keyword for keyword in CREDENTIAL_KEYWORDS}
+        yield from _arguments_at(call, SET_CREDENTIALS_POSITIONS, SET_CREDENTIALS_KEYWORDS)
+        return
+    positions = _constructor_positions(code, call)
+    if positions is not None:
+        yield from _arguments_at(call, positions, CONSTRUCTOR_KEYWORDS)
+
+
+def _arguments_at(call: ast.Call, positions: dict[int, str], keywords: dict[str, str]):
+    """(parameter, argument) for the arguments at those positions and keywords."""
     for index, argument in enumerate(call.args):
         if index in positions and not isinstance(argument, ast.Starred):
             yield positions[index], argument
@@ -180,21 +184,24 @@ def credential_arguments(code: Code, call: ast.Call) -> Iterator[tuple[str, ast.
             yield keywords[keyword.arg], keyword.value
 
 
+# Where each kind of call takes credentials: client and resource constructors, boto3's Session, and a
+# botocore session's set_credentials.
+CREDENTIAL_PLACES = (
+    (CLIENT_POSITIONS, CONSTRUCTOR_KEYWORDS),
+    (SESSION_POSITIONS, CONSTRUCTOR_KEYWORDS),
+    (SET_CREDENTIALS_POSITIONS, SET_CREDENTIALS_KEYWORDS),
+)
+
+
 def _may_hold_credentials(code: Code, call: ast.Call) -> bool:
     """Does an argument where some constructor (or ``set_credentials``) takes a credential hold a
     literal that is no placeholder? Syntax only: what the call constructs, which takes inference, is
     asked only of calls that pass this test (most ``.client("s3")`` calls do not)."""
-    for index, argument in enumerate(call.args):
-        if isinstance(argument, ast.Starred):
-            continue
-        for positions in (CLIENT_POSITIONS, SESSION_POSITIONS, SET_CREDENTIALS_POSITIONS):
-            if index in positions and _holds_credential(code, argument, positions[index]):
-                return True
-    for keyword in call.keywords or ():
-        parameter = keyword.arg if keyword.arg in CREDENTIAL_KEYWORDS else SET_CREDENTIALS_KEYWORDS.get(keyword.arg)
-        if parameter is not None and _holds_credential(code, keyword.value, parameter):
-            return True
-    return False
+    return any(
+        _holds_credential(code, argument, parameter)
+        for positions, keywords in CREDENTIAL_PLACES
+        for parameter, argument in _arguments_at(call, positions, keywords)
+    )
 
 
 def _holds_credential(code: Code, argument: ast.AST, parameter: str) -> bool:
@@ -205,7 +212,7 @@ def _holds_credential(code: Code, argument: ast.AST, parameter: str) -> bool:
 def check(context: FileContext) -> Iterator[Finding]:
     code = context.code
     for call in code.nodes(ast.Call):
-        if not (call.args or call.keywords) or not _may_hold_credentials(code, call):
+        if not _may_hold_credentials(code, call):
             continue
         for parameter, argument in credential_arguments(code, call):
             if not _holds_credential(code, argument, parameter):

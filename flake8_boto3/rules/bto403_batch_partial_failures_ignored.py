@@ -179,12 +179,12 @@ def _failures_surfaced_later(context: FileContext, call, service: str, operation
     return surfaced is not None and later_operation.follows(context.code, context.aws_calls, call, surfaced)
 
 
-def _listed_again(code: Code, call) -> bool:
+def _listed_again(code: Code, call, operation: str) -> bool:
     """A removal inside a ``while`` loop that lists the same client's resources again on every pass,
     from the start (a listing call without a continuation token, or a paginator made in the loop): the
     entries it failed to remove are listed, and removed, again on the next pass (an "empty the
     bucket" loop that runs until nothing is left)."""
-    if not REMOVING_VERB.match(call.operation) or not isinstance(call.call.func, ast.Attribute):
+    if not REMOVING_VERB.match(operation) or not isinstance(call.call.func, ast.Attribute):
         return False
     loop = next(
         (node for node in code.ancestors(call.call) if isinstance(node, (ast.While, *FUNCTION_TYPES))), None
@@ -279,7 +279,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         if _failures_surfaced_later(context, call, service, operation):
             continue
-        if _listed_again(context.code, call):
+        if _listed_again(context.code, call, operation):
             continue  # the next pass lists what it failed to remove, and removes it again
         if (service, operation) in REDELIVERED_ON_FAILURE:
             continue  # the service delivers again what the batch failed to delete
