@@ -108,13 +108,16 @@ def is_placeholder(value: str, parameter: str = "aws_secret_access_key") -> bool
     return (text[0], text[-1]) in {("<", ">"), ("{", "}"), ("[", "]")} or text.startswith("${")
 
 
-def literal_value(code: Code, node: ast.AST) -> str | None:
+def literal_value(code: Code, node: ast.AST, literal_names: frozenset[str] | None = None) -> str | None:
     """The string a literal holds, or the literal default of an environment read
     (``os.getenv("AWS_SECRET_ACCESS_KEY", "wJalr...")``: the default ships with the code), directly
-    or through a name bound only to such values."""
+    or through a name bound only to such values. ``literal_names``: the module's
+    :func:`names_assigned_literals`, when known (a name outside it is not looked up)."""
     found = _literal_or_env_default(node)
     if found is not None or not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
         return found
+    if literal_names is not None and node.id not in literal_names:
+        return None
     values = []
     for binding in code.bindings(node):
         if not isinstance(binding, ast.Name):
@@ -127,6 +130,19 @@ def literal_value(code: Code, node: ast.AST) -> str | None:
             return None
         values.append(value)
     return values[0] if values else None
+
+
+def names_assigned_literals(code: Code) -> frozenset[str]:
+    """The names some plain assignment of the module binds to a literal string or an environment read's
+    literal default: only these can be bound *only* to such values (:func:`literal_value`), so no other
+    name needs its bindings looked up."""
+    found = set()
+    for node in code.nodes((ast.Assign, ast.AnnAssign)):
+        if node.value is None or _literal_or_env_default(node.value) is None:
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        found.update(target.id for target in targets if isinstance(target, ast.Name))
+    return frozenset(found)
 
 
 # Reads of the environment that take a default: os.getenv(name, default), os.environ.get(name, default).
@@ -193,29 +209,30 @@ CREDENTIAL_PLACES = (
 )
 
 
-def _may_hold_credentials(code: Code, call: ast.Call) -> bool:
+def _may_hold_credentials(code: Code, call: ast.Call, literal_names: frozenset[str]) -> bool:
     """Does an argument where some constructor (or ``set_credentials``) takes a credential hold a
     literal that is no placeholder? Syntax only: what the call constructs, which takes inference, is
     asked only of calls that pass this test (most ``.client("s3")`` calls do not)."""
     return any(
-        _holds_credential(code, argument, parameter)
+        _holds_credential(code, argument, parameter, literal_names)
         for positions, keywords in CREDENTIAL_PLACES
         for parameter, argument in _arguments_at(call, positions, keywords)
     )
 
 
-def _holds_credential(code: Code, argument: ast.AST, parameter: str) -> bool:
-    value = literal_value(code, argument)
+def _holds_credential(code: Code, argument: ast.AST, parameter: str, literal_names: frozenset[str]) -> bool:
+    value = literal_value(code, argument, literal_names)
     return value is not None and not is_placeholder(value, parameter)
 
 
 def check(context: FileContext) -> Iterator[Finding]:
     code = context.code
+    literal_names = names_assigned_literals(code)
     for call in code.nodes(ast.Call):
-        if not _may_hold_credentials(code, call):
+        if not _may_hold_credentials(code, call, literal_names):
             continue
         for parameter, argument in credential_arguments(code, call):
-            if not _holds_credential(code, argument, parameter):
+            if not _holds_credential(code, argument, parameter, literal_names):
                 continue
             yield RULE.finding(
                 argument,
