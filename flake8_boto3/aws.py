@@ -18,6 +18,7 @@ import difflib
 import gzip
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -358,13 +359,27 @@ class QuotaBound:
     quota: str
     url: str
     adjustable: bool = False  # AWS raises the quota on request: the cap is its default
+    # (keyword, value) the call must pass for the quota to count what it lists: SnapshotType "manual".
+    values: tuple[tuple[str, str], ...] = ()
 
-    def applies_to(self, keywords: set[str], raised_quotas: bool = False) -> bool:
+    def applies_to(
+        self,
+        keywords: set[str],
+        raised_quotas: bool = False,
+        literal_argument: Callable[[str], str | None] | None = None,
+    ) -> bool:
         """Whether the bound holds for a call passing ``keywords``, in accounts whose quotas were raised
-        (``raised_quotas``: an adjustable quota's default says nothing there) or not."""
+        (``raised_quotas``: an adjustable quota's default says nothing there) or not.
+        ``literal_argument(keyword)``: the literal string the call passes as ``keyword``, if any (asked
+        only of an entry with values)."""
         if self.adjustable and raised_quotas:
             return False
-        return not self.scope or bool(keywords & set(self.scope))
+        if self.scope and not keywords & set(self.scope):
+            return False
+        return all(
+            keyword in keywords and literal_argument is not None and literal_argument(keyword) == value
+            for keyword, value in self.values
+        )
 
 
 @cache
@@ -373,7 +388,8 @@ def quota_bounds() -> dict[tuple[str, str], QuotaBound]:
     data = json.loads(resources.files("flake8_boto3.data").joinpath("quota_bounded.json").read_text())
     bounds = {}
     for entry in data["entries"]:
-        bound = QuotaBound(**{**entry, "scope": tuple(entry["scope"])})
+        values = tuple(sorted(entry.get("values", {}).items()))
+        bound = QuotaBound(**{**entry, "scope": tuple(entry["scope"]), "values": values})
         bounds[(bound.service, bound.operation)] = bound
     return bounds
 

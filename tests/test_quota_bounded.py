@@ -1,7 +1,7 @@
 """The hand-kept list of quota-bounded operations, checked against botocore's models.
 
 Every entry must name an operation that exists and paginates, scope keywords the
-operation takes, a documentation URL on docs.aws.amazon.com, and a cap no larger
+operation takes (and values its model lists for them), a documentation URL on docs.aws.amazon.com, and a cap no larger
 than the page one call returns, with that page taken from where the entry says.
 """
 
@@ -30,6 +30,10 @@ def test_entry_is_a_paginated_operation_capped_below_one_page(bound):
     assert paginator is not None, "the operation must exist and paginate"
     members = operation_model(bound).input_shape.members
     assert set(bound.scope) <= set(members), f"scope keywords {bound.scope} must be parameters"
+    for keyword, value in bound.values:
+        shape = members[keyword]
+        allowed = shape.enum or re.findall(r"<code>([^<]+)</code>", shape.documentation)
+        assert value in allowed, f"{keyword}={value!r} must be a value the model lists"
     assert bound.url.startswith("https://docs.aws.amazon.com/")
     assert bound.quota
     if bound.adjustable:

@@ -127,8 +127,12 @@ Not flagged when one page is all the code needs:
   default quota, the default does: RDS's 40 DB instances and 40 DB clusters
   per Region against a page of 100, 20 Classic Load Balancers per Region
   against 400, EKS's 100 clusters per Region and 30 node groups per cluster
-  against 100, IAM's 20 server certificates per account against 100 (a scanner or an auto-stop job over every database of an account;
-  see Options for accounts whose quotas were raised), or botocore's model documents that a
+  against 100, IAM's 20 server certificates per account against 100, RDS's
+  100 manual DB snapshots and 100 manual DB cluster snapshots per Region
+  against 100, when the call asks for `SnapshotType="manual"` (automated
+  snapshots are not counted by the quota) (a scanner or an auto-stop job over
+  every database of an account, a job that deletes old manual snapshots; see
+  Options for accounts whose quotas were raised), or botocore's model documents that a
   call without the limit key returns every item: EC2 `describe_security_groups`
   ("If this parameter is not specified, then all items are returned"), and EC2
   `describe_instances`, `describe_images`, `describe_volumes`,
@@ -205,6 +209,7 @@ import sys
 from collections.abc import Iterator
 
 from flake8_boto3.analysis import continuation, later_operation, partition_query, result_use
+from flake8_boto3.analysis.code import Code
 from flake8_boto3.aws import Paginator, deleted_with_the_parent, quota_bounds, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
@@ -233,12 +238,18 @@ def paginators_of(code, call) -> list[Paginator]:
     return paginators
 
 
-def bounded_by_aws(call, paginators: list[Paginator], keywords: set[str], raised_quotas: bool = False) -> bool:
+def bounded_by_aws(
+    code: Code, call, paginators: list[Paginator], keywords: set[str], raised_quotas: bool = False
+) -> bool:
     """A documented quota caps the result below one page, or the model says one call returns everything."""
     if not keywords & {p.limit_key for p in paginators if p.limit_key} and all(p.returns_all for p in paginators):
         return True
+
+    def literal_argument(keyword: str) -> str | None:
+        return code.literal_string(continuation.keyword_value(call.call, keyword))
+
     bounds = [quota_bounds().get((service, call.operation)) for service in sorted(call.services())]
-    return all(bound is not None and bound.applies_to(keywords, raised_quotas) for bound in bounds)
+    return all(bound is not None and bound.applies_to(keywords, raised_quotas, literal_argument) for bound in bounds)
 
 
 def parent_deleted_after(context: FileContext, call) -> bool:
@@ -377,7 +388,8 @@ def check(context: FileContext) -> Iterator[Finding]:
         results = tuple(key for p in paginators for key in p.result_keys)
         if all(p.ranked for p in paginators):
             continue  # a ranked search: its first page holds the best matches, as many as it asks for
-        if bounded_by_aws(call, paginators, keywords, context.settings.raised_quotas) or continuation.limit_with_filter_expression(call.call, limits):
+        raised_quotas = context.settings.raised_quotas
+        if bounded_by_aws(context.code, call, paginators, keywords, raised_quotas) or continuation.limit_with_filter_expression(call.call, limits):
             continue  # the second is BTO206's
         if _needs_the_limit_for_a_token(call, paginators, keywords):
             if continuation.handles_tokens(context.code, call.call, tokens):
