@@ -177,6 +177,15 @@ CONDITIONAL_KEYWORDS = frozenset(
 )
 
 
+def _names_in_test(test: ast.expr) -> set[str]:
+    """The names an ``if`` test reads as it is: ``exists``, ``not exists``, ``found is None``."""
+    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if isinstance(test, ast.Compare) and len(test.comparators) == 1:
+        test = test.left
+    return {test.id} if isinstance(test, ast.Name) else set()
+
+
 def _aws_method_names(code: Code, statements: list[ast.AST]) -> list[str]:
     """Names of the AWS operations (and paginator reads) these statements call, directly or through a
     wrapper they hand the method to (``retry(client.describe_rules, ...)``)."""
@@ -439,6 +448,24 @@ class HandlerContext:
     def handler_calls_aws(self) -> bool:
         """The handler makes an AWS call of its own (uploads what the HEAD request did not find)."""
         return bool(_aws_method_names(self.code, self.handler_body))
+
+    @cached_property
+    def flag_decides_an_aws_call(self) -> bool:
+        """The handler sets a flag to a literal (``exists = False``), and the first ``if`` after the
+        ``try`` that tests the flag makes an AWS call on one of its sides (``if not exists:
+        s3.upload_file(...)``): the code acts on what the HEAD request answered, as a handler that
+        uploads does."""
+        flags = {
+            target.id
+            for statement in self.handler_body
+            if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant)
+            for target in statement.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in self.code.following_siblings(self.try_node) if flags else ():
+            if isinstance(node, ast.If) and _names_in_test(node.test) & flags:
+                return bool(_aws_method_names(self.code, [*node.body, *node.orelse]))
+        return False
 
     def reads_as_there(self, path: Path) -> bool:
         """The path answers "it exists": ``return True``, or the flag set to ``True`` before the ``try``
@@ -1088,7 +1115,9 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # best-effort cleanup goes on
     if state.noted and context.returns_values and context.callers_only_display:
         return False  # every caller only shows what it gets: the error is shown where the data would have been
-    if context.only_heads and state.side is Side.ALL and path.exit is not Exit.RETURN and context.handler_calls_aws:
+    if context.only_heads and state.side is Side.ALL and path.exit is not Exit.RETURN and (
+        context.handler_calls_aws or context.flag_decides_an_aws_call
+    ):
         return False  # an existence check by HEAD request that acts on "absent" (see HandlerContext.only_heads)
     if context.creates_what_it_did_not_find(path):
         # a get-or-create, with or without a test on the code: the create fails on its own when the
