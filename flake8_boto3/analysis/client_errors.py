@@ -14,7 +14,8 @@ Handlers that name ClientError but are not about it are left out: ``except
 (ClientError, Exception)`` is ``except Exception``; a ``try`` that only waits
 on a waiter raises ``WaiterError``, never ClientError, and one that only presigns
 (``generate_presigned_url``) or uploads a file (``upload_file`` raises
-``S3UploadFailedError``) raises no ClientError at all; a ClientError clause
+``S3UploadFailedError``), besides calls that send no request either (building the
+client, string work, the standard library), raises no ClientError at all; a ClientError clause
 whose body is the same as the ``except Exception`` clause right after it treats
 ClientError as any other exception, by design.
 """
@@ -22,6 +23,7 @@ ClientError as any other exception, by design.
 from __future__ import annotations
 
 import ast
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -30,6 +32,7 @@ from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, Function
 from flake8_boto3.analysis.names import dotted_name, import_names, positional_parameter_names
 from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.model import Kind
+from flake8_boto3.syntax.bindings import Builtin
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
 # The modules of botocore that ClientError is imported from: where it is defined, and where botocore
@@ -38,6 +41,7 @@ CLIENT_ERROR = "botocore.exceptions.ClientError"
 # use (``from botocore.client import ClientError`` is common in application code).
 CLIENT_ERROR_MODULES = ("botocore.exceptions", "botocore", "botocore.errorfactory", "botocore.client")
 CODE_KEYS = frozenset({"Code", "HTTPStatusCode"})
+STDLIB = frozenset(sys.stdlib_module_names)
 # Calls whose arguments only report: reading the code inside them is not handling it.
 REPORTING_CALLS = handler_paths.REPORTING_CALLS | {"format"}
 MAX_HELPER_DEPTH = 2
@@ -296,25 +300,78 @@ NO_CLIENT_ERROR_METHODS = frozenset({"generate_presigned_url", "generate_presign
 # Calls beside them that raise no ClientError either: output, logging, plain conversions, ``os``.
 QUIET_FUNCTIONS = frozenset({"print", "str", "repr", "len", "int", "format", "isinstance", "json.dumps"})
 LOGGER = ("log", "logger", "logging", "LOG", "LOGGER")
+# Methods of str (``key.split("/")``, ``name.lower()``): no boto3 object has a method of these names.
+STRING_METHODS = frozenset(name for name in dir(str) if not name.startswith("_"))
+# Modules besides the standard library whose functions send no AWS request: a web framework's answers.
+NO_AWS_MODULES = ("flask", "werkzeug", "django.shortcuts", "django.http", "django.urls", "fastapi.responses",
+                  "starlette.responses")
+# How deep project functions called in the ``try`` are followed (``get_s3_client()``, then what it calls).
+HELPER_DEPTH = 2
 
 
-def _raises_no_client_error(call: ast.Call) -> bool:
+def _raises_no_client_error(code: Code, call: ast.Call, depth: int = 0) -> bool:
+    """No ClientError can come out of this call: it presigns, prints, logs, converts, calls the standard
+    library or a web framework's response helpers, builds a boto3 client (which sends no request), or
+    calls a project function all of whose calls are such."""
     name = dotted_name(call.func) or ""
-    if isinstance(call.func, ast.Attribute) and call.func.attr in NO_CLIENT_ERROR_METHODS:
+    if isinstance(call.func, ast.Attribute) and call.func.attr in NO_CLIENT_ERROR_METHODS | STRING_METHODS:
         return True
-    return name in QUIET_FUNCTIONS or name.startswith("os.") or name.rsplit(".", 1)[0] in LOGGER
+    if name in QUIET_FUNCTIONS or name.startswith("os.") or name.rsplit(".", 1)[0] in LOGGER:
+        return True
+    if _from_a_module_without_aws(code, call.func):
+        return True
+    if code.constructed_by(call) is not None:
+        return True
+    if depth >= HELPER_DEPTH:
+        return False
+    helper = code.sole_function(call.func)
+    return helper is not None and all(
+        _raises_no_client_error(helper.code, inner, depth + 1) for inner in _calls_in(helper.code, [helper.node])
+    )
+
+
+def _from_a_module_without_aws(code: Code, func: ast.AST) -> bool:
+    """A builtin, or a function of the standard library or of :data:`NO_AWS_MODULES`, by its binding."""
+    root = func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return False
+    found = code.bindings(root)
+    return bool(found) and all(_binds_a_module_without_aws(binding) for binding in found)
+
+
+def _binds_a_module_without_aws(binding: object) -> bool:
+    if isinstance(binding, Builtin):
+        return True
+    if isinstance(binding, ast.ImportFrom):
+        modules = [binding.module or ""] if not binding.level else []
+    elif isinstance(binding, ast.Import):
+        modules = [name for name, _ in import_names(binding)]
+    else:
+        return False
+    return bool(modules) and all(
+        module.split(".")[0] in STDLIB or module.startswith(NO_AWS_MODULES) for module in modules
+    )
+
+
+def _calls_in(code: Code, statements: list[ast.AST]) -> list[ast.Call]:
+    """The calls the statements make (a function's own, given the function), not those of the
+    functions and classes they define."""
+    return [
+        node
+        for statement in statements
+        for node in code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef, ast.Lambda))
+    ]
 
 
 def _never_raises_client_error(code: Code, try_node: ast.AST) -> bool:
-    """The ``try`` only presigns or uploads files, besides output and logging (see NO_CLIENT_ERROR_METHODS)."""
-    calls = [
-        node
-        for statement in try_node.body
-        for node in code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef, ast.Lambda))
-    ]
+    """The ``try`` only presigns or uploads files, besides what raises no ClientError either: output,
+    logging, string work, building the client (see :func:`_raises_no_client_error`)."""
+    calls = _calls_in(code, try_node.body)
     return any(
         isinstance(call.func, ast.Attribute) and call.func.attr in NO_CLIENT_ERROR_METHODS for call in calls
-    ) and all(_raises_no_client_error(call) for call in calls)
+    ) and all(_raises_no_client_error(code, call) for call in calls)
 
 
 def _same_as_next_broad_clause(code: Code, handler: ast.ExceptHandler) -> bool:

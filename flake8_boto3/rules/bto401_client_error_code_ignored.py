@@ -225,7 +225,10 @@ Not a ClientError handler at all, never flagged: `except (ClientError,
 Exception)`; a `try` that only waits on a waiter (`waiter.wait()` raises
 `WaiterError`), only presigns (`generate_presigned_url` sends no request) or
 only uploads a file (`upload_file` raises `S3UploadFailedError`), besides
-printing and logging; a ClientError clause with the same body as the `except
+calls that cannot raise ClientError either: printing, logging, string
+methods, the standard library, a web framework's response helpers
+(`render_template`, `jsonify`), building the client, and project functions
+that make only such calls (`get_s3_client()`); a ClientError clause with the same body as the `except
 Exception` right after it. Also never flagged: modelled exceptions (`except
 s3.exceptions.NoSuchKey`), aws-error-utils' classes, `except Exception`, test
 code, files of a vendored SDK.
