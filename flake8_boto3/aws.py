@@ -359,8 +359,9 @@ class QuotaBound:
     quota: str
     url: str
     adjustable: bool = False  # AWS raises the quota on request: the cap is its default
-    # (keyword, value) the call must pass for the quota to count what it lists: SnapshotType "manual".
-    values: tuple[tuple[str, str], ...] = ()
+    # (keyword, values) the call must pass one of for the quota to count what it lists: SnapshotType
+    # "manual"; an analyzer type of the account.
+    values: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def applies_to(
         self,
@@ -377,8 +378,8 @@ class QuotaBound:
         if self.scope and not keywords & set(self.scope):
             return False
         return all(
-            keyword in keywords and literal_argument is not None and literal_argument(keyword) == value
-            for keyword, value in self.values
+            keyword in keywords and literal_argument is not None and literal_argument(keyword) in allowed
+            for keyword, allowed in self.values
         )
 
 
@@ -388,7 +389,10 @@ def quota_bounds() -> dict[tuple[str, str], QuotaBound]:
     data = json.loads(resources.files("flake8_boto3.data").joinpath("quota_bounded.json").read_text())
     bounds = {}
     for entry in data["entries"]:
-        values = tuple(sorted(entry.get("values", {}).items()))
+        values = tuple(
+            (keyword, (allowed,) if isinstance(allowed, str) else tuple(allowed))
+            for keyword, allowed in sorted(entry.get("values", {}).items())
+        )
         bound = QuotaBound(**{**entry, "scope": tuple(entry["scope"]), "values": values})
         bounds[(bound.service, bound.operation)] = bound
     return bounds

@@ -30,10 +30,10 @@ def test_entry_is_a_paginated_operation_capped_below_one_page(bound):
     assert paginator is not None, "the operation must exist and paginate"
     members = operation_model(bound).input_shape.members
     assert set(bound.scope) <= set(members), f"scope keywords {bound.scope} must be parameters"
-    for keyword, value in bound.values:
+    for keyword, values in bound.values:
         shape = members[keyword]
         allowed = shape.enum or re.findall(r"<code>([^<]+)</code>", shape.documentation)
-        assert value in allowed, f"{keyword}={value!r} must be a value the model lists"
+        assert values and set(values) <= set(allowed), f"{keyword} in {values} must be values the model lists"
     assert bound.url.startswith("https://docs.aws.amazon.com/")
     assert bound.quota
     if bound.adjustable:

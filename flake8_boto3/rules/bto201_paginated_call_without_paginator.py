@@ -120,7 +120,8 @@ Not flagged when one page is all the code needs:
   1 MB read, so the first page can hold no match while later pages do;
 - AWS bounds the result below one page: a documented quota caps it (an IAM
   user's access keys, 2; a policy's versions, 5; an account's aliases, 1; a
-  GuardDuty detector per Region; a log group's subscription filters, 2; a KMS
+  GuardDuty detector per Region; an account-level IAM Access Analyzer analyzer
+  of a type per Region (`list_analyzers(type="ACCOUNT")`); a log group's subscription filters, 2; a KMS
   key's aliases, 50; an IAM user's inline policies, which share 2,048
   characters, so 34 at most; ...: the list, with the quota's documentation, is in
   `flake8_boto3/data/quota_bounded.json`), or, in accounts that kept AWS's
