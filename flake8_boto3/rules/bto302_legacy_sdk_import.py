@@ -10,7 +10,9 @@ requests`, or the attribute `botocore.vendored.requests`). `boto3`,
 are never flagged, and neither are imports of the exception classes that
 botocore keeps in `botocore.vendored.requests` for compatibility (they are
 still the base classes of botocore's own timeout and connection errors),
-fallback imports inside `try: ... except ImportError:`, or a `from
+fallback imports inside `try: ... except ImportError:` (but a fallback to
+`botocore.vendored.requests` itself, which is no fallback: its functions are
+gone), or a `from
 botocore.vendored import requests` whose name the module never uses (the
 import still works, nothing fails: it is dead code, which pyflakes' F401
 reports).
@@ -118,6 +120,15 @@ def _guarded_by_import_error(code: Code, node: ast.AST) -> bool:
     return False
 
 
+def _imports_vendored_requests(node: ast.Import | ast.ImportFrom) -> bool:
+    """``import botocore.vendored.requests`` or ``from botocore.vendored import requests``: requests
+    itself, whose functions botocore removed, so a fallback to it is no fallback (``requests.get``
+    fails when the real one is missing)."""
+    if isinstance(node, ast.Import):
+        return any(alias.name == "botocore.vendored.requests" for alias in node.names)
+    return node.module == "botocore.vendored" and any(alias.name == "requests" for alias in node.names)
+
+
 def _vendored_attribute_problem(code: Code, node: ast.Attribute) -> str | None:
     """``botocore.vendored(.x)`` reached through ``import botocore`` (its imports are flagged already)."""
     if node.attr != "vendored" or not isinstance(node.value, ast.Name) or node.value.id != "botocore":
@@ -134,9 +145,13 @@ def check(context: FileContext) -> Iterator[Finding]:
     code = context.code
     for node in code.nodes((ast.Import, ast.ImportFrom, ast.Attribute)):
         if isinstance(node, ast.Import):
+            if _guarded_by_import_error(code, node) and not _imports_vendored_requests(node):
+                continue
             problems = {_problem(alias.name) for alias in node.names} - {None}
         elif isinstance(node, ast.ImportFrom):
-            if node.level or _only_compat_exceptions(node) or _guarded_by_import_error(code, node):
+            if node.level or _only_compat_exceptions(node):
+                continue
+            if _guarded_by_import_error(code, node) and not _imports_vendored_requests(node):
                 continue
             if _unused_vendored_import(code, node):
                 continue  # dead code, nothing fails: pyflakes' F401 reports it
