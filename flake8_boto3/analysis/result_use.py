@@ -22,7 +22,8 @@ items are returned by a function whose every caller is in sight (a private
 one, or one of a script), to those callers. Any other use (iterating,
 counting, returning from a public function or passing the response on) needs
 every item.
-A response nobody reads (a permission probe, a timing loop) needs none.
+A response nobody reads (a permission probe, a timing loop), or whose items go to a local
+that nothing reads, needs none.
 """
 
 from __future__ import annotations
@@ -72,6 +73,23 @@ def _loads_of(code: Code, target: ast.Name) -> list[ast.Name] | None:
             return None  # rebound (a loop fetching pages, a conditional): too subtle to follow
         reads.append(name)
     return reads
+
+
+def _never_read(code: Code, target: ast.Name) -> bool:
+    """``target`` is a local of a function that nothing in the function reads, its nested functions
+    included, by name or through ``locals()``/``eval`` (``queues = resp.get("QueueUrls", [])`` left
+    over from code commented out)."""
+    scope = code.home.scopes.scope_of(target)
+    if not isinstance(scope, FUNCTION_TYPES):
+        return False
+    for node in code.nodes((ast.Name, ast.Global, ast.Nonlocal, ast.Call), within=scope):
+        if isinstance(node, ast.Name) and node.id == target.id and not isinstance(node.ctx, ast.Store):
+            return False
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and target.id in node.names:
+            return False
+        if isinstance(node, ast.Call) and dotted_name(node.func) in NAMESPACE_READERS:
+            return False
+    return True
 
 
 def is_logging_call(node: ast.AST) -> bool:
@@ -220,6 +238,8 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
             return _length_test(code, parent)
     if depth == 0:
         target = _assigned_name(code, items)
+        if target is not None and _never_read(code, target):
+            return True  # bound to a local nothing reads: no item is used
         if target is not None:
             reads = _loads_of(code, target)
             return bool(reads) and all(bounded_item_use(code, read, depth + 1) for read in reads)

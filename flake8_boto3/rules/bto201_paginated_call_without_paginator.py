@@ -103,7 +103,8 @@ Not flagged when one page is all the code needs:
   uses what it returns so (for a private function, `_events()`, or one of a
   script with an `if __name__ == "__main__":` block; a public function of a
   library promises its callers elsewhere the whole list), never reads it (`iam.list_users()` as a permission probe,
-  a scan timed in a loop, a script's module-level `response` bound again
+  a scan timed in a loop, items put in a function's local that nothing reads,
+  `existing = resp.get("QueueUrls", [])` left over from code taken out; a script's module-level `response` bound again
   further down before any read: a read after the new binding in the same
   block sees the new value, while a function reading the global may run at
   any time, and a name the module binds once may be imported elsewhere; a
