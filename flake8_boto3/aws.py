@@ -176,6 +176,10 @@ class Table:
     def partial_failure_keys(self, service: str, operation: str) -> tuple[str, ...]:
         return tuple(self._entry(service).get("partial_failures", {}).get(operation, ()))
 
+    def counted_batch(self, service: str, operation: str) -> bool:
+        """The operation's entries are ``count`` copies of one request (ECS ``run_task``)."""
+        return operation in self._entry(service).get("counted_batches", ())
+
     # across services --------------------------------------------------------------
 
     @cached_property

@@ -57,7 +57,8 @@ TABLE = ROOT / "flake8_boto3" / "data" / "botocore_table.json.gz"
 SERVICES = ROOT / "flake8_boto3" / "data" / "botocore_services.json"
 
 # Response members through which batch operations report the entries that failed.
-PARTIAL_FAILURE_MEMBER = re.compile(r"^(Failed\w*|Unprocessed\w*|Errors)$")
+# (ECS and ECR name theirs `failures`: RunTask's tasks that could not be placed.)
+PARTIAL_FAILURE_MEMBER = re.compile(r"^(Failed\w*|Unprocessed\w*|Errors|failures)$")
 # ... and, for operations named batch_*, error lists named after what failed.
 BATCH_ERROR_MEMBER = re.compile(r"^\w*(Errors|ErrorEntries|ErrorList)$")
 # "We recommend that you use the newer version, ListObjectsV2", "use X instead".
@@ -295,6 +296,23 @@ def _partial_failures(model) -> dict:
     return found
 
 
+def _counted_batches(model) -> list[str]:
+    """Operations reporting partial failures whose entries are ``count`` copies of one request (ECS
+    ``run_task``): a call that passes no ``count`` makes a batch of one."""
+    found = []
+    for operation in sorted(model.operation_names):
+        operation_model = model.operation_model(operation)
+        output, given = operation_model.output_shape, operation_model.input_shape
+        if output is None or given is None:
+            continue
+        count = given.members.get("count")
+        if count is not None and count.type_name == "integer" and any(
+            PARTIAL_FAILURE_MEMBER.match(name) for name in output.members
+        ):
+            found.append(xform_name(operation))
+    return found
+
+
 def _carries_credentials(shape, depth: int = 0) -> bool:
     """A structure holding an access key id, a secret and a session token (temporary credentials)."""
     if shape is None or depth > 3 or shape.type_name != "structure":
@@ -445,6 +463,7 @@ def build_table() -> dict:
             "waiter_states": _waiter_states(session, service),
             "deprecated": _deprecated(model),
             "partial_failures": _partial_failures(model),
+            "counted_batches": _counted_batches(model),
             "errors": _error_shapes(model),
             "head_operations": _head_operations(model),
             "resource_actions": _resource_actions(boto3_session, service),

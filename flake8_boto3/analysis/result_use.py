@@ -56,8 +56,9 @@ def _assigned_name(code: Code, node: ast.AST) -> ast.Name | None:
     return None
 
 
-def _loads_of(code: Code, target: ast.Name) -> list[ast.Name] | None:
-    """Every read of the value the name ``target`` binds; None when a read may see it or another.
+def _loads_of(code: Code, target: ast.Name, only_its_own: bool = False) -> list[ast.Name] | None:
+    """Every read of the value the name ``target`` binds; None when a read may see it or another
+    (``only_its_own``: such reads are left out instead, and the reads that see nothing else are given).
 
     A read that only a later assignment reaches (``response`` reused for the next query) reads
     another value, and is not one of them."""
@@ -70,6 +71,8 @@ def _loads_of(code: Code, target: ast.Name) -> list[ast.Name] | None:
         if target not in found:
             continue  # the name holds another value there
         if found != [target]:
+            if only_its_own:
+                continue
             return None  # rebound (a loop fetching pages, a conditional): too subtle to follow
         reads.append(name)
     return reads
@@ -121,12 +124,13 @@ def is_print(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
 
 
-def uses(code: Code, node: ast.AST) -> list[ast.AST] | None:
-    """The expressions through which ``node``'s value is used (None: it escapes where we cannot follow)."""
+def uses(code: Code, node: ast.AST, only_its_own: bool = False) -> list[ast.AST] | None:
+    """The expressions through which ``node``'s value is used (None: it escapes where we cannot follow;
+    ``only_its_own``: the uses that can see no other value, when some can)."""
     target = _assigned_name(code, node)
     if target is None:
         return [node]
-    return _loads_of(code, target)
+    return _loads_of(code, target, only_its_own)
 
 
 def member_read(code: Code, node: ast.AST) -> tuple[str, ast.AST] | None:

@@ -6,8 +6,9 @@ Message: `BTO403 dynamodb.batch_write_item() reports failed entries in 'Unproces
 Flags a call of a batch operation whose response is discarded, or never
 checked for the member in which the operation reports the entries that failed.
 The operations and their failure members come from botocore's output shapes:
-every operation whose response has members named `Failed*`, `Unprocessed*` or
-`Errors`, `batch_*` operations whose response names its error list otherwise
+every operation whose response has members named `Failed*`, `Unprocessed*`,
+`Errors` or `failures` (ECS and ECR: `run_task`'s tasks that could not be
+placed, `batch_delete_image`'s images left), `batch_*` operations whose response names its error list otherwise
 (`ErrorList`, `...Errors`, `...ErrorEntries`) or lists one result per entry,
 each with its own `Error` (DynamoDB `batch_execute_statement`:
 `Responses[].Error`), leaving out read-only operations (`get_*`, `describe_*`,
@@ -52,9 +53,11 @@ failed to be removed is listed and removed again until nothing is left (the
 "empty the bucket" loop). A loop that pages on with the token lists each
 failed entry once, and stays flagged. `Table.batch_writer()` retries unprocessed items itself and is never
 flagged, and neither is test code. Nor is a batch of one entry (its one list
-argument a display of a single item, `Entries=[{...}]`) whose one result the
+argument a display of a single item, `Entries=[{...}]`; a `run_task` without
+`count`, or `count=1`) whose one result the
 code reads with plain subscripts (`response["Entries"][0]["EventId"]`,
-`response["ResultList"][0]["Sentiment"]`): when the entry fails, its result has
+`response["ResultList"][0]["Sentiment"]`, `response["tasks"][0]` where the
+failed entries go to a list of their own): when the entry fails, its result has
 no such field, or the list of results is empty, and the read raises; read with
 `.get`, or with more than one entry, the failure is lost. Nor is an empty batch
 (`put_evaluations(Evaluations=[], ResultToken=token)`, which an AWS Config rule
@@ -224,10 +227,15 @@ def _list_displays(call: ast.Call) -> list[ast.List | ast.Tuple]:
     return [kw.value for kw in call.keywords if isinstance(kw.value, (ast.List, ast.Tuple))]
 
 
-def _single_entry(call: ast.Call) -> bool:
+def _single_entry(call: ast.Call, counted: bool = False) -> bool:
     """The batch holds one entry: its one list argument is a display of a single item
-    (``Entries=[{...}]``, ``TextList=[text]``)."""
+    (``Entries=[{...}]``, ``TextList=[text]``), or, for an operation that makes ``count`` copies of
+    one request (``counted``: ECS ``run_task``), the call passes no ``count`` or ``count=1`` (one
+    given in ``**params`` is not seen: the read of the first result still raises when none started)."""
     lists = _list_displays(call)
+    if counted:
+        count = next((keyword.value for keyword in call.keywords if keyword.arg == "count"), None)
+        return not lists and (count is None or (isinstance(count, ast.Constant) and count.value == 1))
     return len(lists) == 1 and len(lists[0].elts) == 1 and not isinstance(lists[0].elts[0], ast.Starred)
 
 
@@ -241,18 +249,27 @@ def _no_entries(call: ast.Call) -> bool:
 def _entry_result_read_strictly(code: Code, call: ast.Call, keys: tuple[str, ...]) -> bool:
     """The response's one result is read with plain subscripts, ``resp["Entries"][0]["EventId"]`` or
     ``resp["ResultList"][0]["Sentiment"]``: when the one entry fails, its result has no such field (or
-    the list of results is empty), and the read raises."""
-    for use in result_use.uses(code, call) or ():
+    the list of results is empty), and the read raises. Where the failed entries go to a list of
+    their own (``failures``, ``Failed``: not a count, not an ``ErrorCode`` in each result), the
+    results hold only what succeeded, and ``resp["tasks"][0]`` itself raises."""
+    separate = all(not key.endswith("Count") and key not in ENTRY_ERROR_FIELDS for key in keys)
+    for use in result_use.uses(code, call, only_its_own=True) or ():
         read = result_use.member_read(code, use)
         if read is None or read[0] in keys or not isinstance(read[1], ast.Subscript):
             continue
         first = code.parent(read[1])
         if not (isinstance(first, ast.Subscript) and first.value is read[1] and _is_zero(first.slice)):
             continue
+        if separate:
+            return True
         field = code.parent(first)
         if isinstance(field, ast.Subscript) and field.value is first and isinstance(field.slice, ast.Constant):
-            return field.slice.value not in keys and field.slice.value not in ("ErrorCode", "ErrorMessage", "Error")
+            return field.slice.value not in keys and field.slice.value not in ENTRY_ERROR_FIELDS
     return False
+
+
+# Where a result of its own says that its entry failed (EventBridge put_events' Entries[].ErrorCode).
+ENTRY_ERROR_FIELDS = ("ErrorCode", "ErrorMessage", "Error")
 
 
 def _is_zero(node: ast.AST) -> bool:
@@ -283,7 +300,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # the next pass lists what it failed to remove, and removes it again
         if (service, operation) in REDELIVERED_ON_FAILURE:
             continue  # the service delivers again what the batch failed to delete
-        if _single_entry(call.call) and _entry_result_read_strictly(context.code, call.call, keys):
+        counted = table().counted_batch(service, operation)
+        if _single_entry(call.call, counted) and _entry_result_read_strictly(context.code, call.call, keys):
             continue  # one entry, whose failure makes the read of its result raise
         if _no_entries(call.call):
             continue  # put_evaluations(Evaluations=[], ResultToken=...): nothing that could fail
