@@ -156,6 +156,11 @@ Not flagged when one page is all the code needs:
 - it is a DynamoDB `query` of one entity's partition, named by a value the
   code computes (`KeyConditionExpression="user_id = :u"` with
   `{":u": {"S": user_id}}`): the opt-in BTO207's (see BTO202).
+- it is a thin wrapper of the operation: the call passes on its function's own
+  `**kwargs` and the function returns the whole response (`def
+  describe_alarms(self, **kwargs): return self.client.describe_alarms(**kwargs)`,
+  a retrying wrapper): the caller's arguments may carry the continuation token
+  and the response carries the next one, so the continuation is the caller's.
 
 The message states the page size a call returns when botocore's model documents
 it, and says nothing about it where the model says nothing. Where the model says
@@ -252,6 +257,20 @@ def bounded_by_aws(
 
     bounds = [quota_bounds().get((service, call.operation)) for service in sorted(call.services())]
     return all(bound is not None and bound.applies_to(keywords, raised_quotas, literal_argument) for bound in bounds)
+
+
+def passes_the_callers_arguments_through(code: Code, call) -> bool:
+    """A thin wrapper of the operation: the call passes on the function's own ``**kwargs`` and the
+    function returns the whole response (``def describe_alarms(self, **kwargs): return
+    self.client.describe_alarms(**kwargs)``). The caller's arguments may hold the continuation
+    token, and the response holds the next one: the continuation is the caller's."""
+    function = code.enclosing_function(call.call)
+    if function is None or function.args.kwarg is None:
+        return False
+    passed = [keyword.value for keyword in call.call.keywords if keyword.arg is None]
+    if not any(isinstance(value, ast.Name) and value.id == function.args.kwarg.arg for value in passed):
+        return False
+    return isinstance(code.parent(call.call), ast.Return) or result_use.returned(code, call.call)
 
 
 def parent_deleted_after(context: FileContext, call) -> bool:
@@ -404,6 +423,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
         if parent_deleted_after(context, call):
             continue  # the topic's deletion removes the subscriptions the page missed
+        if passes_the_callers_arguments_through(context.code, call):
+            continue  # a thin wrapper: the token comes in with **kwargs and goes out in the response
         yield RULE.finding(call.call, _message(call, paginators, keywords))
 
 
