@@ -229,7 +229,31 @@ def keeps(code: Code, statement: ast.AST, handler: Handler | None) -> bool:
                 return True
             if any(word in _collection_name(func.value) for word in FAILURE_COLLECTION):
                 return True
+            if isinstance(func.value, ast.Name) and _raised_after_the_loop(code, statement, func.value.id):
+                return True
     return False
+
+
+def _raised_after_the_loop(code: Code, statement: ast.AST, collection: str) -> bool:
+    """The collection the handler puts the failed item in (``missing.append(key)``) is tested right
+    after the loop the ``try`` runs in, and the test raises (``if missing: raise RuntimeError(...)``):
+    every failure of the loop ends the run, whatever it is called."""
+    loop = code.innermost_loop(statement)
+    if not isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
+        return False
+    for following in code.following_siblings(loop):
+        if isinstance(following, ast.If) and collection in _names_tested(following.test):
+            return any(isinstance(node, ast.Raise) for node in following.body)
+    return False
+
+
+def _names_tested(test: ast.expr) -> set[str]:
+    """``missing``, ``len(missing)``, ``missing != []``: the collections an ``if`` tests for items."""
+    if isinstance(test, ast.Compare) and len(test.comparators) == 1:
+        test = test.left
+    if isinstance(test, ast.Call) and dotted_name(test.func) == "len" and len(test.args) == 1:
+        test = test.args[0]
+    return {test.id} if isinstance(test, ast.Name) else set()
 
 
 def _says_it_failed(value: ast.AST) -> bool:

@@ -48,7 +48,9 @@ Not flagged, because the failure is passed on or handled:
   `json_response(500, {"error": ...})`, a result whose status says it failed:
   `{"status": "err", "msg": "could not lock the order"}`), a value
   or `yield` built from the error, its details stored in a field, a result dict
-  or a failures list (errors collected and raised after a loop), a sentence
+  or a failures list (errors collected and raised after a loop; so is any list
+  the failed item goes into, `missing.append(key)`, when the code right after
+  the loop raises if it holds any), a sentence
   saying it failed put in a report (`report.append(f"{id} - ERROR - could not
   check")`), a field that
   records the outcome (`user["PermissionsConfirmed"] = False`), a local that
