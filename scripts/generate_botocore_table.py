@@ -106,6 +106,9 @@ UNPAGINATED_RISKS = re.compile(r"\bUnpaginated requests are susceptible to throt
 # MaxResults as unpaginated ones, which risk throttling and timeouts rather than a cut-off page
 # (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-pagination.html).
 DESCRIBES_ALL_BY_DEFAULT = re.compile(r"\bThe default is to describe all your\b", re.I)
+# The most one request returns, in the operation's own words (S3 ListObjectsV2: "Returns some or all
+# (up to 1,000) of the objects in a bucket with each request"): asking for it bounds nothing.
+OPERATION_MAXIMUM = re.compile(r"\(up to ([\d,]+)\) of the \w+ in a \w+")
 
 
 # A relevance-ranked search names how many of its best matches to return (S3 Vectors QueryVectors
@@ -162,6 +165,8 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
     if member is not None and isinstance(member.metadata.get("max"), int):
         # The largest page a call may ask for (Cognito list_users' Limit: 60): asking for it bounds nothing.
         facts = {**facts, "limit_max": member.metadata["max"]}
+    elif (most := OPERATION_MAXIMUM.search(re.sub(r"<[^>]+>", "", documentation))) is not None:
+        facts = {**facts, "limit_max": _number(most.group(1))}  # list_objects_v2(MaxKeys=1000)
     return facts
 
 
