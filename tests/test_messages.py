@@ -73,6 +73,30 @@ def test_a_page_size_is_asked_for_where_the_service_never_continues_without_one(
     assert "PageSize" not in objects.message and "up to 1,000 per call" in objects.message
 
 
+def test_a_token_spelled_in_another_case_is_named():
+    # ECR's token is nextToken: `.get("NextToken")` is always None, and NextToken= fails validation.
+    source = """\
+    import boto3
+
+    ecr = boto3.client("ecr")
+
+
+    def delete_images(repository, token=None):
+        if token:
+            response = ecr.list_images(repositoryName=repository, NextToken=token)
+        else:
+            response = ecr.list_images(repositoryName=repository)
+        ecr.batch_delete_image(repositoryName=repository, imageIds=response["imageIds"])
+        return response.get("NextToken")
+    """
+    messages = [f.message for f in findings(source, code="BTO201")]
+    assert len(messages) == 2
+    assert all("the code uses 'NextToken', but the token is 'nextToken'" in message for message in messages)
+    plain_source = "import boto3\n\nIMAGES = boto3.client('ecr').list_images(repositoryName='r')['imageIds']\n"
+    [plain] = findings(plain_source, code="BTO201")
+    assert "the code uses" not in plain.message
+
+
 def test_a_lambda_handler_runs_per_invocation_and_a_web_route_per_request():
     source = (
         "import boto3\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"

@@ -163,7 +163,10 @@ Not flagged when one page is all the code needs:
   and the response carries the next one, so the continuation is the caller's.
 
 The message states the page size a call returns when botocore's model documents
-it, and says nothing about it where the model says nothing. Where the model says
+it, and says nothing about it where the model says nothing. Where the function
+names the token in another case than the service's (`NextToken` for ECR's
+`nextToken`), the message says so: such a loop reads `None` and stops after the
+first page, and passing the wrong name fails validation. Where the model says
 a call without the limit key never returns a continuation token (SQS
 `list_queues`: "You must set MaxResults to receive a value for NextToken"), a
 paginator without a page size would stop after the same first page, so the
@@ -282,7 +285,20 @@ def parent_deleted_after(context: FileContext, call) -> bool:
     )
 
 
-def _message(call, paginators: list[Paginator], keywords: set[str]) -> str:
+def _misspelled_token(code: Code, call, paginator: Paginator) -> str:
+    """``; the code uses 'NextToken', but the token is 'nextToken'`` when the function names the token in
+    another case (ECR, Lambda and most newer services spell it ``nextToken``): such a loop ends after the
+    first page, or fails with ParamValidationError on the second call."""
+    tokens = {token for token in (*paginator.input_token, *paginator.output_token) if token.isidentifier()}
+    mentioned = continuation.mentioned_keys(code, code.enclosing_scope(call.call))
+    for token in sorted(tokens):
+        wrong = sorted(key for key in mentioned if key.lower() == token.lower() and key not in tokens)
+        if wrong:
+            return f"; the code uses '{wrong[0]}', but the token is '{token}'"
+    return ""
+
+
+def _message(code: Code, call, paginators: list[Paginator], keywords: set[str]) -> str:
     receiver = call.receiver_text
     advice = f'iterate {receiver}.get_paginator("{call.operation}").paginate(...)'
     if len({p.result_keys for p in paginators}) > 1:
@@ -315,8 +331,9 @@ def _message(call, paginators: list[Paginator], keywords: set[str]) -> str:
             f" unless {paginator.limit_key} is set; iterate {receiver}.get_paginator(\"{call.operation}\")"
             f'.paginate(..., PaginationConfig={{"PageSize": ...}})'
         )
+    misspelled = _misspelled_token(code, call, paginator)
     size = f" (up to {paginator.page_default:,} per call)" if paginator.page_default else ""
-    return f"{receiver}.{call.operation}() returns one page of {results}{size}; {advice}"
+    return f"{receiver}.{call.operation}() returns one page of {results}{size}{misspelled}; {advice}"
 
 
 def _token_handled_without_limit(call, paginators: list[Paginator]) -> str:
@@ -425,7 +442,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # the topic's deletion removes the subscriptions the page missed
         if passes_the_callers_arguments_through(context.code, call):
             continue  # a thin wrapper: the token comes in with **kwargs and goes out in the response
-        yield RULE.finding(call.call, _message(call, paginators, keywords))
+        yield RULE.finding(call.call, _message(context.code, call, paginators, keywords))
 
 
 RULE = Rule(
