@@ -414,13 +414,18 @@ class LaterOperation:
     same: tuple[tuple[str, str], ...]  # (earlier operation's parameter, later operation's) naming one resource
     fact: str
     url: str
+    # (parameter, literal) the later call must pass for the fact to hold: ECR's delete_repository
+    # removes the images with the repository only given force=True.
+    given: tuple[tuple[str, object], ...] = ()
 
 
 def _later_operations(file_name: str) -> dict[tuple[str, str], LaterOperation]:
     data = json.loads(resources.files("flake8_boto3.data").joinpath(file_name).read_text())
     entries = {}
     for entry in data["entries"]:
-        later = LaterOperation(**{**entry, "same": tuple(entry["same"].items())})
+        later = LaterOperation(
+            **{**entry, "same": tuple(entry["same"].items()), "given": tuple(entry.get("given", {}).items())}
+        )
         entries[(later.service, later.operation)] = later
     return entries
 

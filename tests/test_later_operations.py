@@ -32,6 +32,7 @@ def assert_pairs_two_operations(entry):
         assert theirs in input_members(entry.service, entry.then)
     assert entry.url.startswith("https://docs.aws.amazon.com/")
     assert entry.fact
+    assert {name for name, _ in entry.given} <= input_members(entry.service, entry.then)
 
 
 @pytest.mark.parametrize("entry", BATCHES, ids=lambda e: f"{e.service}.{e.operation}")

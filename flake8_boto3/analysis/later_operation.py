@@ -83,8 +83,15 @@ def _resource_texts(code, call: ast.Call, same, function=None, site=None) -> dic
     return texts
 
 
-def _calls(call: ast.Call, operation: str) -> bool:
-    return isinstance(call.func, ast.Attribute) and call.func.attr == operation
+def _calls(call: ast.Call, later: LaterOperation) -> bool:
+    """``call`` makes the later operation, with the literal arguments the fact needs (``force=True``)."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == later.then):
+        return False
+    for name, literal in later.given:
+        value = keyword_value(call, name)
+        if not (isinstance(value, ast.Constant) and value.value == literal and type(value.value) is type(literal)):
+            return False
+    return True
 
 
 def _may_be_client_of(aws_calls: AwsCalls, call: ast.Call, service: str) -> bool:
@@ -102,11 +109,11 @@ def _later_calls(code: Code, aws_calls: AwsCalls, scope: ast.AST, after: ast.AST
     for candidate in code.nodes(ast.Call, within=scope, skip=FUNCTION_TYPES):
         if not _after(candidate, after):
             continue
-        if _calls(candidate, later.then):
+        if _calls(candidate, later):
             if _may_be_client_of(aws_calls, candidate, later.service):
                 yield _resource_texts(code, candidate, same)
             continue
         for helper in same_module_callees(code, candidate):
             for inner in code.nodes(ast.Call, within=helper, skip=FUNCTION_TYPES):
-                if _calls(inner, later.then) and _may_be_client_of(aws_calls, inner, later.service):
+                if _calls(inner, later) and _may_be_client_of(aws_calls, inner, later.service):
                     yield _resource_texts(code, inner, same, helper, candidate)

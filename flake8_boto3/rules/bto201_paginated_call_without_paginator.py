@@ -151,7 +151,8 @@ Not flagged when one page is all the code needs:
   `list_subscriptions_by_topic(TopicArn=t)` followed by `delete_topic(TopicArn=t)`
   on the same topic, in the same function, a helper of the module it calls, or
   every caller of the listing's function (SNS: "Deletes a topic and all its
-  subscriptions"; the pairs, with their documentation, are in
+  subscriptions"; ECR's `list_images` then `delete_repository(..., force=True)`,
+  which deletes every image; the pairs, with their documentation, are in
   `flake8_boto3/data/deleted_with_the_parent.json`);
 - it is a DynamoDB `query` of one entity's partition, named by a value the
   code computes (`KeyConditionExpression="user_id = :u"` with

@@ -41,7 +41,10 @@ that AWS documents to fail while its failed entries remain, on the same
 resource, has its failures surfaced by that operation's exception:
 `events.remove_targets(Rule=r)` then `events.delete_rule(Name=r)` (a rule
 with targets left cannot be deleted), `s3.delete_objects(Bucket=b, ...)` then
-`s3.delete_bucket(Bucket=b)` (a bucket with objects left cannot be deleted);
+`s3.delete_bucket(Bucket=b)` (a bucket with objects left cannot be deleted),
+`ecr.batch_delete_image(repositoryName=r, ...)` then
+`ecr.delete_repository(repositoryName=r)` (it fails while images remain, or,
+given `force=True`, deletes them);
 the pairs, with their documentation, are in
 `flake8_boto3/data/batch_failures_surfaced.json`. Also one helper away: a
 method that only removes the targets, called by every caller right before the
