@@ -59,6 +59,9 @@ SINGLE_IDENTIFIER = re.compile(r"(Name|Id|ID|Identifier|Arn|ARN)$")
 # A bare identifier keyword (`name=`, `Id=`) names the listed resource itself.
 BARE_IDENTIFIERS = frozenset({"name", "Name", "id", "Id", "ID", "identifier", "Identifier", "arn", "Arn", "ARN"})
 VERBS = ("describe_", "list_", "get_", "search_")
+# Records kept many to a parent, which a bare `Id`/`Name` of the operation names: a statement's results
+# (redshift-data get_statement_result(Id=...)), a parameter's history, a workflow's runs, a document's versions.
+CHILD_RECORDS = frozenset({"result", "history", "run", "version", "revision", "update", "event", "execution", "record"})
 # Records AWS keeps one of per resource: describe_instance_status, describe_volumes_modifications.
 PER_RESOURCE_RECORDS = ("status", "modification", "attribute")
 # Operations that change what they are given: reading one page and acting on every item of it
@@ -132,7 +135,7 @@ def names_the_result(operation: str, keywords: set[str]) -> bool:
     words = listed_words(operation)
     if words is None:
         return False
-    if keywords & BARE_IDENTIFIERS:
+    if keywords & BARE_IDENTIFIERS and not (len(words) > 1 and words[-1] in CHILD_RECORDS):
         return True
     noun = "".join(words)
     for name in keywords:

@@ -62,7 +62,10 @@ Not flagged when one page is all the code needs:
   (`describe_stacks(StackName=...)`, `describe_db_instances(DBInstanceIdentifier=...)`,
   `describe_export_tasks(taskId=...)`, `list_x(name=...)`; not a parent:
   `list_users(UserPoolId=...)` names the pool, `describe_db_parameters(
-  DBParameterGroupName=...)` the group), an exact-match filter on an
+  DBParameterGroupName=...)` the group, and a bare `Id`/`Name` of an
+  operation that lists a parent's results, history, runs, versions, revisions,
+  updates, events, executions or records names the parent:
+  `get_statement_result(Id=...)`, `get_parameter_history(Name=...)`), an exact-match filter on an
   identifying attribute (`list_users(UserPoolId=p, Filter=f'email = "{email}"')`;
   `^=` is a prefix), an EC2 filter on
   the listed resources' own ids (`Filters=[{"Name": "volume-id", ...}]` for
