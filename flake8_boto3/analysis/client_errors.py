@@ -41,9 +41,11 @@ CLIENT_ERROR = "botocore.exceptions.ClientError"
 # use (``from botocore.client import ClientError`` is common in application code).
 CLIENT_ERROR_MODULES = ("botocore.exceptions", "botocore", "botocore.errorfactory", "botocore.client")
 CODE_KEYS = frozenset({"Code", "HTTPStatusCode"})
+# Modules of the standard library: none of their functions sends an AWS request.
 STDLIB = frozenset(sys.stdlib_module_names)
 # Calls whose arguments only report: reading the code inside them is not handling it.
 REPORTING_CALLS = handler_paths.REPORTING_CALLS | {"format"}
+# How many project functions deep a handler's error, or a presigning try's calls, are followed.
 MAX_HELPER_DEPTH = 2
 
 
@@ -305,8 +307,6 @@ STRING_METHODS = frozenset(name for name in dir(str) if not name.startswith("_")
 # Modules besides the standard library whose functions send no AWS request: a web framework's answers.
 NO_AWS_MODULES = ("flask", "werkzeug", "django.shortcuts", "django.http", "django.urls", "fastapi.responses",
                   "starlette.responses")
-# How deep project functions called in the ``try`` are followed (``get_s3_client()``, then what it calls).
-HELPER_DEPTH = 2
 
 
 def _raises_no_client_error(code: Code, call: ast.Call, depth: int = 0) -> bool:
@@ -322,8 +322,8 @@ def _raises_no_client_error(code: Code, call: ast.Call, depth: int = 0) -> bool:
         return True
     if code.constructed_by(call) is not None:
         return True
-    if depth >= HELPER_DEPTH:
-        return False
+    if depth >= MAX_HELPER_DEPTH:
+        return False  # (project functions are followed two deep: ``get_s3_client()``, then what it calls)
     helper = code.sole_function(call.func)
     return helper is not None and all(
         _raises_no_client_error(helper.code, inner, depth + 1) for inner in _calls_in(helper.code, [helper.node])

@@ -123,6 +123,7 @@ from flake8_boto3.analysis.handler_paths import (
     is_not_there,
 )
 from flake8_boto3.analysis.names import dotted_name
+from flake8_boto3.analysis.syntax_helpers import name_tested
 from flake8_boto3.aws import read_verb_pattern, table
 
 CLEANUP_FUNCTION = re.compile(
@@ -175,15 +176,6 @@ QUEUE_OPERATIONS = ACKNOWLEDGING | {"receive_message"}
 CONDITIONAL_KEYWORDS = frozenset(
     {"ConditionExpression", "Expected", "ConditionalOperator", "IfMatch", "IfNoneMatch", "ConditionCheck"}
 )
-
-
-def _names_in_test(test: ast.expr) -> set[str]:
-    """The names an ``if`` test reads as it is: ``exists``, ``not exists``, ``found is None``."""
-    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        test = test.operand
-    if isinstance(test, ast.Compare) and len(test.comparators) == 1:
-        test = test.left
-    return {test.id} if isinstance(test, ast.Name) else set()
 
 
 def _aws_method_names(code: Code, statements: list[ast.AST]) -> list[str]:
@@ -463,7 +455,7 @@ class HandlerContext:
             if isinstance(target, ast.Name)
         }
         for node in self.code.following_siblings(self.try_node) if flags else ():
-            if isinstance(node, ast.If) and _names_in_test(node.test) & flags:
+            if isinstance(node, ast.If) and name_tested(node.test) in flags:
                 return bool(_aws_method_names(self.code, [*node.body, *node.orelse]))
         return False
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from flake8_boto3.analysis.code import TRY_TYPES, Code
 from flake8_boto3.analysis.names import dotted_name
-from flake8_boto3.analysis.syntax_helpers import compare_pairs
+from flake8_boto3.analysis.syntax_helpers import compare_pairs, name_tested
 
 if TYPE_CHECKING:
     from flake8_boto3.analysis.client_errors import Handler
@@ -242,18 +242,9 @@ def _raised_after_the_loop(code: Code, statement: ast.AST, collection: str) -> b
     if not isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
         return False
     for following in code.following_siblings(loop):
-        if isinstance(following, ast.If) and collection in _names_tested(following.test):
+        if isinstance(following, ast.If) and name_tested(following.test) == collection:
             return any(isinstance(node, ast.Raise) for node in following.body)
     return False
-
-
-def _names_tested(test: ast.expr) -> set[str]:
-    """``missing``, ``len(missing)``, ``missing != []``: the collections an ``if`` tests for items."""
-    if isinstance(test, ast.Compare) and len(test.comparators) == 1:
-        test = test.left
-    if isinstance(test, ast.Call) and dotted_name(test.func) == "len" and len(test.args) == 1:
-        test = test.args[0]
-    return {test.id} if isinstance(test, ast.Name) else set()
 
 
 def _says_it_failed(value: ast.AST) -> bool:

@@ -26,6 +26,17 @@ def compare_pairs(node: ast.Compare) -> list[tuple[str, ast.expr]]:
     return [(COMPARISON_OPERATORS[type(op)], operand) for op, operand in zip(node.ops, node.comparators)]
 
 
+def name_tested(test: ast.expr) -> str | None:
+    """The name an ``if`` tests as it is: ``x``, ``not x``, ``x is None``, ``x != []``, ``len(x) > 0``."""
+    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if isinstance(test, ast.Compare) and len(test.comparators) == 1:
+        test = test.left
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "len" and len(test.args) == 1:
+        test = test.args[0]
+    return test.id if isinstance(test, ast.Name) else None
+
+
 def absolute_module_name(code: Code, modname: str | None, level: int | None) -> str:
     """astroid's ``Module.relative_to_absolute_name`` for this module (``from ..x import y``).
 
