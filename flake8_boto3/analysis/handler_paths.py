@@ -33,8 +33,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from flake8_boto3.analysis.code import TRY_TYPES, Code
-from flake8_boto3.analysis.names import dotted_name
+from flake8_boto3.analysis.code import FUNCTION_TYPES, TRY_TYPES, Code
+from flake8_boto3.analysis.names import arguments_bound, dotted_name, positional_parameter_names
 from flake8_boto3.analysis.syntax_helpers import compare_pairs, name_tested
 
 if TYPE_CHECKING:
@@ -316,7 +316,7 @@ def _is_failure_status(node: ast.AST) -> bool:
     return name is not None and bool(FAILURE_STATUS.match(name.rsplit(".", 1)[-1]))
 
 
-def is_error_response(value: ast.AST | None) -> bool:
+def is_error_response(value: ast.AST | None, code: Code | None = None) -> bool:
     """An explicit failure answer: ``{"statusCode": 500, ...}``, ``{"error": ...}``, ``{"success": False}``,
     ``jsonify(...), 404``, ``Response(status=500)``, ``make_response(body, 503)``, ``json_response(500, body)``,
     ``error_response(...)``, a helper given an error body (``respond(status, {"error": ...})``),
@@ -349,7 +349,31 @@ def is_error_response(value: ast.AST | None) -> bool:
         arguments = [*value.args, *(kw.value for kw in value.keywords or ())]
         if any(isinstance(argument, ast.Dict) and is_error_response(argument) for argument in arguments):
             return True
+        if code is not None and _answers_with_the_status_given(code, value):
+            return True  # cors(500, {...}) where cors returns {"statusCode": status, ...}
         return bool(ERROR_WORD.search(name))
+    return False
+
+
+STATUS_KEYS = ("statusCode", "status_code")
+
+
+def _answers_with_the_status_given(code: Code, call: ast.Call) -> bool:
+    """``cors(500, body)`` where the project function returns ``{"statusCode": status, ...}`` with the
+    parameter the call gives an HTTP error status: an explicit error response, built by a helper."""
+    helper = code.sole_function(call.func)
+    if helper is None:
+        return False
+    method = isinstance(call.func, ast.Attribute) and positional_parameter_names(helper.node)[:1] in (["self"], ["cls"])
+    bound = arguments_bound(helper.node, call, skip_first=method)
+    if not bound:
+        return False
+    for node in helper.code.nodes(ast.Return, within=helper.node, skip=FUNCTION_TYPES):
+        if not isinstance(node.value, ast.Dict):
+            continue
+        for key, item in zip(node.value.keys, node.value.values):
+            if isinstance(key, ast.Constant) and key.value in STATUS_KEYS and isinstance(item, ast.Name):
+                return _is_error_status(bound.get(item.id))
     return False
 
 
@@ -373,7 +397,7 @@ def _after(code: Code, statement: ast.AST, state: State, handler: Handler | None
         return replace(state, fallback=True) if not is_not_there(yielded) else replace(state, not_there=True)
     value = _assigned_value(statement)
     if value is not None:
-        if is_error_response(value):
+        if is_error_response(value, code):
             return replace(state, kept=True)
         if handler is not None and handler.mentions_error(value):
             if _read_after_handler(code, statement, handler):
@@ -445,7 +469,9 @@ def _step(code: Code, statement: ast.AST, handler: Handler | None, state: State)
         return [Path(Exit.RAISE, state)], set()
     if isinstance(statement, ast.Return):
         value = statement.value
-        if value is not None and (is_error_response(value) or (handler is not None and handler.mentions_error(value))):
+        if value is not None and (
+            is_error_response(value, code) or (handler is not None and handler.mentions_error(value))
+        ):
             state = replace(state, kept=True)  # the failure goes back to the caller in another form
         return [Path(Exit.RETURN, state, value)], set()
     if isinstance(statement, (ast.Continue, ast.Break)):

@@ -45,7 +45,8 @@ Not flagged, because the failure is passed on or handled:
   `messages.error(request, ...)`, Flask's `flash(...)` saying it failed or
   carrying the error), an explicit error response
   (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`,
-  `json_response(500, {"error": ...})`, a result whose status says it failed:
+  `json_response(500, {"error": ...})`, a helper of the project given the error
+  status it returns as `statusCode`: `cors(500, body)`, a result whose status says it failed:
   `{"status": "err", "msg": "could not lock the order"}`), a value
   or `yield` built from the error, its details stored in a field, a result dict
   or a failures list (errors collected and raised after a loop; so is any list
