@@ -228,7 +228,11 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
         comprehension = code.parent(parent)
         # (only for a prefix or the first item: `any(u["UserName"] == name for u in items)` searches them all)
         if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
-            return _is_first_item(code, comprehension)
+            if _is_first_item(code, comprehension):
+                return True
+            # ids.extend(j["jobId"] for j in items) ... `if ids:`: the list keeps the items' order
+            collected = _extended_list_reads(code, comprehension) if depth < MAX_RETURN_DEPTH else None
+            return bool(collected) and all(bounded_item_use(code, read, depth + 1) for read in collected)
     if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is items and depth < MAX_RETURN_DEPTH:
         # for s in items: names.append(s["Name"]) ... names[0]: the list keeps the items' order
         collected = _collected_in_order(code, parent)
@@ -252,6 +256,49 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
     return False
 
 
+def _extended_list_reads(code: Code, comprehension: ast.AST) -> list[ast.AST] | None:
+    """The reads of the list a comprehension that maps every item extends (``ids.extend(j["jobId"]
+    for j in items)``, into a list bound once to ``[]``), other than the calls that add to it; None
+    for anything else."""
+    call = code.parent(comprehension)
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "extend"
+        and isinstance(call.func.value, ast.Name)
+        and call.args == [comprehension]
+        and not call.keywords
+    ):
+        return None
+    return _reads_of_a_list_built_here(code, call.func.value)
+
+
+def _reads_of_a_list_built_here(code: Code, name: ast.Name) -> list[ast.AST] | None:
+    """The reads of the list ``name`` holds, when it is bound once, to ``[]``, leaving out the
+    ``append``/``extend`` calls that fill it."""
+    bindings = code.bindings(name)
+    statement = code.parent(bindings[0]) if len(bindings) == 1 else None
+    if not (isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(statement.value, ast.List)):
+        return None
+    if statement.value.elts:
+        return None
+    reads = _loads_of(code, bindings[0])
+    if reads is None:
+        return None
+    return [read for read in reads if not _fills(code, read)]
+
+
+def _fills(code: Code, read: ast.AST) -> bool:
+    """``read`` is the receiver of an ``append``/``extend`` call: it adds to the list, it reads nothing."""
+    attribute = code.parent(read)
+    return (
+        isinstance(attribute, ast.Attribute)
+        and attribute.attr in ("append", "extend")
+        and isinstance(code.parent(attribute), ast.Call)
+        and code.parent(attribute).func is attribute
+    )
+
+
 def _collected_in_order(code: Code, loop: ast.For | ast.AsyncFor) -> list[ast.AST] | None:
     """The reads of the list a loop fills with one value per item, in order (``for s in items:
     names.append(s["Name"])``, the loop's only statement, into a list bound once to ``[]`` before it),
@@ -268,14 +315,7 @@ def _collected_in_order(code: Code, loop: ast.For | ast.AsyncFor) -> list[ast.AS
         and not call.keywords
     ):
         return None
-    bindings = code.bindings(call.func.value)
-    statement = code.parent(bindings[0]) if len(bindings) == 1 else None
-    if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.List) and not statement.value.elts):
-        return None
-    reads = _loads_of(code, bindings[0])
-    if reads is None:
-        return None
-    return [read for read in reads if read is not call.func.value]
+    return _reads_of_a_list_built_here(code, call.func.value)
 
 
 # Members counting the items of the page (DynamoDB's Count, S3's KeyCount): 0 only when it has none.

@@ -102,7 +102,7 @@ Not flagged when one page is all the code needs:
   (`[g["logGroupName"] for g in groups][:10]`; one with an `if` filters, and
   `any(...)` over one searches every item) or of a list that a loop fills with
   one value per item (`for s in page: names.append(s["Name"])`, the loop's
-  only statement, then `names[0]`), also through a `return`, when every caller in the module
+  only statement, or `ids.extend(j["jobId"] for j in page)`, then `names[0]`), also through a `return`, when every caller in the module
   uses what it returns so (for a private function, `_events()`, or one of a
   script with an `if __name__ == "__main__":` block; a public function of a
   library promises its callers elsewhere the whole list), never reads it (`iam.list_users()` as a permission probe,
