@@ -89,13 +89,35 @@ def loop_bound_names(code: Code, loop: ast.AST) -> set[str]:
     return names
 
 
-def depends_on_loop(code: Code, call: ast.Call, loop: ast.AST) -> bool:
+def depends_on_loop(code: Code, call: ast.Call, loop: ast.AST, reread_counts: bool = True) -> bool:
+    """The construction's arguments use a name the loop binds. ``reread_counts=False``: not one the
+    loop only ever binds to a value that could be computed once (``region = os.environ["REGION"]``
+    re-read on each pass), which holds the same value on every pass."""
     scopes = code.home.scopes
     scope = scopes.scope_of(loop) if not isinstance(loop, COMPREHENSION_TYPES) else scopes.scope_of(code.parent(loop))
     used: set[str] = set()
     for part in hoisting.arguments_of(call):
         used |= hoisting.local_names(code, part, scope)
-    return bool(used & loop_bound_names(code, loop)) or _default_session_set_up_in(code, call, loop)
+    varying = used & loop_bound_names(code, loop)
+    if not reread_counts:
+        varying = {name for name in varying if not _same_on_every_pass(code, loop, name)}
+    return bool(varying) or _default_session_set_up_in(code, call, loop)
+
+
+def _same_on_every_pass(code: Code, loop: ast.AST, name: str) -> bool:
+    """Every binding of ``name`` in the loop is a plain assignment of a value that could be computed
+    once, at module load (``region = os.environ["REGION"]`` re-read on each pass): the name holds the
+    same value on every pass."""
+    if isinstance(loop, COMPREHENSION_TYPES):
+        return False
+    stores = [node for node in code.nodes(ast.Name, within=loop) if node.id == name and isinstance(node.ctx, ast.Store)]
+    for store in stores:
+        statement = code.parent(store)
+        plain = isinstance(statement, ast.Assign) and store in statement.targets
+        annotated = isinstance(statement, ast.AnnAssign) and statement.target is store and statement.value is not None
+        if not (plain or annotated) or not hoisting.is_hoistable(code, statement.value):
+            return False
+    return bool(stores)
 
 
 # boto3's module-level constructors build on its default session.
@@ -484,9 +506,11 @@ class Lifecycle:
         if construction.kind is Kind.SESSION and self._is_receiver_of_construction(construction, constructed_calls):
             return None
         innermost = code.innermost_loop(call)
-        if innermost is not None and depends_on_loop(code, call, innermost):
-            return None  # one client per region, per account: what the loop is for
         loop = code.repeating_loop(call)  # (not one that builds it once, or again only after a failure)
+        if innermost is not None and depends_on_loop(code, call, innermost):
+            if loop is not None and not depends_on_loop(code, call, loop, reread_counts=False):
+                return Site(construction, Verdict.IN_LOOP, function)  # the same region, re-read on each pass
+            return None  # one client per region, per account: what the loop is for
         if loop is not None:
             if not depends_on_loop(code, call, loop):
                 return Site(construction, Verdict.IN_LOOP, function)

@@ -13,7 +13,9 @@ arguments (or whose session) come from the loop variable or from values
 computed in the loop (`boto3.client("ec2", region_name=region)` in
 `for region in regions`; also `boto3.client("logs")` after
 `boto3.setup_default_session(region_name=region)` in the loop, which it builds
-on); lazily cached clients (`if self._client is None:`);
+on; but not a value the loop reads again on each pass that could be read
+once, `region = os.environ["AWS_REGION"]` inside the loop, which is the same
+on every pass); lazily cached clients (`if self._client is None:`);
 test code. Nor a loop that builds it once, or again only after a failure: its
 body ends in `return`, `break` or `raise` on every path (without `continue`:
 `for record in event["Records"]: ...; return`), the construction sits in an
