@@ -227,6 +227,8 @@ def keeps(code: Code, statement: ast.AST, handler: Handler | None) -> bool:
             arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
             if any(handler.mentions_error(a) or _says_it_failed(a) for a in arguments):
                 return True
+            if any(isinstance(a, ast.Dict) and is_error_response(a) for a in arguments):
+                return True  # results.append({"key": key, "status": "error"}): a result saying it failed
             if any(word in _collection_name(func.value) for word in FAILURE_COLLECTION):
                 return True
             if isinstance(func.value, ast.Name) and _raised_after_the_loop(code, statement, func.value.id):
