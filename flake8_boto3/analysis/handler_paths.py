@@ -363,6 +363,8 @@ STATUS_KEYS = ("statusCode", "status_code")
 def _answers_with_the_status_given(code: Code, call: ast.Call) -> bool:
     """``cors(500, body)`` where the project function returns ``{"statusCode": status, ...}`` with the
     parameter the call gives an HTTP error status: an explicit error response, built by a helper."""
+    if not any(_is_error_status(argument) for argument in [*call.args, *(kw.value for kw in call.keywords)]):
+        return False  # (no error status given: the helper is not looked up)
     helper = code.sole_function(call.func)
     if helper is None:
         return False
