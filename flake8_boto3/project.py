@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -26,6 +27,9 @@ BOTO3_MENTION = re.compile(r"\b(boto3|botocore|aioboto3|mypy_boto3_\w+|types_bot
 # Package trees of the SDK itself. Projects vendor them into Lambda layers
 # (``layers/deps/python/botocore/...``); their code is the SDK, not a user of it.
 SDK_PACKAGES = frozenset({"boto3", "botocore", "s3transfer", "aiobotocore"})
+
+# Top-level modules of the standard library: never the project's, and none sends an AWS request.
+STDLIB = frozenset(sys.stdlib_module_names)
 
 # The root of the file being linted: imports resolve against it.
 _current_root = [""]
@@ -285,6 +289,11 @@ def resolves_to(modname: str) -> Path | None:
     """The file ``modname`` resolves to for the current root, like :func:`project_file`, without
     recording the lookup as one the current file's analysis made."""
     return _finder(search_directories()).file(modname)
+
+
+def is_stdlib_module(modname: str) -> bool:
+    """``json``, ``os.path``: a module of the standard library (by its top-level name)."""
+    return modname.split(".", 1)[0] in STDLIB
 
 
 def is_project_module(modname: str) -> bool:

@@ -22,7 +22,6 @@ misusing the SDK.
 from __future__ import annotations
 
 import re
-import sys
 
 from flake8_boto3 import project
 
@@ -95,9 +94,6 @@ def _level(base: str) -> int:
     return len(base) - len(base.lstrip("."))
 
 
-STDLIB = frozenset(sys.stdlib_module_names)
-
-
 def could_fire(source: str, path: str = "") -> bool:
     """True when the file needs the astroid analysis."""
     if project.is_sdk_source(path):
@@ -116,5 +112,5 @@ def could_fire(source: str, path: str = "") -> bool:
     return any(
         project.mentions_boto3(name)
         for name in imported_modules(source, path)
-        if name.split(".", 1)[0] not in STDLIB
+        if not project.is_stdlib_module(name)
     )

@@ -23,10 +23,10 @@ ClientError as any other exception, by design.
 from __future__ import annotations
 
 import ast
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from flake8_boto3 import project
 from flake8_boto3.analysis import failure_handling, functions, handler_paths
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, Function
 from flake8_boto3.analysis.names import dotted_name, import_names, positional_parameter_names
@@ -41,8 +41,6 @@ CLIENT_ERROR = "botocore.exceptions.ClientError"
 # use (``from botocore.client import ClientError`` is common in application code).
 CLIENT_ERROR_MODULES = ("botocore.exceptions", "botocore", "botocore.errorfactory", "botocore.client")
 CODE_KEYS = frozenset({"Code", "HTTPStatusCode"})
-# Modules of the standard library: none of their functions sends an AWS request.
-STDLIB = frozenset(sys.stdlib_module_names)
 # Calls whose arguments only report: reading the code inside them is not handling it.
 REPORTING_CALLS = handler_paths.REPORTING_CALLS | {"format"}
 # How many project functions deep a handler's error, or a presigning try's calls, are followed.
@@ -351,7 +349,7 @@ def _binds_a_module_without_aws(binding: object) -> bool:
     else:
         return False
     return bool(modules) and all(
-        module.split(".")[0] in STDLIB or module.startswith(NO_AWS_MODULES) for module in modules
+        project.is_stdlib_module(module) or module.startswith(NO_AWS_MODULES) for module in modules
     )
 
 
