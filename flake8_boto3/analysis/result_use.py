@@ -78,23 +78,6 @@ def _loads_of(code: Code, target: ast.Name, only_its_own: bool = False) -> list[
     return reads
 
 
-def _never_read(code: Code, target: ast.Name) -> bool:
-    """``target`` is a local of a function that nothing in the function reads, its nested functions
-    included, by name or through ``locals()``/``eval`` (``queues = resp.get("QueueUrls", [])`` left
-    over from code commented out)."""
-    scope = code.home.scopes.scope_of(target)
-    if not isinstance(scope, FUNCTION_TYPES):
-        return False
-    for node in code.nodes((ast.Name, ast.Global, ast.Nonlocal, ast.Call), within=scope):
-        if isinstance(node, ast.Name) and node.id == target.id and not isinstance(node.ctx, ast.Store):
-            return False
-        if isinstance(node, (ast.Global, ast.Nonlocal)) and target.id in node.names:
-            return False
-        if isinstance(node, ast.Call) and dotted_name(node.func) in NAMESPACE_READERS:
-            return False
-    return True
-
-
 def is_logging_call(node: ast.AST) -> bool:
     """``logger.debug(...)``, ``logging.info(...)``, ``self.log.warning(...)``."""
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
@@ -246,8 +229,8 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
             return _length_test(code, parent)
     if depth == 0:
         target = _assigned_name(code, items)
-        if target is not None and _never_read(code, target):
-            return True  # bound to a local nothing reads: no item is used
+        if target is not None and _unread_in_its_function(code, target):
+            return True  # bound to a local nothing reads (`existing = resp.get("QueueUrls", [])`): no item is used
         if target is not None:
             reads = _loads_of(code, target)
             return bool(reads) and all(bounded_item_use(code, read, depth + 1) for read in reads)
@@ -409,17 +392,29 @@ def never_read(code: Code, call: ast.Call) -> bool:
     target = _assigned_name(code, call)
     if target is None:
         return False
-    scope = code.home.scopes.scope_of(target)
-    if isinstance(scope, ast.Module):
+    if isinstance(code.home.scopes.scope_of(target), ast.Module):
         return _overwritten_unread(code, target)
+    return _unread_in_its_function(code, target)
+
+
+def _unread_in_its_function(code: Code, target: ast.Name) -> bool:
+    """``target`` is a local of a function that nothing in the function reads but a logging call, its
+    nested functions included, by name or through ``locals()``/``eval``. Not a module's or a class's
+    name, nor one the function declares ``global`` or ``nonlocal``: those are read from elsewhere."""
+    scope = code.home.scopes.scope_of(target)
     if not isinstance(scope, FUNCTION_TYPES):
-        return False  # a class attribute: read from elsewhere
-    return not any(
-        isinstance(name.ctx, ast.Load)
-        and name.id in (target.id, *NAMESPACE_READERS)
-        and not (name.id == target.id and only_logged(code, name))
-        for name in code.nodes(ast.Name, within=scope)
-    )
+        return False
+    for node in code.nodes((ast.Name, ast.Global, ast.Nonlocal), within=scope):
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            if target.id in node.names:
+                return False
+        elif (
+            isinstance(node.ctx, ast.Load)
+            and node.id in (target.id, *NAMESPACE_READERS)
+            and not (node.id == target.id and only_logged(code, node))
+        ):
+            return False
+    return True
 
 
 def _overwritten_unread(code: Code, target: ast.Name) -> bool:
