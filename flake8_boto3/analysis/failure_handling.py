@@ -447,17 +447,25 @@ class HandlerContext:
         ``try`` that tests the flag makes an AWS call on one of its sides (``if not exists:
         s3.upload_file(...)``): the code acts on what the HEAD request answered, as a handler that
         uploads does."""
-        flags = {
+        test = self._first_test_of(self._flags_set(lambda value: isinstance(value, ast.Constant)), name_tested)
+        return test is not None and bool(_aws_method_names(self.code, [*test.body, *test.orelse]))
+
+    def _flags_set(self, is_flag_value) -> set[str]:
+        """The names the handler assigns a value ``is_flag_value`` accepts (``exists = False``)."""
+        return {
             target.id
             for statement in self.handler_body
-            if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant)
+            if isinstance(statement, ast.Assign) and is_flag_value(statement.value)
             for target in statement.targets
             if isinstance(target, ast.Name)
         }
+
+    def _first_test_of(self, flags: set[str], tested) -> ast.If | None:
+        """The first ``if`` after the ``try`` whose test ``tested`` reads as one of ``flags``."""
         for node in self.code.following_siblings(self.try_node) if flags else ():
-            if isinstance(node, ast.If) and name_tested(node.test) in flags:
-                return bool(_aws_method_names(self.code, [*node.body, *node.orelse]))
-        return False
+            if isinstance(node, ast.If) and tested(node.test) in flags:
+                return node
+        return None
 
     def reads_as_there(self, path: Path) -> bool:
         """The path answers "it exists": ``return True``, or the flag set to ``True`` before the ``try``
@@ -872,17 +880,9 @@ class HandlerContext:
     def _flag_leads_to_create(self) -> bool:
         """The handler sets a flag (``create = True``), and the first ``if create:`` after the ``try``
         creates."""
-        flags = {
-            target.id
-            for statement in self.handler_body
-            if isinstance(statement, ast.Assign) and _is_literal(statement.value, True)
-            for target in statement.targets
-            if isinstance(target, ast.Name)
-        }
-        for node in self.code.following_siblings(self.try_node) if flags else ():
-            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id in flags:
-                return self._creates(node.body)
-        return False
+        flags = self._flags_set(lambda value: _is_literal(value, True))
+        test = self._first_test_of(flags, lambda node: node.id if isinstance(node, ast.Name) else None)
+        return test is not None and self._creates(test.body)
 
     def _creates(self, statements: list[ast.AST], depth: int = 0) -> bool:
         """The statements make a creating call: an operation, or a function of the module that makes one."""
