@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from flake8_boto3.analysis.code import FUNCTION_TYPES, TRY_TYPES, Code
-from flake8_boto3.analysis.names import arguments_bound, dotted_name, positional_parameter_names
+from flake8_boto3.analysis.names import arguments_at_call, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs, name_tested
 
 if TYPE_CHECKING:
@@ -368,8 +368,7 @@ def _answers_with_the_status_given(code: Code, call: ast.Call) -> bool:
     helper = code.sole_function(call.func)
     if helper is None:
         return False
-    method = isinstance(call.func, ast.Attribute) and positional_parameter_names(helper.node)[:1] in (["self"], ["cls"])
-    bound = arguments_bound(helper.node, call, skip_first=method)
+    bound = arguments_at_call(helper.node, call)
     if not bound:
         return False
     for node in helper.code.nodes(ast.Return, within=helper.node, skip=FUNCTION_TYPES):

@@ -19,7 +19,7 @@ from flake8_boto3.analysis.aws_calls import AwsCall, AwsCalls
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.continuation import keyword_value
 from flake8_boto3.analysis.functions import module_calls_of, same_module_callees
-from flake8_boto3.analysis.names import FUNCTION_TYPES, arguments_bound, positional_parameter_names
+from flake8_boto3.analysis.names import FUNCTION_TYPES, arguments_at_call
 from flake8_boto3.aws import LaterOperation
 from flake8_boto3.model import Kind
 
@@ -53,10 +53,7 @@ def _text_at(code, expression: ast.expr, function: ast.AST | None, site: ast.Cal
     ``event["Rule"].split("/")[1]``. None when a parameter it uses is not passed."""
     if function is None or site is None:
         return code.as_string(expression)
-    names = positional_parameter_names(function)
-    arguments = arguments_bound(
-        function, site, skip_first=bool(names) and names[0] in ("self", "cls") and isinstance(site.func, ast.Attribute)
-    )
+    arguments = arguments_at_call(function, site)
     if arguments is None:
         return None
     parameters = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}

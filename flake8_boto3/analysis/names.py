@@ -6,6 +6,7 @@ import ast  # noqa: F401 (the analyses' node types)
 
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code
 from flake8_boto3.syntax.names import (
+    arguments_at_call,
     arguments_bound,
     call_name,
     decorator_names,
@@ -17,6 +18,7 @@ from flake8_boto3.syntax.names import (
 __all__ = [
     "COMPREHENSION_TYPES",
     "FUNCTION_TYPES",
+    "arguments_at_call",
     "arguments_bound",
     "call_name",
     "decorator_names",

@@ -51,6 +51,14 @@ def arguments_bound(function: ast.AST, call: ast.Call, skip_first: bool = False)
     return bound
 
 
+def arguments_at_call(function: ast.AST, call: ast.Call) -> dict[str, ast.expr] | None:
+    """:func:`arguments_bound` for a call of ``function`` as written: ``self.respond(500, body)`` or
+    ``obj.method(...)`` binds the receiver to a method's ``self``/``cls``, a plain call does not."""
+    names = positional_parameter_names(function)
+    method_call = bool(names) and names[0] in ("self", "cls") and isinstance(call.func, ast.Attribute)
+    return arguments_bound(function, call, skip_first=method_call)
+
+
 def import_names(statement: ast.Import | ast.ImportFrom) -> list[tuple[str, str | None]]:
     """astroid's ``names``: (name, alias) pairs of an import statement."""
     return [(alias.name, alias.asname) for alias in statement.names]
