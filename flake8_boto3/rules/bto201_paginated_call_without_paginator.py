@@ -355,11 +355,11 @@ def _token_handled_without_limit(call, paginators: list[Paginator]) -> str:
 
 def _largest_page(call, paginator: Paginator) -> int | None:
     """The limit the call passes, when it is the largest page botocore's model allows for it."""
-    for keyword in call.call.keywords:
-        if keyword.arg == paginator.limit_key and paginator.limit_max is not None:
-            value = keyword.value
-            if isinstance(value, ast.Constant) and value.value == paginator.limit_max:
-                return paginator.limit_max
+    if paginator.limit_key is None or paginator.limit_max is None:
+        return None
+    value = continuation.keyword_value(call.call, paginator.limit_key)
+    if isinstance(value, ast.Constant) and value.value == paginator.limit_max:
+        return paginator.limit_max
     return None
 
 

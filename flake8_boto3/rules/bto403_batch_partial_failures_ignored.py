@@ -123,7 +123,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.analysis import later_operation, result_use
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.continuation import REMOVING_VERB, mentioned_keys
+from flake8_boto3.analysis.continuation import REMOVING_VERB, keyword_value, mentioned_keys
 from flake8_boto3.analysis.functions import handler_reason, helpers_given_values, in_test_code, module_calls_of
 from flake8_boto3.analysis.names import FUNCTION_TYPES
 from flake8_boto3.aws import batch_failures_surfaced, table
@@ -237,7 +237,7 @@ def _single_entry(call: ast.Call, counted: bool = False) -> bool:
     given in ``**params`` is not seen: the read of the first result still raises when none started)."""
     lists = _list_displays(call)
     if counted:
-        count = next((keyword.value for keyword in call.keywords if keyword.arg == "count"), None)
+        count = keyword_value(call, "count")
         return not lists and (count is None or (isinstance(count, ast.Constant) and count.value == 1))
     return len(lists) == 1 and len(lists[0].elts) == 1 and not isinstance(lists[0].elts[0], ast.Starred)
 
