@@ -123,7 +123,7 @@ from flake8_boto3.analysis.handler_paths import (
     is_not_there,
 )
 from flake8_boto3.analysis.names import dotted_name
-from flake8_boto3.analysis.syntax_helpers import name_tested
+from flake8_boto3.analysis.syntax_helpers import first_test_after
 from flake8_boto3.aws import read_verb_pattern, table
 
 CLEANUP_FUNCTION = re.compile(
@@ -447,7 +447,8 @@ class HandlerContext:
         ``try`` that tests the flag makes an AWS call on one of its sides (``if not exists:
         s3.upload_file(...)``): the code acts on what the HEAD request answered, as a handler that
         uploads does."""
-        test = self._first_test_of(self._flags_set(lambda value: isinstance(value, ast.Constant)), name_tested)
+        flags = self._flags_set(lambda value: isinstance(value, ast.Constant))
+        test = first_test_after(self.code, self.try_node, flags)
         return test is not None and bool(_aws_method_names(self.code, [*test.body, *test.orelse]))
 
     def _flags_set(self, is_flag_value) -> set[str]:
@@ -459,13 +460,6 @@ class HandlerContext:
             for target in statement.targets
             if isinstance(target, ast.Name)
         }
-
-    def _first_test_of(self, flags: set[str], tested) -> ast.If | None:
-        """The first ``if`` after the ``try`` whose test ``tested`` reads as one of ``flags``."""
-        for node in self.code.following_siblings(self.try_node) if flags else ():
-            if isinstance(node, ast.If) and tested(node.test) in flags:
-                return node
-        return None
 
     def reads_as_there(self, path: Path) -> bool:
         """The path answers "it exists": ``return True``, or the flag set to ``True`` before the ``try``
@@ -881,7 +875,7 @@ class HandlerContext:
         """The handler sets a flag (``create = True``), and the first ``if create:`` after the ``try``
         creates."""
         flags = self._flags_set(lambda value: _is_literal(value, True))
-        test = self._first_test_of(flags, lambda node: node.id if isinstance(node, ast.Name) else None)
+        test = first_test_after(self.code, self.try_node, flags, tested=_plain_name)
         return test is not None and self._creates(test.body)
 
     def _creates(self, statements: list[ast.AST], depth: int = 0) -> bool:
@@ -994,6 +988,11 @@ def _operation_key(key: str) -> str | None:
 
 def _dry_run(call: ast.Call) -> bool:
     return any(kw.arg == "DryRun" and _is_literal(kw.value, True) for kw in call.keywords or ())
+
+
+def _plain_name(test: ast.AST) -> str | None:
+    """``create`` in ``if create:``; None for any other test (``if not create:``)."""
+    return test.id if isinstance(test, ast.Name) else None
 
 
 def _is_literal(value: ast.AST | None, constant: object) -> bool:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from flake8_boto3.analysis.code import FUNCTION_TYPES, TRY_TYPES, Code
 from flake8_boto3.analysis.names import arguments_at_call, dotted_name
-from flake8_boto3.analysis.syntax_helpers import compare_pairs, name_tested
+from flake8_boto3.analysis.syntax_helpers import compare_pairs, first_test_after
 
 if TYPE_CHECKING:
     from flake8_boto3.analysis.client_errors import Handler
@@ -243,10 +243,8 @@ def _raised_after_the_loop(code: Code, statement: ast.AST, collection: str) -> b
     loop = code.innermost_loop(statement)
     if not isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
         return False
-    for following in code.following_siblings(loop):
-        if isinstance(following, ast.If) and name_tested(following.test) == collection:
-            return any(isinstance(node, ast.Raise) for node in following.body)
-    return False
+    test = first_test_after(code, loop, {collection})
+    return test is not None and any(isinstance(node, ast.Raise) for node in test.body)
 
 
 def _says_it_failed(value: ast.AST) -> bool:

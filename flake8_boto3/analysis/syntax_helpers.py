@@ -37,6 +37,15 @@ def name_tested(test: ast.expr) -> str | None:
     return test.id if isinstance(test, ast.Name) else None
 
 
+def first_test_after(code: Code, statement: ast.AST, names: set[str], tested=name_tested) -> ast.If | None:
+    """The first ``if`` after ``statement`` in its block whose test ``tested`` reads as one of ``names``
+    (``if missing:`` after the loop that fills ``missing``)."""
+    for node in code.following_siblings(statement) if names else ():
+        if isinstance(node, ast.If) and tested(node.test) in names:
+            return node
+    return None
+
+
 def absolute_module_name(code: Code, modname: str | None, level: int | None) -> str:
     """astroid's ``Module.relative_to_absolute_name`` for this module (``from ..x import y``).
 
