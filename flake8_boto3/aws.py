@@ -42,6 +42,9 @@ class Paginator:
     # A relevance-ranked search (query_vectors, bedrock-agent-runtime retrieve): the input says how many
     # best matches to return (topK, numberOfResults), and the first page holds them, best first.
     ranked: bool = False
+    # The operation's documentation says the first page holds the newest items (CloudFormation
+    # describe_stack_events, Glue get_job_runs): the items' timestamp members, which code may sort by.
+    newest_first: frozenset[str] = frozenset()
     # The model requires the limit key (Cognito list_user_pools' MaxResults): passing it bounds
     # nothing on purpose.
     limit_required: bool = False
@@ -148,6 +151,7 @@ class Table:
             spec.get("returns_all", False),
             spec.get("token_needs_limit", False),
             spec.get("ranked", False),
+            frozenset(spec.get("newest_first", ())),
             spec.get("limit_required", False),
             spec.get("limit_max"),
             tuple(spec.get("required", ())),

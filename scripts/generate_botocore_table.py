@@ -170,6 +170,40 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
     return facts
 
 
+# "Returns all stack related events for a specified stack in reverse chronological order." (CloudFormation
+# DescribeStackEvents), "GetJobRuns returns the job runs in chronological order, with the newest jobs
+# returned first." (Glue): the first page holds the newest items. A sentence that makes the order depend
+# on a parameter ("To return events in descending timestamp order (newest first), set the startFromHead
+# parameter", "When listing by origin OWNED, ...") does not count.
+NEWEST_FIRST = re.compile(
+    r"\b(?:newest[\w ]{0,30} first|reverse chronological order|most recent[\w ]{0,30} first|latest[\w ]{0,20} first"
+    r"|sorted by \w+ in descending order|ordered by a descending timestamp)",
+    re.I,
+)
+ORDER_CONDITION = re.compile(r"\b(?:to return|set the|use the|when listing|if you|unless|by default)\b", re.I)
+
+
+def newest_first(documentation: str | None) -> bool:
+    """Does the operation's documentation say, without condition, that results come newest first?"""
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", documentation or ""))
+    return any(
+        NEWEST_FIRST.search(sentence) and not ORDER_CONDITION.search(sentence)
+        for sentence in re.split(r"(?<=[.;])\s+", text)
+    )
+
+
+def _timestamp_members(operation_model, result_keys: list[str]) -> list[str]:
+    """The timestamp members of the items under the result keys (Glue JobRun's StartedOn, CompletedOn...)."""
+    output = operation_model.output_shape
+    found: set[str] = set()
+    for key in result_keys:
+        shape = output.members.get(key) if output is not None and "." not in key else None
+        item = getattr(shape, "member", None)
+        if item is not None and item.type_name == "structure":
+            found.update(name for name, member in item.members.items() if member.type_name == "timestamp")
+    return sorted(found)
+
+
 def ranked_search(shape, depth: int = 0) -> bool:
     """Does the input (``shape``, structures nested up to four deep) say how many best matches to return?"""
     if shape is None or shape.type_name != "structure" or depth > 4:
@@ -200,6 +234,11 @@ def _paginators(session, service: str, model) -> dict:
         input_shape = model.operation_model(operation).input_shape
         if ranked_search(input_shape):
             paginators[xform_name(operation)]["ranked"] = True
+        if newest_first(model.operation_model(operation).documentation):
+            # The first page holds the newest items: the timestamps code may sort them by to pick the newest.
+            entry = paginators[xform_name(operation)]
+            if timestamps := _timestamp_members(model.operation_model(operation), entry["result_keys"]):
+                entry["newest_first"] = timestamps
         # What every call must pass (Connect's list_queues needs InstanceId; SQS's needs nothing) and what a
         # call may pass: a call of a client of unknown service that leaves out the one or passes something
         # else is not this service's. (Kept only for names several services page: see build_table.)

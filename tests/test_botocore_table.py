@@ -94,6 +94,20 @@ def test_ranked_searches_are_the_operations_whose_input_says_how_many_best_match
     assert ("bedrock-agent", "list_knowledge_bases") not in ranked
 
 
+def test_newest_first_operations_are_those_whose_documentation_says_so_without_condition():
+    table = aws.table()
+    assert table.paginator("glue", "get_job_runs").newest_first == {"StartedOn", "CompletedOn", "LastModifiedOn"}
+    assert table.paginator("cloudformation", "describe_stack_events").newest_first == {"Timestamp"}
+    assert "startDate" in table.paginator("stepfunctions", "list_executions").newest_first
+    # "To return events in descending timestamp order (newest first), set the startFromHead parameter":
+    # the order depends on the call, as it does with Step Functions' reverseOrder.
+    assert not table.paginator("logs", "filter_log_events").newest_first
+    assert not table.paginator("stepfunctions", "get_execution_history").newest_first
+    # No documented order.
+    assert not table.paginator("backup", "list_recovery_points_by_backup_vault").newest_first
+    assert not table.paginator("s3", "list_objects_v2").newest_first
+
+
 def test_table_knows_the_errors_the_rules_need():
     table = aws.table()
     assert {"NoSuchKey", "NoSuchBucket"} <= table.error_shapes("s3")

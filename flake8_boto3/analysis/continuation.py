@@ -523,13 +523,15 @@ def one_page_is_enough(
     token_keys: Iterable[str],
     limit_keys: Iterable[str],
     result_keys: tuple[str, ...],
+    newest: frozenset[str] = frozenset(),
 ) -> bool:
-    """The code handles the continuation, or one page has everything it uses (see the module docs)."""
+    """The code handles the continuation, or one page has everything it uses (see the module docs).
+    ``newest``: the items' timestamps, when the service returns them newest first."""
     return (
         handles_tokens(code, call, token_keys)
         or deliberate_limit(code, call, limit_keys, result_keys)
         or names_exact_resources(code, call, operation)
-        or (result_use.needs_only_part(code, call, result_keys) and not filters_after_reading(code, call))
+        or (result_use.needs_only_part(code, call, result_keys, newest) and not filters_after_reading(code, call))
         or result_use.never_read(code, call)
         or exact_match_after_prefix(code, call)
         or drains_in_a_loop(code, call, result_keys)

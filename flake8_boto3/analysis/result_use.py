@@ -10,7 +10,11 @@ when it only
 - takes a fixed prefix: ``resp["StackEvents"][:10]`` (services that order
   their results put the newest or the first in name order there), also of a
   comprehension that maps every item (``[g["logGroupName"] for g in
-  resp["logGroups"]][:10]``).
+  resp["logGroups"]][:10]``);
+- takes the newest by one of the items' timestamps (``max(runs, key=lambda r:
+  r["StartedOn"])``, a prefix of ``sorted(runs, key=..., reverse=True)``) where
+  the service documents that it returns them newest first (the rule passes
+  those timestamps as ``newest``).
 
 A read inside the arguments of a logging call (``logger.debug("got %s", resp)``,
 ``log.info(f"{len(items)} items")``) is diagnostic output: it neither needs the
@@ -199,8 +203,55 @@ def _compared_with_empty(code: Code, node: ast.AST) -> bool:
     return isinstance(other, (ast.List, ast.Tuple)) and not other.elts
 
 
-def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
-    """Is this list of items used only for emptiness, its first item, a fixed prefix or a log?"""
+def _by_timestamp(call: ast.Call, newest: frozenset[str]) -> bool:
+    """``sorted``/``max`` of one list, by one of the items' timestamps (``key=lambda r: r["StartedOn"]``,
+    ``lambda r: r.get("Timestamp")``, ``itemgetter("StartedOn")``), with nothing else but ``reverse``."""
+    keywords = {keyword.arg: keyword.value for keyword in call.keywords}
+    key = keywords.get("key")
+    if len(call.args) != 1 or key is None or set(keywords) - {"key", "reverse"}:
+        return False
+    if isinstance(key, ast.Lambda):
+        parameters = key.args
+        if len(parameters.args) != 1 or parameters.vararg or parameters.kwarg or parameters.kwonlyargs:
+            return False
+        return _reads_member_of(key.body, parameters.args[0].arg) in newest
+    if isinstance(key, ast.Call) and dotted_name(key.func) in ("itemgetter", "operator.itemgetter"):
+        return len(key.args) == 1 and not key.keywords and _constant_string(key.args[0]) in newest
+    return False
+
+
+def _reads_member_of(node: ast.AST, name: str) -> str | None:
+    """The member ``name["X"]`` or ``name.get("X")`` reads, else None."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name:
+        return _constant_string(node.slice)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == name
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        return _constant_string(node.args[0])
+    return None
+
+
+def _constant_string(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _newest_first_order(call: ast.Call) -> bool:
+    """``sorted(..., reverse=True)``: the newest first, as the service returns them."""
+    return any(
+        keyword.arg == "reverse" and isinstance(keyword.value, ast.Constant) and keyword.value.value is True
+        for keyword in call.keywords
+    )
+
+
+def bounded_item_use(code: Code, items: ast.AST, depth: int = 0, newest: frozenset[str] = frozenset()) -> bool:
+    """Is this list of items used only for emptiness, its first item, a fixed prefix or a log? With
+    ``newest``, the timestamps of items the service returns newest first: or for the newest of them?"""
     if _in_test(code, items) or _compared_with_empty(code, items) or _is_first_item(code, items):
         return True
     if only_logged(code, items):
@@ -215,27 +266,33 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0) -> bool:
                 return True
             # ids.extend(j["jobId"] for j in items) ... `if ids:`: the list keeps the items' order
             collected = _extended_list_reads(code, comprehension) if depth < MAX_RETURN_DEPTH else None
-            return bool(collected) and all(bounded_item_use(code, read, depth + 1) for read in collected)
+            return bool(collected) and all(bounded_item_use(code, read, depth + 1, newest) for read in collected)
     if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is items and depth < MAX_RETURN_DEPTH:
         # for s in items: names.append(s["Name"]) ... names[0]: the list keeps the items' order
         collected = _collected_in_order(code, parent)
         if collected is not None:
-            return bool(collected) and all(bounded_item_use(code, read, depth + 1) for read in collected)
+            return bool(collected) and all(bounded_item_use(code, read, depth + 1, newest) for read in collected)
     if isinstance(parent, ast.Call) and parent.args[:1] == [items] and len(parent.args) == 1:
         function = dotted_name(parent.func)
         if function in EMPTINESS_FUNCTIONS:
             return True
         if function == "len":
             return _length_test(code, parent)
+        if newest and function == "max" and _by_timestamp(parent, newest):
+            return True  # max(items, key=lambda r: r["StartedOn"]): the newest, which the first page holds
+        if newest and function == "sorted" and _by_timestamp(parent, newest) and _newest_first_order(parent):
+            # the same order as the page's: a prefix of it is a prefix of the page (also through its own name)
+            in_order = bounded_item_use(code, parent, depth, newest)
+            return in_order or _assigned_and_bounded(code, parent, depth + 1, newest)
     if depth == 0:
         target = _assigned_name(code, items)
         if target is not None and _unread_in_its_function(code, target):
             return True  # bound to a local nothing reads (`existing = resp.get("QueueUrls", [])`): no item is used
         if target is not None:
             reads = _loads_of(code, target)
-            return bool(reads) and all(bounded_item_use(code, read, depth + 1) for read in reads)
+            return bool(reads) and all(bounded_item_use(code, read, depth + 1, newest) for read in reads)
     if isinstance(parent, ast.Return) and parent.value is items:
-        return _callers_use_only_part(code, code.enclosing_function(items), depth)
+        return _callers_use_only_part(code, code.enclosing_function(items), depth, newest)
     return False
 
 
@@ -307,7 +364,7 @@ COUNT_KEYS = ("Count", "KeyCount")
 MAX_RETURN_DEPTH = 2
 
 
-def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int) -> bool:
+def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int, newest: frozenset[str]) -> bool:
     """The function returns the items, and every caller of it uses them only for emptiness, the
     first item or a fixed prefix (``events = show_events(group)`` then ``if len(events) == 0``).
 
@@ -318,17 +375,18 @@ def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int) -> 
         return False
     calls = functions.module_calls_of(code, function)
     return bool(calls) and all(
-        bounded_item_use(code, call, depth + 1) or _assigned_and_bounded(code, call, depth + 1) for call in calls
+        bounded_item_use(code, call, depth + 1, newest) or _assigned_and_bounded(code, call, depth + 1, newest)
+        for call in calls
     )
 
 
-def _assigned_and_bounded(code: Code, call: ast.Call, depth: int) -> bool:
+def _assigned_and_bounded(code: Code, call: ast.Call, depth: int, newest: frozenset[str]) -> bool:
     """``events = show_events(group)``, then every read of ``events`` uses only part of it."""
     target = _assigned_name(code, call)
     if target is None:
         return False
     reads = _loads_of(code, target)
-    return bool(reads) and all(bounded_item_use(code, read, depth) for read in reads)
+    return bool(reads) and all(bounded_item_use(code, read, depth, newest) for read in reads)
 
 
 def callers_in_sight(code: Code, function: ast.AST) -> bool:
@@ -497,9 +555,12 @@ def _reads_the_global(code: Code, name: ast.Name) -> bool:
     return True
 
 
-def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
-    """The code uses the call's result only for emptiness, its first item or a fixed prefix; or
-    reads only how many items the page holds, to test for none (``scan()["Count"] == 0``)."""
+def needs_only_part(
+    code: Code, call: ast.Call, result_keys: tuple[str, ...], newest: frozenset[str] = frozenset()
+) -> bool:
+    """The code uses the call's result only for emptiness, its first item or a fixed prefix (or, with
+    ``newest``, for its newest items: see :func:`bounded_item_use`); or reads only how many items the
+    page holds, to test for none (``scan()["Count"] == 0``)."""
     members = _member_reads(code, call)
     if members is None:
         return False
@@ -512,7 +573,8 @@ def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...]) ->
             found += below
     counts = [count for key, count in members if key in COUNT_KEYS]
     return bool(found or counts) and (
-        all(bounded_item_use(code, item) for item in found) and all(_length_test(code, count) for count in counts)
+        all(bounded_item_use(code, item, 0, newest) for item in found)
+        and all(_length_test(code, count) for count in counts)
     )
 
 

@@ -98,7 +98,13 @@ Not flagged when one page is all the code needs:
   the header of an Athena `SELECT COUNT(*)`; also of a result nested in the
   response, Athena's `ResultSet.Rows`; not `[-1]`, the last of the page)
   or a fixed prefix (`[:10]`: `describe_stack_events` lists
-  the newest first), also of a comprehension that maps every item
+  the newest first), or, where the operation's documentation says the
+  results come newest first (botocore's model: CloudFormation
+  `describe_stack_events`, Glue `get_job_runs`, Step Functions
+  `list_executions`...), the newest by one of the items' timestamps:
+  `max(runs, key=lambda r: r["StartedOn"])`, or a prefix of `sorted(runs,
+  key=itemgetter("StartedOn"), reverse=True)` (not the oldest, not the largest
+  by anything else, and not for operations that document no order), also of a comprehension that maps every item
   (`[g["logGroupName"] for g in groups][:10]`; one with an `if` filters, and
   `any(...)` over one searches every item) or of a list that a loop fills with
   one value per item (`for s in page: names.append(s["Name"])`, the loop's
@@ -438,7 +444,9 @@ def check(context: FileContext) -> Iterator[Finding]:
                 yield RULE.finding(call.call, _token_handled_without_limit(call, paginators))
                 continue
             tokens = set()  # no token comes back: nothing else here continues the listing either
-        if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results):
+        # Timestamps every candidate service returns its items newest first by (CloudFormation's events).
+        newest = frozenset.intersection(*(p.newest_first for p in paginators))
+        if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results, newest):
             continue
         if partition_query.reads_one_partition(call):
             continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
