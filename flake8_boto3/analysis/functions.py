@@ -130,10 +130,11 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     manually started job (an EventBridge schedule's event carries nothing a job needs; a cleanup,
     backup, report or compliance scan over the whole account). It runs when its schedule says, most
     often cold, not once per request or message: ``def handler(event, context): cleanup()``. A
-    handler that so much as logs its event, is decorated, or sits in a module that builds an HTTP
+    handler that so much as logs its event, is decorated (other than by instrumentation that only
+    observes the call: :data:`OBSERVING_DECORATORS`), or sits in a module that builds an HTTP
     answer (a ``"statusCode"`` anywhere: an API Gateway handler that needs nothing of the request
     still serves requests) is not one."""
-    if function.decorator_list:
+    if not all(_only_observes(decorator) for decorator in function.decorator_list):
         return False
     params = _handler_parameters(code, function)
     if not _lambda_parameters(params):
@@ -142,6 +143,27 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     if any(node.id == event for node in code.nodes(ast.Name, within=function)):
         return False
     return not any(node.value == "statusCode" for node in code.nodes(ast.Constant))
+
+
+# Decorators that only observe a Lambda handler's call and hand it the event unchanged: Powertools'
+# Logger.inject_lambda_context (unless it logs the event: log_event=True), Tracer.capture_lambda_handler
+# and Metrics.log_metrics, and the X-Ray SDK's recorder.capture.
+OBSERVING_DECORATORS = frozenset({"inject_lambda_context", "capture_lambda_handler", "log_metrics"})
+XRAY_CAPTURE = frozenset({"xray_recorder.capture", "xray_recorder.capture_async"})
+
+
+def _only_observes(decorator: ast.AST) -> bool:
+    """``@logger.inject_lambda_context``, ``@tracer.capture_lambda_handler(capture_response=False)``,
+    ``@xray_recorder.capture("job")``: the handler is still what it is without it."""
+    call = decorator if isinstance(decorator, ast.Call) else None
+    name = dotted_name(call.func if call is not None else decorator) or ""
+    for keyword in call.keywords if call is not None else ():
+        logs_the_event = keyword.arg == "log_event" and not (
+            isinstance(keyword.value, ast.Constant) and keyword.value.value is False
+        )
+        if keyword.arg is None or logs_the_event:
+            return False  # log_event=True logs the event for the handler (**options: can't tell)
+    return name in XRAY_CAPTURE or ("." in name and name.rsplit(".", 1)[1] in OBSERVING_DECORATORS)
 
 
 def is_custom_resource_handler(code: Code, function: ast.AST) -> bool:

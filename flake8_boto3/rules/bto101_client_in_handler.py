@@ -45,8 +45,11 @@ Not request handlers: CloudFormation custom resource handlers (a handler that
 dispatches on `event["RequestType"]`, functions registered with crhelper's
 `@helper.create`/`update`/`delete`, Lambda handlers of a module that uses
 `cfnresponse` or crhelper). They run a few times in a stack's life. Nor are
-jobs: an undecorated Lambda handler that reads nothing of its event (not even
-to log it) in a module that builds no HTTP answer (no `"statusCode"` in it),
+jobs: a Lambda handler that reads nothing of its event (not even to log it),
+undecorated or decorated only by instrumentation that observes the call
+(Powertools' `@logger.inject_lambda_context` without `log_event=True`,
+`@tracer.capture_lambda_handler`, `@metrics.log_metrics`; X-Ray's
+`@xray_recorder.capture`; any other decorator may read the event for it), in a module that builds no HTTP answer (no `"statusCode"` in it),
 such as `def handler(event, context): cleanup_old_snapshots()`. A schedule or a
 person starts it (a nightly cleanup, a backup, a compliance scan), most often
 cold, so a module-level client saves it next to nothing: the opt-in BTO103
