@@ -109,6 +109,28 @@ def test_a_lambda_handler_runs_per_invocation_and_a_web_route_per_request():
     assert "created in request handler 'buckets' on every request;" in messages[1]
 
 
+def test_a_helper_given_the_handlers_event_and_context_is_not_named_the_handler():
+    messages = [f.message for f in findings("""
+        import boto3
+
+        def lambda_handler(event, context):
+            attach_settings(event, context)
+            for record in event["Records"]:
+                tag_object(record, context)
+
+        def attach_settings(event, context):
+            event["settings"] = boto3.resource("dynamodb").Table("settings").get_item(Key={"id": 1})
+
+        def tag_object(event, context):
+            boto3.client("s3").put_object_tagging(Bucket="b", Key=event["key"], Tagging={"TagSet": []})
+        """)]
+    assert len(messages) == 2
+    called = "created in 'attach_settings', which Lambda handler 'lambda_handler' calls, on every invocation"
+    assert called in messages[0]
+    # Called in the handler's loop: on every iteration (BTO102), as for any other helper.
+    assert messages[1].startswith("BTO102") and "Lambda handler 'lambda_handler' calls in a loop" in messages[1]
+
+
 def test_a_resource_in_a_web_route_is_not_told_to_be_shared_across_threads():
     source = (
         "import boto3\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"

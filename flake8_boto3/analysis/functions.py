@@ -335,21 +335,40 @@ def functions_reached_from_handlers(code: Code, settings: Settings, limit: int =
     every iteration of it, not once per request.
     """
     reached: dict[ast.AST, Reach] = {}
-    queue: list[ast.AST] = []
-    for function in code.nodes(FUNCTION_TYPES):
-        reason = handler_reason(code, function, settings)
-        if reason:
-            reached[function] = Reach(function, reason)
-            queue.append(function)
-    while queue and len(reached) < limit:
-        function = queue.pop(0)
-        reach = reached[function]
-        for call, callee in called_functions(code, function):
-            if callee not in reached:
-                in_loop = reach.in_loop or code.repeating_loop(call) is not None
-                reached[callee] = Reach(reach.handler, reach.reason, in_loop)
-                queue.append(callee)
+    handlers = [(f, reason) for f in code.nodes(FUNCTION_TYPES) if (reason := handler_reason(code, f, settings))]
+    # A function that has a Lambda handler's parameters only because a handler hands its (event, context)
+    # on (`def attach_settings(event, context)`, called by `lambda_handler`) is that handler's helper:
+    # it runs as the handler calls it (in a loop, on every iteration), and the handler is the caller.
+    helpers = {f for f, _ in handlers if _named_a_handler_only_by_its_parameters(code, f, settings)}
+    for handlers_now in ([h for h in handlers if h[0] not in helpers], [h for h in handlers if h[0] in helpers]):
+        queue: list[ast.AST] = []
+        for function, reason in handlers_now:
+            if function not in reached:
+                reached[function] = Reach(function, reason)
+                queue.append(function)
+        while queue and len(reached) < limit:
+            function = queue.pop(0)
+            reach = reached[function]
+            for call, callee in called_functions(code, function):
+                if callee not in reached:
+                    in_loop = reach.in_loop or code.repeating_loop(call) is not None
+                    reached[callee] = Reach(reach.handler, reach.reason, in_loop)
+                    queue.append(callee)
     return reached
+
+
+def _named_a_handler_only_by_its_parameters(code: Code, function: ast.AST, settings: Settings) -> bool:
+    """A Lambda handler by its ``(event, context)`` parameters alone (no handler name, no handler
+    decorator) that some function of the module calls."""
+    if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
+        return False
+    if any(
+        fnmatch.fnmatchcase(name, pattern)
+        for name in decorator_names(function)
+        for pattern in settings.handler_decorators
+    ):
+        return False
+    return any(code.enclosing_function(call) is not None for call in module_calls_of(code, function))
 
 
 def returns_outside_except_clauses(code: Code, function: ast.AST) -> list[ast.Return]:

@@ -39,7 +39,10 @@ environment handles one invocation at a time, so a module-level resource is
 fine there).
 
 A helper that creates a client and that the handler calls inside a loop is
-reported as BTO102 ("on every iteration"), which is the truth of it.
+reported as BTO102 ("on every iteration"), which is the truth of it. A function
+that has a handler's `(event, context)` parameters only because the handler
+hands them on (`attach_settings(event, context)`, called by `lambda_handler`)
+is such a helper: the message names the handler that calls it.
 
 Not request handlers: CloudFormation custom resource handlers (a handler that
 dispatches on `event["RequestType"]`, functions registered with crhelper's
