@@ -110,11 +110,18 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     if _lambda_parameters(_handler_parameters(code, function)):
         return "Lambda handler"  # (once a method's self/cls is set aside)
     if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
-        return "Lambda handler"
+        if _takes_event_and_context(code, function):
+            return "Lambda handler"
     for name in decorator_names(function):
         if any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.handler_decorators):
             return "request handler"
     return None
+
+
+def _takes_event_and_context(code: Code, function: ast.AST) -> bool:
+    """Lambda calls its handler with two positional arguments: a function named like one that takes
+    fewer (``def lambda_handler():`` called once by a script) is not one."""
+    return len(_handler_parameters(code, function)) >= 2 or function.args.vararg is not None
 
 
 def _handler_parameters(code: Code, function: ast.AST) -> list[str]:

@@ -444,8 +444,10 @@ def _reads_below(code: Code, node: ast.AST, path: list[str]) -> list[ast.AST] | 
 def never_read(code: Code, call: ast.Call) -> bool:
     """Nothing reads the call's response: the call is a statement of its own (``iam.list_users()``
     to probe permissions), or its value goes to a local name that nothing in the function reads but
-    a logging call, not even a nested function (``result = client.scan(**params)`` in a timing loop)."""
-    if isinstance(code.parent(call), ast.Expr):
+    a logging call, not even a nested function (``result = client.scan(**params)`` in a timing loop);
+    or it goes straight into a logging call (``print(efs.describe_file_systems())`` in a Lambda
+    function's module, see :func:`only_logged`)."""
+    if isinstance(code.parent(call), ast.Expr) or only_logged(code, call):
         return True
     target = _assigned_name(code, call)
     if target is None:
