@@ -110,7 +110,7 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     if _lambda_parameters(_handler_parameters(code, function)):
         return "Lambda handler"  # (once a method's self/cls is set aside)
     if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
-        if _takes_event_and_context(code, function):
+        if _takes_a_request(code, function):
             return "Lambda handler"
     for name in decorator_names(function):
         if any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.handler_decorators):
@@ -118,10 +118,11 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     return None
 
 
-def _takes_event_and_context(code: Code, function: ast.AST) -> bool:
-    """Lambda calls its handler with two positional arguments: a function named like one that takes
-    fewer (``def lambda_handler():`` called once by a script) is not one."""
-    return len(_handler_parameters(code, function)) >= 2 or function.args.vararg is not None
+def _takes_a_request(code: Code, function: ast.AST) -> bool:
+    """A handler is given what it handles: a function named like one that takes no argument at all
+    (``def lambda_handler():`` that a script calls once) is not one. (Lambda passes two; a name
+    configured with ``--boto3-handler-names`` may be another framework's entry point, given one.)"""
+    return bool(_handler_parameters(code, function)) or function.args.vararg is not None
 
 
 def _handler_parameters(code: Code, function: ast.AST) -> list[str]:

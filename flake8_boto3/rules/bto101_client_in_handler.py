@@ -6,8 +6,8 @@ Message: `BTO101 boto3 client 's3' created in Lambda handler 'handler' on every 
 Flags a boto3 client, resource or session created inside a request handler: a
 Lambda handler (a function whose first two parameters are `event`/`evt` and
 `context`/`ctx`/`ctxt`/`lambda_context`, or whose name is in
-`--boto3-handler-names` and that takes the two positional arguments Lambda
-passes: a `def lambda_handler():` that a script calls is not one), a web route
+`--boto3-handler-names` and that takes an argument: a `def lambda_handler():`
+that a script calls is not one), a web route
 (a function decorated with `@app.route`, `@app.get`, `@router.post`, ...,
 `@app.lambda_function`; see `--boto3-handler-decorators`), or a function of
 the same module that a handler calls. Calls of project functions that return a
