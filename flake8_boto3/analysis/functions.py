@@ -140,8 +140,8 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     often cold, not once per request or message: ``def handler(event, context): cleanup()``. A
     handler that so much as logs its event, is decorated (other than by instrumentation that only
     observes the call: :data:`OBSERVING_DECORATORS`), or sits in a module that builds an HTTP
-    answer (a ``"statusCode"`` anywhere: an API Gateway handler that needs nothing of the request
-    still serves requests) is not one."""
+    answer (a ``"statusCode"`` anywhere but in answers that carry only a message: an API Gateway
+    handler that needs nothing of the request still serves requests) is not one."""
     if not all(_only_observes(decorator) for decorator in function.decorator_list):
         return False
     params = _handler_parameters(code, function)
@@ -150,7 +150,23 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     event = params[0]
     if any(node.id == event for node in code.nodes(ast.Name, within=function)):
         return False
-    return not any(node.value == "statusCode" for node in code.nodes(ast.Constant))
+    return all(_answers_a_status_message(code, node) for node in code.nodes(ast.Constant) if node.value == "statusCode")
+
+
+def _answers_a_status_message(code: Code, key: ast.Constant) -> bool:
+    """``{"statusCode": 200, "body": f"Deleted {n} snapshots"}``: an HTTP-shaped answer that carries
+    only a message (a string, an f-string, ``json.dumps`` of one) and no headers, the habit of a job
+    that a schedule starts, not an answer to a client: it serves no data and no request it read."""
+    answer = code.parent(key)
+    if not isinstance(answer, ast.Dict) or key not in answer.keys:
+        return False
+    members = {k.value: v for k, v in zip(answer.keys, answer.values) if isinstance(k, ast.Constant)}
+    if "headers" in members or len(members) != len(answer.keys):
+        return False
+    body = members.get("body")
+    if isinstance(body, ast.Call) and dotted_name(body.func) == "json.dumps" and len(body.args) == 1:
+        body = body.args[0]
+    return isinstance(body, ast.JoinedStr) or (isinstance(body, ast.Constant) and isinstance(body.value, str))
 
 
 # Decorators that only observe a Lambda handler's call and hand it the event unchanged: Powertools'
