@@ -5,7 +5,8 @@ A call of a paginated operation that reads one page is fine when:
 - the code handles the continuation itself: it passes the input token
   (``ContinuationToken``, ``ExclusiveStartKey``, ``NextToken``...) or reads the
   output token or more-results flag (``NextContinuationToken``, ``IsTruncated``,
-  ``LastEvaluatedKey``);
+  ``LastEvaluatedKey``), or, in a loop, passes a value the loop takes from the
+  response (``StartAfter=last_key``, ``last_key = page["Contents"][-1]["Key"]``);
 - it asks for a bounded page with the limit key (``MaxKeys=1``, ``Limit=10``),
   unless the code then acts on every item of that page as if it were all of
   them (a purge loop over ``describe_snapshots(MaxResults=20)``), or unless a
@@ -445,6 +446,30 @@ def handles_tokens(code: Code, call: ast.Call, token_keys: Iterable[str]) -> boo
     return _mentions_tokens(code, call, tokens) and not _read_without_tokens(code, call, tokens)
 
 
+def resumes_after_the_page(code: Code, call: ast.Call) -> bool:
+    """In a loop, the call is given a name that the loop binds again from this call's response: the
+    code pages by hand, resuming after the last item it saw (``StartAfter=last_key``, then
+    ``last_key = contents[-1]["Key"]`` with ``contents = response["Contents"]``: S3's StartAfter,
+    which botocore's paginator does not use)."""
+    loop = code.repeating_loop(call)
+    parent = code.parent(call)
+    if loop is None or not (isinstance(parent, ast.Assign) and len(parent.targets) == 1):
+        return False
+    if not isinstance(parent.targets[0], ast.Name):
+        return False
+    from_the_page = {parent.targets[0].id}  # the response, and names the loop binds from it
+    assignments = [
+        node for node in code.nodes(ast.Assign, within=loop)
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and node is not parent
+    ]
+    for _ in range(3):  # response -> contents -> last key
+        for assignment in assignments:
+            if any(isinstance(n, ast.Name) and n.id in from_the_page for n in ast.walk(assignment.value)):
+                from_the_page.add(assignment.targets[0].id)
+    given = {kw.value.id for kw in call.keywords if kw.arg and isinstance(kw.value, ast.Name)}
+    return bool(given & (from_the_page - {parent.targets[0].id}))
+
+
 def _mentions_tokens(code: Code, call: ast.Call, tokens: set[str]) -> bool:
     """The function mentions a continuation key: as a string (``resp["NextToken"]``), or as a keyword,
     unless it is given to another operation (``list_subscriptions(NextToken=token)`` continues that
@@ -529,6 +554,7 @@ def one_page_is_enough(
     ``newest``: the items' timestamps, when the service returns them newest first."""
     return (
         handles_tokens(code, call, token_keys)
+        or resumes_after_the_page(code, call)
         or deliberate_limit(code, call, limit_keys, result_keys)
         or names_exact_resources(code, call, operation)
         or (result_use.needs_only_part(code, call, result_keys, newest) and not filters_after_reading(code, call))
