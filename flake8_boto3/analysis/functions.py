@@ -153,15 +153,28 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     return all(_answers_a_status_message(code, node) for node in code.nodes(ast.Constant) if node.value == "statusCode")
 
 
+# The members of what API Gateway (REST and HTTP APIs), an ALB or a function URL takes from a Lambda
+# function's answer: anything else never reaches an HTTP client.
+HTTP_ANSWER_MEMBERS = frozenset(
+    {"statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies", "statusDescription"}
+)
+
+
 def _answers_a_status_message(code: Code, key: ast.Constant) -> bool:
     """``{"statusCode": 200, "body": f"Deleted {n} snapshots"}``: an HTTP-shaped answer that carries
     only a message (a string, an f-string, ``json.dumps`` of one) and no headers, the habit of a job
-    that a schedule starts, not an answer to a client: it serves no data and no request it read."""
+    that a schedule starts, not an answer to a client: it serves no data and no request it read. So is
+    ``{"statusCode": 200, "deleted": ids}``: what it carries is outside every member an HTTP answer
+    has, for a program (a state machine) that reads it, not for an HTTP client."""
     answer = code.parent(key)
     if not isinstance(answer, ast.Dict) or key not in answer.keys:
         return False
     members = {k.value: v for k, v in zip(answer.keys, answer.values) if isinstance(k, ast.Constant)}
-    if "headers" in members or len(members) != len(answer.keys):
+    if len(members) != len(answer.keys):
+        return False
+    if "body" not in members and set(members) - HTTP_ANSWER_MEMBERS:
+        return True
+    if "headers" in members:
         return False
     body = members.get("body")
     if isinstance(body, ast.Call) and dotted_name(body.func) == "json.dumps" and len(body.args) == 1:
