@@ -201,3 +201,23 @@ def test_a_folder_of_scripts_named_like_the_sdk_is_analysed(tmp_path, monkeypatc
     assert findings(VENDORED_SDK_FILE, "boto3/kms/rotation.py")
     (tmp_path / "boto3" / "__init__.py").write_text("")
     assert findings(VENDORED_SDK_FILE, "boto3/kms/rotation.py") == []  # a copy of the package
+
+
+def test_an_operation_of_another_service_is_named_as_such():
+    messages = [f.message for f in findings("""
+        import boto3
+
+        ec2 = boto3.client("ec2")
+        quicksight = boto3.client("quicksight")
+
+        def notify(message):
+            ec2.publish(TopicArn="arn:aws:sns:us-east-1:1:t", Message=message)
+
+        def add(name):
+            quicksight.create_user(AwsAccountId="1", Namespace="default", UserName=name)
+        """, code="BTO501")]
+    copied = "ec2 client has no method 'publish' (AttributeError at run time); it is an operation of"
+    copied += " 'iot-data' and 'sns'"
+    assert copied in messages[0]
+    # Where the client's own service has a close name, that comes first.
+    assert "did you mean" in messages[1] and "'register_user'" in messages[1]

@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.names import import_names
+from flake8_boto3.analysis.names import dotted_name, import_names
 from flake8_boto3.aws import boto3_name, table
 from flake8_boto3.budget import BudgetExceeded
 from flake8_boto3.model import Boto3Value, Kind
@@ -135,6 +135,23 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
     return "_" in name and name.split("_", 1)[0] in operation_verbs() and name not in aws.all_injected_methods
 
 
+def made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
+    """``ec2`` bound only by ``ec2 = boto3.client("ec2")``: a client whose service the syntax reads, so
+    an operation of another service called on it (``ec2.publish(...)``, copied from an SNS client) is
+    worth asking about (BTO501), at the cost of no astroid tree."""
+    if not isinstance(expression, ast.Name):
+        return False
+    found = code.bindings(expression)
+    for binding in found:
+        statement = code.parent(binding) if isinstance(binding, ast.Name) else None
+        if not (isinstance(statement, ast.Assign) and statement.targets == [binding]):
+            return False
+        value = statement.value
+        if not (isinstance(value, ast.Call) and dotted_name(value.func) == "boto3.client"):
+            return False
+    return bool(found)
+
+
 def _is_module_receiver(code: Code, expression: ast.AST) -> bool:
     """``re`` in ``re.search``: a name bound only by ``import`` statements of modules other than boto3.
 
@@ -209,7 +226,11 @@ class AwsCalls:
         try:
             for call in self.code.nodes(ast.Call):
                 func = call.func
-                if not isinstance(func, ast.Attribute) or not worth_inferring(func.attr, bool(call.args)):
+                if not isinstance(func, ast.Attribute):
+                    continue
+                if not worth_inferring(func.attr, bool(call.args)) and not (
+                    func.attr in table().operation_index and made_by_boto3_client(self.code, func.value)
+                ):
                     continue
                 if _is_module_receiver(self.code, func.value):
                     continue

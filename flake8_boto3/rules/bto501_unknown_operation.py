@@ -9,8 +9,14 @@ methods boto3 adds to clients (`get_paginator`, `get_waiter`, `can_paginate`,
 `generate_presigned_url`, `close`, S3's `upload_file`, `download_fileobj`,
 `copy`, ...), and suggests the closest operation names: for an operation spelled
 as another SDK or the API reference spells it (`putObject`, `ListObjectsV2`),
-the name boto3 gives it (`put_object`, `list_objects_v2`). A client of unknown
-service, or a receiver that is not known to be a client, is never flagged.
+the name boto3 gives it (`put_object`, `list_objects_v2`). An operation of
+another service (`ec2.publish(...)`, copied from an SNS client) is named as
+such (`it is an operation of 'sns'`) where no operation of the client's own
+service comes close; its receiver is looked at when it is a
+name bound to `boto3.client(...)` in the module (the syntax reads its service:
+no inference is spent on every call of a common operation name elsewhere), or
+when another rule asks about it anyway. A client of unknown service, or a
+receiver that is not known to be a client, is never flagged.
 
 ## Why is this bad?
 boto3 builds client methods from the service model at run time: a typo, an
@@ -68,11 +74,20 @@ def check(context: FileContext) -> Iterator[Finding]:
         if call.operation in operations or call.operation in aws.injected_methods(service):
             continue
         hint = aws.did_you_mean(call.operation, operations)
+        others = sorted(aws.operation_index.get(call.operation, ()))
+        if others and not hint:  # copied from another service's client: sns.publish on an ec2 client
+            hint = f"; it is an operation of {_names(others)}"
         yield RULE.finding(
             call.call,
             f"{service} client has no method '{call.operation}' (AttributeError at run time){hint}",
             SERVICE_REFERENCE.format(service=service),
         )
+
+
+def _names(services: list[str]) -> str:
+    quoted = [f"'{service}'" for service in services[:3]]
+    more = f" and {len(services) - 3} more" if len(services) > 3 else ""
+    return (", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]) + more
 
 
 RULE = Rule(
