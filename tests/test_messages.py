@@ -221,3 +221,19 @@ def test_an_operation_of_another_service_is_named_as_such():
     assert copied in messages[0]
     # Where the client's own service has a close name, that comes first.
     assert "did you mean" in messages[1] and "'register_user'" in messages[1]
+
+
+def test_the_waiter_suggested_first_ends_in_the_state_the_loop_waits_for():
+    [message] = [f.message for f in findings("""
+        import time
+        import boto3
+
+        sagemaker = boto3.client("sagemaker")
+
+        def wait_in_service(name):
+            status = sagemaker.describe_endpoint(EndpointName=name)["EndpointStatus"]
+            while status != "InService":
+                time.sleep(15)
+                status = sagemaker.describe_endpoint(EndpointName=name)["EndpointStatus"]
+        """, code="BTO205")]
+    assert 'get_waiter("endpoint_in_service") (or "endpoint_deleted")' in message

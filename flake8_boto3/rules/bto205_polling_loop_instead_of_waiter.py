@@ -349,11 +349,15 @@ def check(context: FileContext) -> Iterator[Finding]:
             if _bounded(loop) and not any(states[w]["failure"] for w in waiters):
                 break  # no failure state to miss, a bound already there: the waiter would change nothing
             reported.add(loop)
-            others = f" (or {', '.join(repr(w).replace(chr(39), chr(34)) for w in waiters[1:])})" if waiters[1:] else ""
+            # The waiters that end in a state the loop compares come first: `!= "InService"` waits for
+            # endpoint_in_service, not endpoint_deleted.
+            compared = _compared_values(context.code, loop)
+            ranked = sorted(waiters, key=lambda waiter: not states[waiter]["success"] & compared)
+            others = f" (or {', '.join(repr(w).replace(chr(39), chr(34)) for w in ranked[1:])})" if ranked[1:] else ""
             yield RULE.finding(
                 call.call,
                 f"loop polls {call.receiver_text}.{call.operation}() and sleeps;"
-                f' use {client_text}.get_waiter("{waiters[0]}"){others}',
+                f' use {client_text}.get_waiter("{ranked[0]}"){others}',
             )
             break
 
