@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from flake8_boto3.analysis.code import FUNCTION_TYPES, TRY_TYPES, Code
+from flake8_boto3.analysis.functions import has_lambda_signature
 from flake8_boto3.analysis.names import arguments_at_call, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs, first_test_after
 
@@ -465,13 +466,28 @@ def _sides(state: State, polarity: str | None) -> tuple[State, State]:
     return (specific, other) if polarity == "specific" else (other, specific)
 
 
+def _failure_state_for_a_caller(code: Code, statement: ast.Return) -> bool:
+    """``return "ERROR"`` (or ``"FAILED"``) from a function answering a job's state to its caller
+    (``"SUCCEEDED"`` on the other paths). Not from a Lambda handler: the runtime takes any value for
+    success, and an SQS batch the handler was given is deleted."""
+    function = code.enclosing_function(statement)
+    return (
+        isinstance(statement.value, ast.Constant)
+        and _is_failure_status(statement.value)
+        and function is not None
+        and not has_lambda_signature(function)
+    )
+
+
 def _step(code: Code, statement: ast.AST, handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:
     if isinstance(statement, ast.Raise):
         return [Path(Exit.RAISE, state)], set()
     if isinstance(statement, ast.Return):
         value = statement.value
         if value is not None and (
-            is_error_response(value, code) or (handler is not None and handler.mentions_error(value))
+            is_error_response(value, code)
+            or _failure_state_for_a_caller(code, statement)
+            or (handler is not None and handler.mentions_error(value))
         ):
             state = replace(state, kept=True)  # the failure goes back to the caller in another form
         return [Path(Exit.RETURN, state, value)], set()
