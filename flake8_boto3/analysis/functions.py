@@ -109,13 +109,23 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
         return None
     if _lambda_parameters(_handler_parameters(code, function)):
         return "Lambda handler"  # (once a method's self/cls is set aside)
-    if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
-        if _takes_a_request(code, function):
-            return "Lambda handler"
-    for name in decorator_names(function):
-        if any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.handler_decorators):
-            return "request handler"
+    if _has_a_handler_name(function, settings) and _takes_a_request(code, function):
+        return "Lambda handler"
+    if _has_a_handler_decorator(function, settings):
+        return "request handler"
     return None
+
+
+def _has_a_handler_name(function: ast.AST, settings: Settings) -> bool:
+    return any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names)
+
+
+def _has_a_handler_decorator(function: ast.AST, settings: Settings) -> bool:
+    return any(
+        fnmatch.fnmatchcase(name, pattern)
+        for name in decorator_names(function)
+        for pattern in settings.handler_decorators
+    )
 
 
 def _takes_a_request(code: Code, function: ast.AST) -> bool:
@@ -140,8 +150,9 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     often cold, not once per request or message: ``def handler(event, context): cleanup()``. A
     handler that so much as logs its event, is decorated (other than by instrumentation that only
     observes the call: :data:`OBSERVING_DECORATORS`), or sits in a module that builds an HTTP
-    answer (a ``"statusCode"`` anywhere but in answers that carry only a message: an API Gateway
-    handler that needs nothing of the request still serves requests) is not one."""
+    answer (a ``"statusCode"`` anywhere but in answers no HTTP client would get anything from: see
+    :func:`_answers_no_http_client`; an API Gateway handler that needs nothing of the request still
+    serves requests) is not one."""
     if not all(_only_observes(decorator) for decorator in function.decorator_list):
         return False
     params = _handler_parameters(code, function)
@@ -150,7 +161,7 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     event = params[0]
     if any(node.id == event for node in code.nodes(ast.Name, within=function)):
         return False
-    return all(_answers_a_status_message(code, node) for node in code.nodes(ast.Constant) if node.value == "statusCode")
+    return all(_answers_no_http_client(code, node) for node in code.nodes(ast.Constant) if node.value == "statusCode")
 
 
 # The members of what API Gateway (REST and HTTP APIs), an ALB or a function URL takes from a Lambda
@@ -160,7 +171,7 @@ HTTP_ANSWER_MEMBERS = frozenset(
 )
 
 
-def _answers_a_status_message(code: Code, key: ast.Constant) -> bool:
+def _answers_no_http_client(code: Code, key: ast.Constant) -> bool:
     """``{"statusCode": 200, "body": f"Deleted {n} snapshots"}``: an HTTP-shaped answer that carries
     only a message (a string, an f-string, ``json.dumps`` of one) and no headers, the habit of a job
     that a schedule starts, not an answer to a client: it serves no data and no request it read. So is
@@ -397,13 +408,7 @@ def functions_reached_from_handlers(code: Code, settings: Settings, limit: int =
 def _named_a_handler_only_by_its_parameters(code: Code, function: ast.AST, settings: Settings) -> bool:
     """A Lambda handler by its ``(event, context)`` parameters alone (no handler name, no handler
     decorator) that some function of the module calls."""
-    if any(fnmatch.fnmatchcase(function.name, pattern) for pattern in settings.handler_names):
-        return False
-    if any(
-        fnmatch.fnmatchcase(name, pattern)
-        for name in decorator_names(function)
-        for pattern in settings.handler_decorators
-    ):
+    if _has_a_handler_name(function, settings) or _has_a_handler_decorator(function, settings):
         return False
     return any(code.enclosing_function(call) is not None for call in module_calls_of(code, function))
 
