@@ -135,7 +135,7 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
     return "_" in name and name.split("_", 1)[0] in operation_verbs() and name not in aws.all_injected_methods
 
 
-def made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
+def _made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
     """``ec2`` bound only by ``ec2 = boto3.client("ec2")``: a client whose service the syntax reads, so
     an operation of another service called on it (``ec2.publish(...)``, copied from an SNS client) is
     worth asking about (BTO501), at the cost of no astroid tree."""
@@ -229,7 +229,7 @@ class AwsCalls:
                 if not isinstance(func, ast.Attribute):
                     continue
                 if not worth_inferring(func.attr, bool(call.args)) and not (
-                    func.attr in table().operation_index and made_by_boto3_client(self.code, func.value)
+                    func.attr in table().operation_index and _made_by_boto3_client(self.code, func.value)
                 ):
                     continue
                 if _is_module_receiver(self.code, func.value):
