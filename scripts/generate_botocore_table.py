@@ -109,6 +109,9 @@ DESCRIBES_ALL_BY_DEFAULT = re.compile(r"\bThe default is to describe all your\b"
 # The most one request returns, in the operation's own words (S3 ListObjectsV2: "Returns some or all
 # (up to 1,000) of the objects in a bucket with each request"): asking for it bounds nothing.
 OPERATION_MAXIMUM = re.compile(r"\(up to ([\d,]+)\) of the \w+ in a \w+")
+# The limit key's own documentation, where the model has no maximum (ECS ListServices' maxResults: "This
+# value can be between 1 and 100"): the largest page a call may ask for.
+DOCUMENTED_RANGE = re.compile(r"\b(?:between|from) 1 (?:and|to) ([\d,]+)\b", re.I)
 
 
 # A relevance-ranked search names how many of its best matches to return (S3 Vectors QueryVectors
@@ -167,6 +170,8 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
         facts = {**facts, "limit_max": member.metadata["max"]}
     elif (most := OPERATION_MAXIMUM.search(re.sub(r"<[^>]+>", "", documentation))) is not None:
         facts = {**facts, "limit_max": _number(most.group(1))}  # list_objects_v2(MaxKeys=1000)
+    elif member is not None and (most := DOCUMENTED_RANGE.search(re.sub(r"<[^>]+>", " ", member.documentation or ""))):
+        facts = {**facts, "limit_max": _number(most.group(1))}  # ecs.list_services(maxResults=100)
     return facts
 
 

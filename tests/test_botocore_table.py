@@ -94,6 +94,14 @@ def test_ranked_searches_are_the_operations_whose_input_says_how_many_best_match
     assert ("bedrock-agent", "list_knowledge_bases") not in ranked
 
 
+def test_the_largest_page_comes_from_the_model_or_from_the_documentation():
+    table = aws.table()
+    assert table.paginator("cognito-idp", "list_users").limit_max == 60  # the model's max
+    assert table.paginator("s3", "list_objects_v2").limit_max == 1000  # "(up to 1,000) of the objects"
+    assert table.paginator("ecs", "list_services").limit_max == 100  # "between 1 and 100"
+    assert table.paginator("ecs", "list_services").page_default == 10
+
+
 def test_newest_first_operations_are_those_whose_documentation_says_so_without_condition():
     table = aws.table()
     assert table.paginator("glue", "get_job_runs").newest_first == {"StartedOn", "CompletedOn", "LastModifiedOn"}

@@ -47,9 +47,11 @@ Not flagged when one page is all the code needs:
   loop and without `**kwargs`) handles the first call's continuation, not the
   other's;
 - it passes the limit key (`MaxKeys`, `Limit`, `MaxResults`): a deliberately
-  bounded page (not the largest page botocore's model allows:
+  bounded page (not the largest page botocore's model allows, by its maximum
+  or in the documentation's words, "up to 1,000" objects, "between 1 and 100":
   `cognito.list_users(UserPoolId=p, Limit=60)` asks for as many users as one
-  call returns, and the 61st is silently missing). Not when a loop then acts on every item of that page as if it
+  call returns, and the 61st is silently missing; so does
+  `ecs.list_services(maxResults=100)`). Not when a loop then acts on every item of that page as if it
   were all of them (deletes, terminates or updates each: a purge loop over
   `describe_snapshots(MaxResults=20)` purges 20), and not for DynamoDB
   `scan`/`query` with a `FilterExpression`, where `Limit` counts the items
