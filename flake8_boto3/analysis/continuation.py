@@ -6,7 +6,7 @@ A call of a paginated operation that reads one page is fine when:
   (``ContinuationToken``, ``ExclusiveStartKey``, ``NextToken``...) or reads the
   output token or more-results flag (``NextContinuationToken``, ``IsTruncated``,
   ``LastEvaluatedKey``), or, in a loop, passes a value the loop takes from the
-  response (``StartAfter=last_key``, ``last_key = page["Contents"][-1]["Key"]``);
+  last item of the response (``StartAfter=last_key``, ``last_key = page["Contents"][-1]["Key"]``);
 - it asks for a bounded page with the limit key (``MaxKeys=1``, ``Limit=10``),
   unless the code then acts on every item of that page as if it were all of
   them (a purge loop over ``describe_snapshots(MaxResults=20)``), or unless a
@@ -447,10 +447,11 @@ def handles_tokens(code: Code, call: ast.Call, token_keys: Iterable[str]) -> boo
 
 
 def resumes_after_the_page(code: Code, call: ast.Call) -> bool:
-    """In a loop, the call is given a name that the loop binds again from this call's response: the
-    code pages by hand, resuming after the last item it saw (``StartAfter=last_key``, then
-    ``last_key = contents[-1]["Key"]`` with ``contents = response["Contents"]``: S3's StartAfter,
-    which botocore's paginator does not use)."""
+    """In a loop, the call is given a name that the loop binds again from the last item of this call's
+    response: the code pages by hand, resuming after the last item it saw (``StartAfter=last_key``,
+    then ``last_key = contents[-1]["Key"]`` with ``contents = response["Contents"]``: S3's StartAfter,
+    which botocore's paginator does not use). Not a name taken from any other item (``prefix =
+    resp["CommonPrefixes"][0]["Prefix"]`` goes down a level, and reads one page of each)."""
     loop = code.repeating_loop(call)
     parent = code.parent(call)
     if loop is None or not (isinstance(parent, ast.Assign) and len(parent.targets) == 1):
@@ -466,8 +467,22 @@ def resumes_after_the_page(code: Code, call: ast.Call) -> bool:
         for assignment in assignments:
             if any(isinstance(n, ast.Name) and n.id in from_the_page for n in ast.walk(assignment.value)):
                 from_the_page.add(assignment.targets[0].id)
+    resumed = {
+        assignment.targets[0].id for assignment in assignments
+        if any(_last_item_of(node, from_the_page) for node in ast.walk(assignment.value))
+    }
     given = {kw.value.id for kw in call.keywords if kw.arg and isinstance(kw.value, ast.Name)}
-    return bool(given & (from_the_page - {parent.targets[0].id}))
+    return bool(given & resumed)
+
+
+def _last_item_of(node: ast.AST, names: set[str]) -> bool:
+    """``contents[-1]``, ``response["Contents"][-1]``: the last item of something read from the page."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.UnaryOp)):
+        return False
+    index = node.slice
+    if not (isinstance(index.op, ast.USub) and isinstance(index.operand, ast.Constant) and index.operand.value == 1):
+        return False
+    return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node.value))
 
 
 def _mentions_tokens(code: Code, call: ast.Call, tokens: set[str]) -> bool:

@@ -40,8 +40,10 @@ Not flagged when one page is all the code needs:
   also through `**kwargs` built in the same function, or reads the output
   token or more-results key (`NextContinuationToken`, `IsTruncated`,
   `LastEvaluatedKey`, ...), or, in a loop, passes a value the loop takes from
-  the response (S3's `StartAfter=last_key`, then `last_key =
-  contents[-1]["Key"]`: resuming after the last item seen). A function that loops over one call's pages and
+  the last item of the response (S3's `StartAfter=last_key`, then `last_key =
+  contents[-1]["Key"]`: resuming after the last item seen; not a value from
+  another item, `prefix = folders[0]["Prefix"]`, which goes down a level and
+  reads one page of each). A function that loops over one call's pages and
   reads another call's response only for its items (`counted =
   other.scan(); counted["Items"]`, or `list_x()["Items"]` in place, outside a
   loop and without `**kwargs`) handles the first call's continuation, not the
