@@ -120,6 +120,11 @@ DOCUMENTED_RANGE = re.compile(r"\b(?:between|from) 1 (?:and|to) ([\d,]+)\b", re.
 RESULT_COUNT = re.compile(r"^(?:top_?k|numberOfResults)$", re.I)
 
 
+def plain_text(documentation: str | None) -> str:
+    """A model's HTML documentation as one line of text: tags and runs of whitespace become one space."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", documentation or "")).strip()
+
+
 def _number(text: str) -> int:
     return int(text.replace(",", ""))
 
@@ -132,7 +137,7 @@ def page_facts(documentation: str | None) -> dict:
     The model's ``max`` constraint is not used: it is what a caller may ask for, not what a call
     returns (ListEventSourceMappings allows MaxItems up to 10,000 and returns 100 per response).
     """
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", documentation or "")).strip()
+    text = plain_text(documentation)
     if TOKEN_NEEDS_LIMIT.search(text):
         return {"token_needs_limit": True}
     if RETURNS_ALL.search(text):
@@ -168,9 +173,9 @@ def _page_facts(operation_model, limit_key: str | None) -> dict:
     if member is not None and isinstance(member.metadata.get("max"), int):
         # The largest page a call may ask for (Cognito list_users' Limit: 60): asking for it bounds nothing.
         facts = {**facts, "limit_max": member.metadata["max"]}
-    elif (most := OPERATION_MAXIMUM.search(re.sub(r"<[^>]+>", "", documentation))) is not None:
+    elif (most := OPERATION_MAXIMUM.search(plain_text(documentation))) is not None:
         facts = {**facts, "limit_max": _number(most.group(1))}  # list_objects_v2(MaxKeys=1000)
-    elif member is not None and (most := DOCUMENTED_RANGE.search(re.sub(r"<[^>]+>", " ", member.documentation or ""))):
+    elif member is not None and (most := DOCUMENTED_RANGE.search(plain_text(member.documentation))):
         facts = {**facts, "limit_max": _number(most.group(1))}  # ecs.list_services(maxResults=100)
     return facts
 
@@ -190,10 +195,9 @@ ORDER_CONDITION = re.compile(r"\b(?:to return|set the|use the|when listing|if yo
 
 def newest_first(documentation: str | None) -> bool:
     """Does the operation's documentation say, without condition, that results come newest first?"""
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", documentation or ""))
     return any(
         NEWEST_FIRST.search(sentence) and not ORDER_CONDITION.search(sentence)
-        for sentence in re.split(r"(?<=[.;])\s+", text)
+        for sentence in re.split(r"(?<=[.;])\s+", plain_text(documentation))
     )
 
 
@@ -228,30 +232,30 @@ def _paginators(session, service: str, model) -> dict:
         if operation not in model.operation_names:
             continue
         limit_key = spec.get("limit_key")
-        paginators[xform_name(operation)] = {
+        operation_model = model.operation_model(operation)
+        entry = paginators[xform_name(operation)] = {
             "input_token": _as_list(spec.get("input_token")),
             "output_token": _as_list(spec.get("output_token")),
             "more_results": spec.get("more_results"),
             "limit_key": limit_key,
             "result_keys": _as_list(spec.get("result_key")),
-            **_page_facts(model.operation_model(operation), limit_key),
+            **_page_facts(operation_model, limit_key),
         }
-        input_shape = model.operation_model(operation).input_shape
+        input_shape = operation_model.input_shape
         if ranked_search(input_shape):
-            paginators[xform_name(operation)]["ranked"] = True
-        if newest_first(model.operation_model(operation).documentation):
+            entry["ranked"] = True
+        if newest_first(operation_model.documentation):
             # The first page holds the newest items: the timestamps code may sort them by to pick the newest.
-            entry = paginators[xform_name(operation)]
-            if timestamps := _timestamp_members(model.operation_model(operation), entry["result_keys"]):
+            if timestamps := _timestamp_members(operation_model, entry["result_keys"]):
                 entry["newest_first"] = timestamps
         # What every call must pass (Connect's list_queues needs InstanceId; SQS's needs nothing) and what a
         # call may pass: a call of a client of unknown service that leaves out the one or passes something
         # else is not this service's. (Kept only for names several services page: see build_table.)
         if input_shape is not None:
             required = sorted(set(input_shape.required_members) - {limit_key})
-            paginators[xform_name(operation)]["accepts"] = sorted(input_shape.members)
+            entry["accepts"] = sorted(input_shape.members)
             if required:
-                paginators[xform_name(operation)]["required"] = required
+                entry["required"] = required
     return paginators
 
 
