@@ -203,7 +203,7 @@ def _compared_with_empty(code: Code, node: ast.AST) -> bool:
     return isinstance(other, (ast.List, ast.Tuple)) and not other.elts
 
 
-def _by_timestamp(call: ast.Call, newest: frozenset[str]) -> bool:
+def _by_timestamp(code: Code, call: ast.Call, newest: frozenset[str]) -> bool:
     """``sorted``/``max`` of one list, by one of the items' timestamps (``key=lambda r: r["StartedOn"]``,
     ``lambda r: r.get("Timestamp")``, ``itemgetter("StartedOn")``), with nothing else but ``reverse``."""
     keywords = {keyword.arg: keyword.value for keyword in call.keywords}
@@ -214,27 +214,15 @@ def _by_timestamp(call: ast.Call, newest: frozenset[str]) -> bool:
         parameters = key.args
         if len(parameters.args) != 1 or parameters.vararg or parameters.kwarg or parameters.kwonlyargs:
             return False
-        return _reads_member_of(key.body, parameters.args[0].arg) in newest
+        if isinstance(key.body, ast.Call) and (len(key.body.args) != 1 or key.body.keywords):
+            return False  # item.get("X", default): not the member as the service gave it
+        item = parameters.args[0].arg
+        reads = (member_read(code, n) for n in ast.walk(key.body) if isinstance(n, ast.Name) and n.id == item)
+        read = next(reads, None)
+        return read is not None and read[1] is key.body and read[0] in newest  # the body is item["X"] itself
     if isinstance(key, ast.Call) and dotted_name(key.func) in ("itemgetter", "operator.itemgetter"):
         return len(key.args) == 1 and not key.keywords and _constant_string(key.args[0]) in newest
     return False
-
-
-def _reads_member_of(node: ast.AST, name: str) -> str | None:
-    """The member ``name["X"]`` or ``name.get("X")`` reads, else None."""
-    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name:
-        return _constant_string(node.slice)
-    if (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "get"
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == name
-        and len(node.args) == 1
-        and not node.keywords
-    ):
-        return _constant_string(node.args[0])
-    return None
 
 
 def _constant_string(node: ast.AST) -> str | None:
@@ -278,9 +266,9 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0, newest: frozens
             return True
         if function == "len":
             return _length_test(code, parent)
-        if newest and function == "max" and _by_timestamp(parent, newest):
+        if newest and function == "max" and _by_timestamp(code, parent, newest):
             return True  # max(items, key=lambda r: r["StartedOn"]): the newest, which the first page holds
-        if newest and function == "sorted" and _by_timestamp(parent, newest) and _newest_first_order(parent):
+        if newest and function == "sorted" and _by_timestamp(code, parent, newest) and _newest_first_order(parent):
             # the same order as the page's: a prefix of it is a prefix of the page (also through its own name)
             in_order = bounded_item_use(code, parent, depth, newest)
             return in_order or _assigned_and_bounded(code, parent, depth + 1, newest)
