@@ -350,7 +350,7 @@ def is_error_response(value: ast.AST | None, code: Code | None = None) -> bool:
         arguments = [*value.args, *(kw.value for kw in value.keywords or ())]
         if any(isinstance(argument, ast.Dict) and is_error_response(argument) for argument in arguments):
             return True
-        if code is not None and _answers_with_the_status_given(code, value):
+        if code is not None and _answers_with_the_status_given(code, value, arguments):
             return True  # cors(500, {...}) where cors returns {"statusCode": status, ...}
         return bool(ERROR_WORD.search(name))
     return False
@@ -359,10 +359,11 @@ def is_error_response(value: ast.AST | None, code: Code | None = None) -> bool:
 STATUS_KEYS = ("statusCode", "status_code")
 
 
-def _answers_with_the_status_given(code: Code, call: ast.Call) -> bool:
+def _answers_with_the_status_given(code: Code, call: ast.Call, arguments: list[ast.expr]) -> bool:
     """``cors(500, body)`` where the project function returns ``{"statusCode": status, ...}`` with the
-    parameter the call gives an HTTP error status: an explicit error response, built by a helper."""
-    if not any(_is_error_status(argument) for argument in [*call.args, *(kw.value for kw in call.keywords)]):
+    parameter the call gives an HTTP error status: an explicit error response, built by a helper.
+    ``arguments``: the call's positional and keyword arguments."""
+    if not any(_is_error_status(argument) for argument in arguments):
         return False  # (no error status given: the helper is not looked up)
     helper = code.sole_function(call.func)
     if helper is None:
