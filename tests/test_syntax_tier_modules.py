@@ -193,6 +193,41 @@ def test_a_base_class_with_a_metaclass_is_astroids(tmp_path, monkeypatch, built)
     assert needed_astroid
 
 
+@pytest.mark.parametrize(
+    ("imports", "decorator"),
+    [
+        ("from functools import cache", "@cache"),
+        ("from functools import lru_cache", "@lru_cache(maxsize=None)"),
+        ("import functools", "@functools.lru_cache"),
+        ("import functools as tools", "@tools.cache"),
+    ],
+)
+def test_a_factory_cached_by_functools_is_followed_by_the_syntax(tmp_path, monkeypatch, built, imports, decorator):
+    """astroid infers the name of a function decorated by functools' caches to the function itself
+    (a cache is no property), so the syntax decides it too: a cached factory is one client a process."""
+    aws = f"{imports}\nimport boto3\n\n\n{decorator}\ndef get_queue():\n    return boto3.client('sqs')\n"
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, HANDLER_CALL["relative"], aws)
+    assert codes == []
+    assert differences == ""
+    assert not needed_astroid
+
+
+@pytest.mark.parametrize(
+    "aws",
+    [
+        "import boto3\n\n\ndef cache(f):\n    return property(f)\n\n\n@cache\ndef get_queue():\n"
+        "    return boto3.client('sqs')\n",
+        "from functools import cache\nimport boto3\n\n\n@cache\n@staticmethod\ndef get_queue():\n"
+        "    return boto3.client('sqs')\n",
+    ],
+    ids=["a cache of the module's own", "a cache over another decorator"],
+)
+def test_other_decorators_stay_astroids(tmp_path, monkeypatch, built, aws):
+    _, differences, needed_astroid = lint(tmp_path, monkeypatch, built, HANDLER_CALL["relative"], aws)
+    assert differences == ""
+    assert needed_astroid
+
+
 DECORATED_FACTORY = "import boto3\n\n\ndef traced(f):\n    return f\n\n\n@traced\ndef make():\n    return {returned}\n"
 
 

@@ -8,9 +8,9 @@ the model's own rules: name lookups (:mod:`flake8_boto3.syntax.scopes`, astroid'
 imports (the SDK's stand-ins by name, unreadable modules as nothing), assignments, parameters and
 their annotations, the constructor calls and derived objects of the astroid tier's inference tip
 (:mod:`flake8_boto3.inference.brain_boto3`), mirrored rule for rule, and the names other modules of
-the project bind once, by a ``def`` or a ``class`` (``from .aws import make_client``, ``utils.chunks``
-after ``from pkg import utils``): the function or class astroid's ``module.getattr`` yields, in that
-module's syntax, which one process-wide object per file gives both tiers
+the project bind once, by a ``def`` (a functools-cached one too) or a ``class`` (``from .aws import
+make_client``, ``utils.chunks`` after ``from pkg import utils``): the function or class astroid's
+``module.getattr`` yields, in that module's syntax, which one process-wide object per file gives both tiers
 (:meth:`ModuleSyntax.of_project_file`). Names narrowed by an ``if`` (astroid's constraints), calls of
 project functions, subscripts, and attributes of instances (but ``self.x`` in a method of a class
 without bases that sets it on ``self``, which astroid answers from the class alone) are left to
@@ -75,6 +75,8 @@ _DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, 
 _NARROWING = (ast.If, ast.IfExp, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _MAX_DEPTH = 12
+# functools' decorators that astroid infers a function's name through, to the function itself.
+_FUNCTOOLS_CACHES = frozenset({"cache", "lru_cache"})
 # Values one module's tier may take from another's: they name nothing of the module they come from.
 _PORTABLE = frozenset({"object", "uninferable", "none"})
 
@@ -112,6 +114,13 @@ Values = tuple  # tuple[Value, ...]
 
 def _from_boto3_family(statement: ast.AST) -> bool:
     return isinstance(statement, ast.ImportFrom) and not statement.level and is_stubbed_module(statement.module or "")
+
+
+def _imports_from(binding: object, modname: str, name: str, members: frozenset[str]) -> bool:
+    """``binding`` is ``from modname import member`` (or ``... as name``), member one of ``members``."""
+    if not (isinstance(binding, ast.ImportFrom) and not binding.level and binding.module == modname):
+        return False
+    return any(alias.name in members and (alias.asname or alias.name) == name for alias in binding.names)
 
 
 def is_imported_from_boto3_family(home: ModuleSyntax, name: ast.Name) -> bool:
@@ -375,7 +384,7 @@ class SyntaxTier:
         if isinstance(binding, ast.ImportFrom):
             return self._import_from(binding, name)
         if isinstance(binding, _FUNCTIONS):
-            return (Value("function", node=binding, decorated=bool(binding.decorator_list)),)
+            return (Value("function", node=binding, decorated=not self._infers_to_itself(binding)),)
         if isinstance(binding, ast.ClassDef):
             return (Value("class", node=binding),)
         if isinstance(binding, (ast.ExceptHandler, ast.arguments)):
@@ -415,9 +424,10 @@ class SyntaxTier:
 
     def _project_member(self, modname: str, name: str) -> Values | None:
         """``name`` of another module of the project, when the syntax decides what astroid's
-        ``module.getattr(name)`` yields: a name the module binds once, by an undecorated ``def`` or a
-        ``class``, or a submodule its package does not shadow. Anything else (a star import, several
-        bindings, a decorated function, an assignment, an import) is astroid's to tell."""
+        ``module.getattr(name)`` yields: a name the module binds once, by a ``def`` (undecorated, or
+        decorated by functools' caches only) or a ``class``, or a submodule its package does not shadow.
+        Anything else (a star import, several bindings, another decorator, an assignment, an import)
+        is astroid's to tell."""
         if modname == self.home.modname:
             return None
         path = project.project_file(modname)
@@ -430,11 +440,40 @@ class SyntaxTier:
         if project.is_project_module(f"{modname}.{name}") or len(bindings) != 1:
             return None
         binding = bindings[0]
-        if isinstance(binding, _FUNCTIONS) and not binding.decorator_list:
+        if isinstance(binding, _FUNCTIONS) and self._peer(sibling)._infers_to_itself(binding):
             return (Value("function", node=binding, home=sibling),)
         if isinstance(binding, ast.ClassDef):
             return (Value("class", node=binding, home=sibling),)
         return None
+
+    def _infers_to_itself(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        """Does astroid infer a name of ``function`` to the function itself? Undecorated, or decorated
+        only by functools' caches (``@cache``, ``@functools.lru_cache(maxsize=None)``), which astroid
+        does not take for properties (``bases._is_property``). Any other decorator may make the
+        name a property or another object: astroid's to tell."""
+        return all(self._is_functools_cache(decorator) for decorator in function.decorator_list)
+
+    def _is_functools_cache(self, decorator: ast.expr) -> bool:
+        if isinstance(decorator, ast.Call):
+            decorator = decorator.func
+        if isinstance(decorator, ast.Attribute):
+            return decorator.attr in _FUNCTOOLS_CACHES and self._names_module(decorator.value, "functools")
+        if not isinstance(decorator, ast.Name):
+            return False
+        found = self.scopes.lookup(decorator)
+        if not (found.certain and len(found.bindings) == 1):
+            return False
+        return _imports_from(found.bindings[0], "functools", decorator.id, _FUNCTOOLS_CACHES)
+
+    def _names_module(self, node: ast.expr, modname: str) -> bool:
+        """``functools`` bound only by ``import functools``."""
+        if not isinstance(node, ast.Name):
+            return False
+        found = self.scopes.lookup(node)
+        if not (found.certain and len(found.bindings) == 1 and isinstance(found.bindings[0], ast.Import)):
+            return False
+        return any(alias.name == modname and (alias.asname or alias.name) == node.id
+                   for alias in found.bindings[0].names)
 
     def _absolute_name(self, statement: ast.ImportFrom) -> str | None:
         """The module a relative ``from . import x`` names, as astroid's ``relative_to_absolute_name``
