@@ -231,6 +231,15 @@ class Table:
         actions = self._entry(service).get("resource_actions", {}).get(resource_type, {})
         return actions.get(method)
 
+    def resource_types(self, service: str) -> frozenset[str]:
+        """The resource types of the service's resource model that have actions (``Bucket``, ``Table``)."""
+        return frozenset(self._entry(service).get("resource_actions", {})) - {"ServiceResource"}
+
+    def resource_types_with_action(self, service: str, method: str) -> list[str]:
+        """The resource types of the service whose action ``method`` is (``stop``: ec2 ``Instance``)."""
+        actions = self._entry(service).get("resource_actions", {})
+        return sorted(kind for kind, methods in actions.items() if method in methods)
+
     def resource_action_type(self, service: str, resource_type: str, method: str) -> str | None:
         """The type of the one resource a resource's action answers (``get_queue_by_name``: ``Queue``)."""
         return self._entry(service).get("resource_action_types", {}).get(resource_type, {}).get(method)

@@ -223,6 +223,25 @@ def test_an_operation_of_another_service_is_named_as_such():
     assert "did you mean" in messages[1] and "'register_user'" in messages[1]
 
 
+def test_a_resource_type_or_action_called_on_a_client_is_named_as_the_resources():
+    messages = [f.message for f in findings("""
+        import boto3
+
+        dynamodb = boto3.client("dynamodb")
+
+        ec2 = boto3.client("ec2")
+
+        def table(name):
+            return dynamodb.Table(name)
+
+        def stop(instance_id):
+            ec2.stop()
+        """, code="BTO501")]
+    assert "dynamodb client has no method 'Table' (AttributeError at run time); 'Table' is a resource of" in messages[0]
+    assert "boto3.resource('dynamodb'), not a client method" in messages[0]
+    assert "; it is an action of the 'Instance' resource of boto3.resource('ec2'), not of its client" in messages[1]
+
+
 def test_the_waiter_suggested_first_ends_in_the_state_the_loop_waits_for():
     [message] = [f.message for f in findings("""
         import time

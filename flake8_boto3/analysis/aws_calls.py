@@ -137,8 +137,9 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
 
 def _made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
     """``ec2`` bound only by ``ec2 = boto3.client("ec2")``: a client whose service the syntax reads, so
-    an operation of another service called on it (``ec2.publish(...)``, copied from an SNS client) is
-    worth asking about (BTO501), at the cost of no astroid tree."""
+    any public method called on it is worth asking about (BTO501), at the cost of no astroid tree: an
+    operation of another service (``ec2.publish(...)``, copied from an SNS client), a resource's
+    (``s3.Bucket(name)`` on a client) or a name no service has."""
     if not isinstance(expression, ast.Name):
         return False
     found = code.bindings(expression)
@@ -229,7 +230,7 @@ class AwsCalls:
                 if not isinstance(func, ast.Attribute):
                     continue
                 if not worth_inferring(func.attr, bool(call.args)) and not (
-                    func.attr in table().operation_index and _made_by_boto3_client(self.code, func.value)
+                    not func.attr.startswith("_") and _made_by_boto3_client(self.code, func.value)
                 ):
                     continue
                 if _is_module_receiver(self.code, func.value):

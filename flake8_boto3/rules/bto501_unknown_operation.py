@@ -12,11 +12,15 @@ as another SDK or the API reference spells it (`putObject`, `ListObjectsV2`),
 the name boto3 gives it (`put_object`, `list_objects_v2`). An operation of
 another service (`ec2.publish(...)`, copied from an SNS client) is named as
 such (`it is an operation of 'sns'`) where no operation of the client's own
-service comes close; its receiver is looked at when it is a
-name bound to `boto3.client(...)` in the module (the syntax reads its service:
-no inference is spent on every call of a common operation name elsewhere), or
-when another rule asks about it anyway. A client of unknown service, or a
-receiver that is not known to be a client, is never flagged.
+service comes close, and a resource type or a resource's action called on a
+client (`s3.Bucket(name)` on `boto3.client("s3")`, `ec2.stop()`) as the
+resource's. Any other method name is looked at
+when it is shaped like an operation (`list_object_v2`), or when its receiver is
+a name bound to `boto3.client(...)` in the module (the syntax reads its
+service: no inference is spent on every method call elsewhere), or when
+another rule asks about it anyway; names starting with `_` (botocore's own
+`_make_api_call`) are not. A client of unknown service, or a receiver that is
+not known to be a client, is never flagged.
 
 ## Why is this bad?
 boto3 builds client methods from the service model at run time: a typo, an
@@ -77,11 +81,28 @@ def check(context: FileContext) -> Iterator[Finding]:
         others = sorted(aws.operation_index.get(call.operation, ()))
         if others and not hint:  # copied from another service's client: sns.publish on an ec2 client
             hint = f"; it is an operation of {_names(others)}"
+        if not hint:
+            hint = _resource_hint(service, call.operation)
         yield RULE.finding(
             call.call,
             f"{service} client has no method '{call.operation}' (AttributeError at run time){hint}",
             SERVICE_REFERENCE.format(service=service),
         )
+
+
+def _resource_hint(service: str, method: str) -> str:
+    """``s3.Bucket(name)`` or ``ec2.stop()`` on a client: what of the service's resource has it."""
+    aws = table()
+    resource = f"boto3.resource('{service}')"
+    if method in aws.resource_types(service):
+        return f"; '{method}' is a resource of {resource}, not a client method"
+    kinds = aws.resource_types_with_action(service, method)
+    if not kinds:
+        return ""
+    if kinds == ["ServiceResource"]:
+        return f"; it is an action of {resource}, not of its client"
+    owners = _names([kind for kind in kinds if kind != "ServiceResource"])
+    return f"; it is an action of the {owners} resource of {resource}, not of its client"
 
 
 def _names(services: list[str]) -> str:
