@@ -13,9 +13,10 @@ still the base classes of botocore's own timeout and connection errors),
 fallback imports inside `try: ... except ImportError:` (but a fallback to
 `botocore.vendored.requests` itself, which is no fallback: its functions are
 gone), or a `from
-botocore.vendored import requests` whose name the module never uses (the
-import still works, nothing fails: it is dead code, which pyflakes' F401
-reports).
+botocore.vendored import requests` whose name the module never uses, or an
+`import botocore.vendored.requests` whose module it never reaches (no
+`botocore.vendored` read): the import still works, nothing fails: it is dead
+code, which pyflakes' F401 reports.
 
 ## Why is this bad?
 boto 2 has been unmaintained since 2018: it knows none of the services,
@@ -60,6 +61,7 @@ from collections.abc import Iterator
 import ast
 
 from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.context import FileContext
 from flake8_boto3.rule import BOTO3_MIGRATION, Finding, Rule
 
@@ -99,12 +101,24 @@ def _only_compat_exceptions(node: ast.ImportFrom) -> bool:
     return modname.endswith(".exceptions") or all(EXCEPTION_NAME.search(alias.name) for alias in node.names)
 
 
-def _unused_vendored_import(code: Code, node: ast.ImportFrom) -> bool:
-    """``from botocore.vendored import requests`` whose name the module never reads: the import itself
-    still works, and nothing else touches the shim."""
-    if not (node.module or "").startswith("botocore.vendored"):
+def _unused_vendored_import(code: Code, node: ast.Import | ast.ImportFrom) -> bool:
+    """``from botocore.vendored import requests`` whose name the module never reads, or ``import
+    botocore.vendored.requests`` whose module it never reaches (no ``botocore.vendored`` read): the
+    import itself still works, and nothing else touches the shim."""
+    if isinstance(node, ast.Import):
+        if not all(alias.name.startswith("botocore.vendored") for alias in node.names):
+            return False
+        renamed = {alias.asname for alias in node.names if alias.asname}
+        if len(renamed) < len(node.names) and any(
+            isinstance(read.ctx, ast.Load) and read.attr == "vendored" and dotted_name(read) == "botocore.vendored"
+            for read in code.nodes(ast.Attribute)
+        ):
+            return False
+        bound = renamed
+    elif (node.module or "").startswith("botocore.vendored"):
+        bound = {alias.asname or alias.name for alias in node.names}
+    else:
         return False
-    bound = {alias.asname or alias.name for alias in node.names}
     return not any(
         isinstance(name.ctx, ast.Load) and name.id in bound for name in code.nodes(ast.Name)
     )
@@ -147,6 +161,8 @@ def check(context: FileContext) -> Iterator[Finding]:
         if isinstance(node, ast.Import):
             if _guarded_by_import_error(code, node) and not _imports_vendored_requests(node):
                 continue
+            if _unused_vendored_import(code, node):
+                continue  # dead code, nothing fails: pyflakes' F401 reports it
             problems = {_problem(alias.name) for alias in node.names} - {None}
         elif isinstance(node, ast.ImportFrom):
             if node.level or _only_compat_exceptions(node):
