@@ -74,6 +74,9 @@ WARNING_HELPER = re.compile(r"warn", re.I)
 # A status that says "it failed", handed to whoever waits for the outcome: cfnresponse.FAILED (the stack
 # fails and shows the reason), Status.FAILURE, "FAILED".
 FAILURE_STATUS = re.compile(r"^(FAILED|FAILURE|ERROR)$")
+# One word a function answers for "it failed" in place of its result: "ERROR", "NoPermission",
+# "AccessDenied", "read_failed" (a sentence is a message: :func:`is_message`).
+FAILURE_MARKER = re.compile(r"^\w*(error|fail|denied|forbidden|unauthori[sz]ed|nopermission|noaccess)\w*$", re.I)
 # A result's status saying it failed: {"status": "err"}, {"result": "failed"}.
 FAILURE_VALUE = re.compile(r"^(err|error|errors|fail|failed|failure|ko|nok)$", re.I)
 # Calls that take the error without doing anything with it.
@@ -317,11 +320,12 @@ def _is_failure_status(node: ast.AST) -> bool:
     return name is not None and bool(FAILURE_STATUS.match(name.rsplit(".", 1)[-1]))
 
 
-def is_error_response(value: ast.AST | None, code: Code | None = None) -> bool:
+def is_error_response(value: ast.AST | None, code: Code | None = None, depth: int = 0) -> bool:
     """An explicit failure answer: ``{"statusCode": 500, ...}``, ``{"error": ...}``, ``{"success": False}``,
     ``jsonify(...), 404``, ``Response(status=500)``, ``make_response(body, 503)``, ``json_response(500, body)``,
-    ``error_response(...)``, a helper given an error body (``respond(status, {"error": ...})``),
-    or a message for a person (``return "Couldn't check the bucket's versioning"``)."""
+    ``error_response(...)``, a helper given an error body (``respond(status, {"error": ...})``) or a
+    sentence saying it failed (``build_issue("S3 enumeration failed", ...)``, also in a list), or a
+    message for a person (``return "Couldn't check the bucket's versioning"``)."""
     if is_message(value):
         return True
     if isinstance(value, ast.Dict):
@@ -352,7 +356,11 @@ def is_error_response(value: ast.AST | None, code: Code | None = None) -> bool:
             return True
         if code is not None and _answers_with_the_status_given(code, value, arguments):
             return True  # cors(500, {...}) where cors returns {"statusCode": status, ...}
+        if any(_says_it_failed(argument) for argument in arguments):
+            return True  # build_issue("S3 enumeration failed", "The scanner could not list buckets")
         return bool(ERROR_WORD.search(name))
+    if isinstance(value, ast.List) and depth < 2:
+        return any(is_error_response(element, code, depth + 1) for element in value.elts)  # [build_issue(...)]
     return False
 
 
@@ -468,16 +476,23 @@ def _sides(state: State, polarity: str | None) -> tuple[State, State]:
 
 
 def _failure_state_for_a_caller(code: Code, statement: ast.Return) -> bool:
-    """``return "ERROR"`` (or ``"FAILED"``) from a function answering a job's state to its caller
-    (``"SUCCEEDED"`` on the other paths). Not from a Lambda handler: the runtime takes any value for
-    success, and an SQS batch the handler was given is deleted."""
+    """``return "ERROR"`` from a function answering a job's state to its caller (``"SUCCEEDED"`` on
+    the other paths), ``return "NoPermission"`` in place of a bucket's last change for a report's
+    cell, ``return "Error", "Error"``: one word saying it failed, where the caller shows or tests it.
+    Not from a Lambda handler: the runtime takes any value for success, and an SQS batch the handler
+    was given is deleted."""
     function = code.enclosing_function(statement)
+    value = statement.value
+    markers = value.elts if isinstance(value, ast.Tuple) else [value]
     return (
-        isinstance(statement.value, ast.Constant)
-        and _is_failure_status(statement.value)
+        any(_is_failure_marker(marker) for marker in markers)
         and function is not None
         and not has_lambda_signature(function)
     )
+
+
+def _is_failure_marker(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(FAILURE_MARKER.match(node.value))
 
 
 def _step(code: Code, statement: ast.AST, handler: Handler | None, state: State) -> tuple[list[Path], set[State]]:

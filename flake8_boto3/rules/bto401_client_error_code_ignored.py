@@ -47,9 +47,12 @@ Not flagged, because the failure is passed on or handled:
   (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`,
   `json_response(500, {"error": ...})`, a helper of the project given the error
   status it returns as `statusCode`: `cors(500, body)`, a result whose status says it failed:
-  `{"status": "err", "msg": "could not lock the order"}`, or a state that
-  says so returned to a caller, `return "ERROR"`, `"FAILED"`: not from a Lambda
-  handler, whose answer the runtime takes for success whatever it says), a value
+  `{"status": "err", "msg": "could not lock the order"}`, a result built from a
+  sentence saying it failed (`return [build_issue("S3 enumeration failed",
+  ...)]`), or one word that says so returned to a caller in place of the
+  result (`return "ERROR"`, `"FAILED"`, `"NoPermission"`, `"AccessDenied"`,
+  `return "Error", "Error"`): not from a Lambda handler, whose answer the
+  runtime takes for success whatever it says), a value
   or `yield` built from the error, its details stored in a field, a result dict
   or a failures list (errors collected and raised after a loop; so is any list
   the failed item goes into, `missing.append(key)`, when the code right after
