@@ -15,8 +15,11 @@ Decided from the syntax alone, and only when all of it holds: the call is a
 compares at least one key with "=", and no value compared with "=" is a
 constant (a literal, or a name bound to one). The values may go through a
 serializer of the code's own (``ExpressionAttributeValues=serialize({":c":
-customer_id})``). A condition the code builds elsewhere, or values given
-through a variable, decide nothing.
+customer_id})``), and both may be locals: a condition built from literals
+(``condition = "pk = :p"``, ``condition += " AND sk > :s"``), values bound to
+a literal mapping and given more by item assignments (``values[":s"] =
+start``); every value given to a placeholder compared with "=" counts. A
+condition or values the code builds any other way decide nothing.
 """
 
 from __future__ import annotations
@@ -84,20 +87,70 @@ def _equals_value(node: ast.AST) -> ast.AST | None:
 
 def _placeholder_values(code: Code, call: ast.Call, condition: ast.AST) -> list[ast.AST]:
     """The values a literal key condition compares with "=", from ``ExpressionAttributeValues``."""
-    text = code.literal_string(condition)
+    text = _condition_text(code, condition)
     if text is None or not KEY_CONDITION.match(text):
         return []
-    mapping = _serialized_mapping(keyword_value(call, "ExpressionAttributeValues"))
-    if not isinstance(mapping, ast.Dict) or None in mapping.keys:
+    given = _mapping_values(code, _serialized_mapping(keyword_value(call, "ExpressionAttributeValues")))
+    if given is None:
         return []
-    given = {key.value: value for key, value in zip(mapping.keys, mapping.values) if isinstance(key, ast.Constant)}
     values = []
     for placeholder in KEY_EQUALS_PLACEHOLDER.findall(text):
-        value = given.get(placeholder)
-        if value is None:
+        if not given.get(placeholder):
             return []
-        values.append(_typed_value(value))
+        values.extend(_typed_value(value) for value in given[placeholder])
     return values
+
+
+def _condition_text(code: Code, condition: ast.AST) -> str | None:
+    """The key condition's text: a literal, or a local the code builds from literals
+    (``condition = "pk = :p"``, then ``condition += " AND sk BETWEEN :a AND :b"``)."""
+    text = code.literal_string(condition)
+    if text is not None or not isinstance(condition, ast.Name):
+        return text
+    parts = []
+    for binding in code.bindings(condition):
+        statement = code.parent(binding) if isinstance(binding, ast.Name) else None
+        if isinstance(statement, ast.Assign) and statement.targets == [binding] and not parts:
+            part = code.literal_string(statement.value)
+        elif isinstance(statement, ast.AugAssign) and isinstance(statement.op, ast.Add) and parts:
+            part = code.literal_string(statement.value)
+        else:
+            return None
+        if part is None:
+            return None
+        parts.append(part)
+    return "".join(parts) if parts else None
+
+
+def _mapping_values(code: Code, mapping: ast.AST | None) -> dict[str, list[ast.AST]] | None:
+    """Each placeholder's values: of a literal mapping, or of a local bound once to one and given
+    more placeholders by item assignments (``values[":from"] = start``); None when not told."""
+    stores: list[ast.Subscript] = []
+    if isinstance(mapping, ast.Name):
+        bindings = code.bindings(mapping)
+        statement = code.parent(bindings[0]) if len(bindings) == 1 and isinstance(bindings[0], ast.Name) else None
+        if not (isinstance(statement, ast.Assign) and statement.targets == bindings):
+            return None
+        scope = code.enclosing_function(statement) or code.module
+        stores = [
+            node for node in code.nodes(ast.Subscript, within=scope)
+            if isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name) and node.value.id == mapping.id
+        ]
+        mapping = statement.value
+    if not isinstance(mapping, ast.Dict) or None in mapping.keys:
+        return None
+    given: dict[str, list[ast.AST]] = {}
+    for key, value in zip(mapping.keys, mapping.values):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            given.setdefault(key.value, []).append(value)
+    for store in stores:
+        if not (isinstance(store.slice, ast.Constant) and isinstance(store.slice.value, str)):
+            return None  # values[name] = ...: which placeholder, the syntax cannot tell
+        assignment = code.parent(store)
+        if not (isinstance(assignment, ast.Assign) and store in assignment.targets):
+            return None
+        given.setdefault(store.slice.value, []).append(assignment.value)
+    return given
 
 
 def _serialized_mapping(mapping: ast.AST | None) -> ast.AST | None:

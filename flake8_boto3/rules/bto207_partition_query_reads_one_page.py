@@ -8,7 +8,8 @@ Opt-in (`--extend-select BTO207`).
 Flags a DynamoDB `query` (on a resource `Table`, or a DynamoDB client) that
 reads the partition of one entity, named by a value the code computes
 (`Key("user_id").eq(user_id)`, `"chat_id = :c"` with `{":c": chat_id}`, also
-through a serializer of the code's own: `serialize({":c": chat_id})`), and
+through a serializer of the code's own: `serialize({":c": chat_id})`, or in
+locals the code builds: `condition += " AND ts > :t"`, `values[":t"] = t`), and
 never follows the continuation. These are the queries BTO201 and BTO202 leave
 to this rule; the exemptions are theirs (`ExclusiveStartKey` passed,
 `LastEvaluatedKey` read, a deliberate `Limit`, only the emptiness or the first
