@@ -103,9 +103,10 @@ def is_lambda_module(code: Code) -> bool:
 def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | None:
     """Why ``function`` is a request handler ("Lambda handler", "web route"), or None.
 
-    CloudFormation custom resource handlers are not: they run a few times in a stack's life.
+    CloudFormation custom resource handlers are not: they run a few times in a stack's life; nor are
+    CodePipeline actions: they run once per release.
     """
-    if is_custom_resource_handler(code, function):
+    if is_custom_resource_handler(code, function) or is_pipeline_action_handler(code, function):
         return None
     if _lambda_parameters(_handler_parameters(code, function)):
         return "Lambda handler"  # (once a method's self/cls is set aside)
@@ -156,9 +157,9 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     if not all(_only_observes(decorator) for decorator in function.decorator_list):
         return False
     params = _handler_parameters(code, function)
-    if not _lambda_parameters(params):
+    if len(params) < 2 or params[1].lstrip("_") not in CONTEXT_NAMES:
         return False
-    event = params[0]
+    event = params[0]  # whatever its name: `def lambda_handler(even, context)` is given the event
     if any(node.id == event for node in code.nodes(ast.Name, within=function)):
         return False
     return all(_answers_no_http_client(code, node) for node in code.nodes(ast.Constant) if node.value == "statusCode")
@@ -233,6 +234,19 @@ def is_custom_resource_handler(code: Code, function: ast.AST) -> bool:
     )
 
 
+def is_pipeline_action_handler(code: Code, function: ast.AST) -> bool:
+    """A CodePipeline action's Lambda function: it reads its job from ``event["CodePipeline.job"]``
+    (and answers ``put_job_success_result``). It runs once per execution of the pipeline stage, a few
+    times per release, not per request."""
+    params = _handler_parameters(code, function)
+    if not _lambda_parameters(params):
+        return False
+    return any(
+        node.value == "CodePipeline.job" and _reads_from(code, node, params[0])
+        for node in code.nodes(ast.Constant, within=function)
+    )
+
+
 def _registered_with_crhelper(code: Code, decorator: ast.AST) -> bool:
     """``@helper.create`` where ``helper = CfnResource(...)`` (not FastAPI's ``@app.delete("/x")``)."""
     if not isinstance(decorator, ast.Attribute) or decorator.attr not in CUSTOM_RESOURCE_EVENTS:
@@ -278,6 +292,8 @@ def entry_point_reason(code: Code, function: ast.AST) -> str | None:
             return f"@{name} makes it a command-line entry point"
     if is_custom_resource_handler(code, function):
         return "a CloudFormation custom resource handler runs a few times in a stack's life"
+    if is_pipeline_action_handler(code, function):
+        return "a CodePipeline action handler runs once per pipeline execution"
     return None
 
 

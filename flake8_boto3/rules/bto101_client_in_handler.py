@@ -49,7 +49,10 @@ Not request handlers: CloudFormation custom resource handlers (a handler that
 dispatches on `event["RequestType"]`, functions registered with crhelper's
 `@helper.create`/`update`/`delete`, Lambda handlers of a module that uses
 `cfnresponse` or crhelper). They run a few times in a stack's life. Nor are
-jobs: a Lambda handler that reads nothing of its event (not even to log it),
+CodePipeline actions' handlers (the job read from `event["CodePipeline.job"]`):
+they run once per execution of their stage, a few times per release. Nor are
+jobs: a Lambda handler that reads nothing of its event (its first parameter,
+whatever its name; not even to log it),
 undecorated or decorated only by instrumentation that observes the call
 (Powertools' `@logger.inject_lambda_context` without `log_event=True`,
 `@tracer.capture_lambda_handler`, `@metrics.log_metrics`; X-Ray's
