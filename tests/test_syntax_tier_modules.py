@@ -228,6 +228,52 @@ def test_other_decorators_stay_astroids(tmp_path, monkeypatch, built, aws):
     assert needed_astroid
 
 
+CLASS_OF_HELPERS = """
+import boto3
+
+
+class Arn:
+    def __init__(self, text):
+        self.text = text
+
+    @classmethod
+    def parse(cls, text):
+        return cls(text)
+
+    @staticmethod
+    def region(text):
+        return text.split(":")[3]
+
+    def account(self):
+        return self.text.split(":")[4]
+
+    @property
+    def service(self):
+        return self.text.split(":")[2]
+"""
+
+
+@pytest.mark.parametrize(
+    ("expression", "decided"),
+    [
+        ("Arn.parse(event['arn'])", True),
+        ("Arn.region(event['arn'])", True),
+        ("Arn.account(event)", True),
+        ("Arn.service(event)", False),
+    ],
+    ids=["classmethod", "staticmethod", "plain method", "property"],
+)
+def test_a_method_of_a_sibling_class_is_told_apart_as_astroid_tells_it(tmp_path, monkeypatch, built, expression,
+                                                                       decided):
+    """astroid answers ``Arn.parse`` with a bound method and ``Arn.account`` with an unbound one (no
+    function, no boto3 object), ``Arn.region`` with the static function itself; a property is its."""
+    app = f"from .aws import Arn\n\n\ndef handler(event, context):\n    found = {expression}, event\n"
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, CLASS_OF_HELPERS)
+    assert codes == []
+    assert differences == ""
+    assert needed_astroid is not decided
+
+
 DECORATED_FACTORY = "import boto3\n\n\ndef traced(f):\n    return f\n\n\n@traced\ndef make():\n    return {returned}\n"
 
 

@@ -11,10 +11,11 @@ their annotations, the constructor calls and derived objects of the astroid tier
 the project bind once, by a ``def`` (a functools-cached one too) or a ``class`` (``from .aws import
 make_client``, ``utils.chunks`` after ``from pkg import utils``): the function or class astroid's
 ``module.getattr`` yields, in that module's syntax, which one process-wide object per file gives both tiers
-(:meth:`ModuleSyntax.of_project_file`). Names narrowed by an ``if`` (astroid's constraints), calls of
-project functions, subscripts, and attributes of instances (but ``self.x`` in a method of a class
-without bases that sets it on ``self``, which astroid answers from the class alone) are left to
-astroid.
+(:meth:`ModuleSyntax.of_project_file`), and the methods a project class defines, named on the class
+(``Arn.parse``: a bound or unbound method, or a static function). Names narrowed by an ``if``
+(astroid's constraints), calls of project functions, subscripts, and attributes of instances (but
+``self.x`` in a method of a class without bases that sets it on ``self``, which astroid answers from
+the class alone) are left to astroid.
 
 Each question (``value_of``, ``constructed_by``...) answers from those atoms when they decide it,
 and returns :data:`UNDECIDED` otherwise, so the model asks astroid. ``FLAKE8_BOTO3_VERIFY_SYNTAX``
@@ -551,7 +552,37 @@ class SyntaxTier:
             return _object_attribute(owner.obj, name)
         if owner.what in ("class", "function") and owner.node is None:
             return (OPAQUE,)  # a member of a builtin or stand-in class or function
+        if owner.what == "class":
+            return self._peer(owner.home or self.home)._class_method(owner.node, name, owner.home)
         return None
+
+    def _class_method(self, cls: ast.ClassDef, name: str, home: ModuleSyntax | None) -> Values | None:
+        """``Arn.parse`` on a class of the project whose own body defines the name once, by a ``def``:
+        what astroid's ``ClassDef.igetattr`` yields (its own definition comes before any ancestor's).
+        A plain method or a ``@classmethod`` is an unbound or bound method, not a function (no boto3
+        object); a ``@staticmethod`` the function itself. Anything else (another decorator, a class
+        decorator or metaclass, a name the body binds otherwise or twice, a dunder) is astroid's."""
+        if cls.decorator_list or cls.keywords or name.startswith("__"):
+            return None
+        bindings = self.scopes.locals(cls).get(name, [])
+        if len(bindings) != 1 or not isinstance(bindings[0], _FUNCTIONS):
+            return None
+        method = bindings[0]
+        decorators = [self._builtin_descriptor(decorator) for decorator in method.decorator_list]
+        if decorators == []:
+            return (OTHER,)  # an unbound method
+        if decorators == ["classmethod"]:
+            return (OTHER,)  # a bound method
+        if decorators == ["staticmethod"]:
+            return (Value("function", node=method, home=home),)
+        return None
+
+    def _builtin_descriptor(self, decorator: ast.expr) -> str | None:
+        """``classmethod`` or ``staticmethod``: the builtin, not a name the module binds."""
+        if not isinstance(decorator, ast.Name) or decorator.id not in ("classmethod", "staticmethod"):
+            return None
+        found = self.scopes.lookup(decorator)
+        return decorator.id if found.certain and [type(b) for b in found.bindings] == [Builtin] else None
 
     def _instance_attribute(self, cls: ast.ClassDef, name: str, depth: int) -> Values | None:
         """``self.client`` in a method of ``cls``: what astroid's ``Instance.igetattr`` yields when the
