@@ -155,6 +155,16 @@ def names_the_result(operation: str, keywords: set[str]) -> bool:
     return False
 
 
+def pages_members_of_the_result(operation: str, result_keys: tuple[str, ...]) -> bool:
+    """``describe_stream(StreamName=...)`` describes one stream, and pages through its shards
+    (``StreamDescription.Shards``): the items paged are members of the one resource named, not it.
+    Naming the stream bounds them only when the code reads none of them (its status, its ARN)."""
+    noun = listed_noun(operation)
+    if not result_keys or noun is None or not all("." in key for key in result_keys):
+        return False
+    return all(singular(key.rsplit(".", 1)[1].lower()) != noun for key in result_keys)
+
+
 def _literal_list(code: Code, node: ast.AST | None) -> ast.List | None:
     """The list literal ``node`` is, or the one a local name is bound to once."""
     if isinstance(node, ast.List):
@@ -355,9 +365,13 @@ def _whole_key_of_named_table(code: Code, call: ast.Call, attribute: str | None)
     return False
 
 
-def names_exact_resources(code: Code, call: ast.Call, operation: str) -> bool:
+def names_exact_resources(code: Code, call: ast.Call, operation: str, result_keys: tuple[str, ...] = ()) -> bool:
     keywords = keywords_of(call)
-    if lists_exact_identifiers(operation, keywords) or names_the_result(operation, keywords):
+    if lists_exact_identifiers(operation, keywords):
+        return True
+    if names_the_result(operation, keywords) and not (
+        pages_members_of_the_result(operation, result_keys) and result_use.reads_members_paged(code, call, result_keys)
+    ):
         return True
     if lists_the_items_wanted(call, operation):
         return True
@@ -571,7 +585,7 @@ def one_page_is_enough(
         handles_tokens(code, call, token_keys)
         or resumes_after_the_page(code, call)
         or deliberate_limit(code, call, limit_keys, result_keys)
-        or names_exact_resources(code, call, operation)
+        or names_exact_resources(code, call, operation, result_keys)
         or (result_use.needs_only_part(code, call, result_keys, newest) and not filters_after_reading(code, call))
         or result_use.never_read(code, call)
         or exact_match_after_prefix(code, call)

@@ -429,6 +429,21 @@ def _reads_below(code: Code, node: ast.AST, path: list[str]) -> list[ast.AST] | 
     return found
 
 
+def reads_members_paged(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
+    """Some read of the response reaches the items a page holds, through the members above them
+    (``["StreamDescription"]["Shards"]`` of Kinesis ``describe_stream``). A response handed on whole
+    is not seen to."""
+    return _reaches(code, call, [key.split(".") for key in result_keys])
+
+
+def _reaches(code: Code, node: ast.AST, paths: list[list[str]]) -> bool:
+    for key, read in _member_reads(code, node) or ():
+        below = [path[1:] for path in paths if path[0] == key]
+        if any(not path for path in below) or (below and _reaches(code, read, below)):
+            return True
+    return False
+
+
 def never_read(code: Code, call: ast.Call) -> bool:
     """Nothing reads the call's response: the call is a statement of its own (``iam.list_users()``
     to probe permissions), or its value goes to a local name that nothing in the function reads but

@@ -71,7 +71,11 @@ Not flagged when one page is all the code needs:
   DBParameterGroupName=...)` the group, and a bare `Id`/`Name` of an
   operation that lists a parent's results, history, runs, versions, revisions,
   updates, events, executions or records names the parent:
-  `get_statement_result(Id=...)`, `get_parameter_history(Name=...)`), an exact-match filter on an
+  `get_statement_result(Id=...)`, `get_parameter_history(Name=...)`; nor the
+  members of the one resource described, which the operation pages when the
+  code reads them: Kinesis `describe_stream(StreamName=...)` pages its
+  `StreamDescription.Shards`, while its `StreamStatus` needs no more than one
+  page), an exact-match filter on an
   identifying attribute (`list_users(UserPoolId=p, Filter=f'email = "{email}"')`;
   `^=` is a prefix), an EC2 filter on
   the listed resources' own ids (`Filters=[{"Name": "volume-id", ...}]` for
