@@ -121,8 +121,16 @@ def uses(code: Code, node: ast.AST, only_its_own: bool = False) -> list[ast.AST]
 
 
 def member_read(code: Code, node: ast.AST) -> tuple[str, ast.AST] | None:
-    """``("Items", resp["Items"])`` for ``resp["Items"]`` and ``resp.get("Items", [])``."""
+    """``("Items", resp["Items"])`` for ``resp["Items"]`` and ``resp.get("Items", [])``; for ``"Contents"
+    in resp`` (or ``not in``), the test itself: whether the member is there, which the service leaves
+    out of an empty page (S3's ``Contents``), is all that is read of it."""
     parent = code.parent(node)
+    if (
+        isinstance(parent, ast.Compare) and len(parent.ops) == 1 and isinstance(parent.ops[0], (ast.In, ast.NotIn))
+        and parent.comparators[0] is node and isinstance(parent.left, ast.Constant)
+        and isinstance(parent.left.value, str)
+    ):
+        return parent.left.value, parent
     if isinstance(parent, ast.Subscript) and parent.value is node:
         key = parent.slice
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
@@ -242,6 +250,8 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0, newest: frozens
     ``newest``, the timestamps of items the service returns newest first: or for the newest of them?"""
     if _in_test(code, items) or _compared_with_empty(code, items) or _is_first_item(code, items):
         return True
+    if isinstance(items, ast.Compare):
+        return True  # "Contents" in resp (see member_read): a bool, whatever is done with it
     if only_logged(code, items):
         return True
     parent = code.parent(items)

@@ -101,7 +101,9 @@ Not flagged when one page is all the code needs:
   Bedrock `retrieve` and `rerank`, AgentCore `retrieve_memory_records`; read
   from the botocore model): the first page holds them, best first;
 - it uses the result only to test for emptiness (`if resp["Users"]:`,
-  `len(...) > 0`, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0`),
+  `len(...) > 0`, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0`,
+  whether the member is there at all: `"Contents" not in resp`, which S3
+  leaves out of an empty page),
   takes its first item (`[0]`,
   `next(iter(...))`, a `for` loop whose first pass always returns or breaks),
   an item at a fixed position among the first ten (`rows[1]`: the row after
