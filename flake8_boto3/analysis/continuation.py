@@ -107,6 +107,8 @@ def singular(word: str) -> str:
     return word.removesuffix("s")
 
 
+# The words of a CamelCase name: ``ResourceARNList`` -> Resource, ARN, List.
+CAMEL_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 # `list_versions_by_function`, `list_policies_for_target`: what follows names the parent.
 CONNECTORS = frozenset({"by", "for", "of", "in", "from", "on", "with", "to"})
 
@@ -155,14 +157,27 @@ def names_the_result(operation: str, keywords: set[str]) -> bool:
     return False
 
 
+# Result keys that name no kind of item (``Items``, ``...Summaries``, ``DistributionList``): the listed
+# resources themselves, whatever the operation calls them.
+CONTAINER_WORDS = frozenset(
+    {"item", "summary", "data", "result", "entry", "list", "set", "detail", "info", "output", "response", "page"}
+)
+
+
 def pages_members_of_the_result(operation: str, result_keys: tuple[str, ...]) -> bool:
     """``describe_stream(StreamName=...)`` describes one stream, and pages through its shards
-    (``StreamDescription.Shards``): the items paged are members of the one resource named, not it.
-    Naming the stream bounds them only when the code reads none of them (its status, its ARN)."""
-    noun = listed_noun(operation)
-    if not result_keys or noun is None or not all("." in key for key in result_keys):
+    (``StreamDescription.Shards``); ``get_group(GroupName=...)`` one group, and pages its ``Users``:
+    the items paged are members of the one resource named, not it (no word of the result key is one
+    of the operation's noun, or a container's). Naming the resource bounds them only when the code
+    reads none of them (its status, its ARN)."""
+    words = listed_words(operation)
+    if not result_keys or words is None:
         return False
-    return all(singular(key.rsplit(".", 1)[1].lower()) != noun for key in result_keys)
+    for key in result_keys:
+        key_words = {singular(word.lower()) for word in CAMEL_WORDS.findall(key.rsplit(".", 1)[-1])}
+        if not key_words or key_words & (set(words) | CONTAINER_WORDS):
+            return False
+    return True
 
 
 def _literal_list(code: Code, node: ast.AST | None) -> ast.List | None:

@@ -275,7 +275,7 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0, newest: frozens
         if function in EMPTINESS_FUNCTIONS:
             return True
         if function == "len":
-            return _length_test(code, parent)
+            return _length_test(code, parent) or _callers_test_the_length(code, parent, depth)
         if newest and function == "max" and _by_timestamp(code, parent, newest):
             return True  # max(items, key=lambda r: r["StartedOn"]): the newest, which the first page holds
         if newest and function == "sorted" and _by_timestamp(code, parent, newest) and _newest_first_order(parent):
@@ -376,6 +376,18 @@ def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int, new
         bounded_item_use(code, call, depth + 1, newest) or _assigned_and_bounded(code, call, depth + 1, newest)
         for call in calls
     )
+
+
+def _callers_test_the_length(code: Code, length: ast.Call, depth: int) -> bool:
+    """``return len(resp["Users"])`` from a function whose every caller (all in sight) tests the count
+    for emptiness: ``self._user_count(client, group) > 0``."""
+    if not isinstance(code.parent(length), ast.Return) or depth >= MAX_RETURN_DEPTH:
+        return False
+    function = code.enclosing_function(length)
+    if function is None or not callers_in_sight(code, function):
+        return False
+    calls = functions.module_calls_of(code, function)
+    return bool(calls) and all(_length_test(code, call) for call in calls)
 
 
 def _assigned_and_bounded(code: Code, call: ast.Call, depth: int, newest: frozenset[str]) -> bool:

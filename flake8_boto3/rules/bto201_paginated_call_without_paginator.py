@@ -74,8 +74,9 @@ Not flagged when one page is all the code needs:
   `get_statement_result(Id=...)`, `get_parameter_history(Name=...)`; nor the
   members of the one resource described, which the operation pages when the
   code reads them: Kinesis `describe_stream(StreamName=...)` pages its
-  `StreamDescription.Shards`, while its `StreamStatus` needs no more than one
-  page), an exact-match filter on an
+  `StreamDescription.Shards`, IAM `get_group(GroupName=...)` its `Users`,
+  while the stream's `StreamStatus` or the group's `Arn` needs no more than
+  one page), an exact-match filter on an
   identifying attribute (`list_users(UserPoolId=p, Filter=f'email = "{email}"')`;
   `^=` is a prefix), an EC2 filter on
   the listed resources' own ids (`Filters=[{"Name": "volume-id", ...}]` for
@@ -101,7 +102,8 @@ Not flagged when one page is all the code needs:
   Bedrock `retrieve` and `rerank`, AgentCore `retrieve_memory_records`; read
   from the botocore model): the first page holds them, best first;
 - it uses the result only to test for emptiness (`if resp["Users"]:`,
-  `len(...) > 0`, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0`,
+  `len(...) > 0`, also a `len(...)` a private function returns to callers that
+  only compare it with 0, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0`,
   whether the member is there at all: `"Contents" not in resp`, which S3
   leaves out of an empty page),
   takes its first item (`[0]`,
