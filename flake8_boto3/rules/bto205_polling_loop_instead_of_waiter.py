@@ -38,8 +38,11 @@ streamed as it runs), which a waiter cannot do.
 
 Nor is a `for` loop (`for attempt in range(30):`, bounded) that polls an
 operation whose waiters have no failure state (Route 53 `get_change`, S3
-`head_object`): it has no failure state to miss and a bound already, so the
-waiter would change nothing. The same poll in `while True:` is flagged.
+`head_object`, CloudFront `get_distribution`): it has no failure state to miss
+and a bound already, so the waiter would change nothing; so is a `while` loop
+bounded the same way, by a deadline (`while time.monotonic() < deadline:`) or
+a counter it adds to (`while tries < 30:` with `tries += 1`). The same poll
+in `while True:` is flagged.
 
 ## Why is this bad?
 Hand-written polling loops tend to miss the failure states (a stack that rolls
@@ -98,6 +101,11 @@ from flake8_boto3.rule import WAITERS_GUIDE, Finding, Rule
 
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "sleep", "gevent.sleep", "trio.sleep", "anyio.sleep"})
 LOOPS = (ast.While, ast.For, ast.AsyncFor)
+# Clocks a deadline is read from: they only move on.
+CLOCKS = frozenset({
+    "time.time", "time.monotonic", "time.perf_counter", "monotonic", "perf_counter",
+    "datetime.now", "datetime.utcnow", "datetime.datetime.now", "datetime.datetime.utcnow",
+})
 
 
 def _sleeps(code: Code, loop: ast.AST) -> bool:
@@ -253,11 +261,36 @@ def _waits_for_something_else(code: Code, loop: ast.AST, states: dict) -> bool:
 
 
 def _bounded(loop: ast.AST) -> bool:
-    """A ``for`` loop: it runs out (``for attempt in range(5):``), unless it counts forever."""
+    """A ``for`` loop: it runs out (``for attempt in range(5):``), unless it counts forever. Or a
+    ``while`` loop that runs out the same way: up to a deadline (``while time.monotonic() <
+    deadline:``) or while a counter the loop adds to stays below a limit (``while tries < 30:``)."""
+    if isinstance(loop, ast.While):
+        return _deadline_or_count(loop)
     if not isinstance(loop, (ast.For, ast.AsyncFor)):
         return False
     source = loop.iter
     return not (isinstance(source, ast.Call) and (dotted_name(source.func) or "").rsplit(".", 1)[-1] in ("count", "cycle"))
+
+
+def _deadline_or_count(loop: ast.While) -> bool:
+    test = loop.test
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    if isinstance(test.ops[0], (ast.Lt, ast.LtE)):
+        growing = test.left
+    elif isinstance(test.ops[0], (ast.Gt, ast.GtE)):
+        growing = test.comparators[0]
+    else:
+        return False
+    if any(isinstance(node, ast.Call) and dotted_name(node.func) in CLOCKS for node in ast.walk(growing)):
+        return True  # the clock only moves on
+    if isinstance(growing, ast.Name):
+        return any(
+            isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add)
+            and isinstance(node.target, ast.Name) and node.target.id == growing.id
+            for statement in loop.body for node in ast.walk(statement)
+        )
+    return False
 
 
 def _tests_membership_in_a_variable(test: ast.expr) -> bool:
