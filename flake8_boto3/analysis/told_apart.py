@@ -148,9 +148,13 @@ def _gives_a_value_at(value: ast.AST | None, place: int, width: int | None) -> b
 
 def _tests_for_none(code: Code, call: ast.Call, place: int, width: int | None) -> bool:
     """The call's result, in ``place``, is tested with ``is None``/``is not None`` by its caller, in a
-    test whose branch for ``None`` does something and does not answer "not found"."""
+    test whose branch for ``None`` does something and does not answer "not found". Not a test joined
+    to another by ``and``/``or`` (``if cfg is None or not cfg.get("LoggingEnabled"):``): the ``None``
+    shares its branch with another answer, and is not told apart from it."""
     return any(
-        not _answers_not_found(code, compare) and not _none_branch_is_empty(code, compare)
+        not isinstance(code.parent(compare), ast.BoolOp)
+        and not _answers_not_found(code, compare)
+        and not _none_branch_is_empty(code, compare)
         for compare in _none_tests(code, call, place, width)
     )
 

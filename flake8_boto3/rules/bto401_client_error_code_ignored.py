@@ -106,7 +106,8 @@ Not flagged, because the failure is passed on or handled:
   and shows the reason);
 - it returns `None` where no other path of its function does (the function
   never falls off its end), and every caller in the module tests the result
-  with `is None` (after
+  with `is None`, on its own (`if config is None or not config.get(...)`
+  sends the `None` where "not enabled" goes: not told apart) (after
   `except s3.exceptions.NoSuchKey: return {}`, `None` says "could not tell",
   not "not there"), unless the caller's branch for `None` answers "not found"
   after all (`abort(404, "Bucket or path not found")`) or is missing (`if
