@@ -136,21 +136,45 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
 
 
 def _made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
-    """``ec2`` bound only by ``ec2 = boto3.client("ec2")``: a client whose service the syntax reads, so
+    """``ec2`` bound only by ``ec2 = boto3.client("ec2")``, or ``self.ec2`` that the class sets only so
+    (in its methods, ``self.ec2 = boto3.client("ec2")``): a client whose service the syntax reads, so
     any public method called on it is worth asking about (BTO501), at the cost of no astroid tree: an
     operation of another service (``ec2.publish(...)``, copied from an SNS client), a resource's
     (``s3.Bucket(name)`` on a client) or a name no service has."""
+    if isinstance(expression, ast.Attribute):
+        return _instance_client(code, expression)
     if not isinstance(expression, ast.Name):
         return False
     found = code.bindings(expression)
-    for binding in found:
-        statement = code.parent(binding) if isinstance(binding, ast.Name) else None
-        if not (isinstance(statement, ast.Assign) and statement.targets == [binding]):
-            return False
-        value = statement.value
-        if not (isinstance(value, ast.Call) and dotted_name(value.func) == "boto3.client"):
-            return False
-    return bool(found)
+    return bool(found) and all(_assigned_a_boto3_client(code, binding) for binding in found)
+
+
+def _assigned_a_boto3_client(code: Code, target: ast.AST, through_sessions: bool = False) -> bool:
+    """``target = boto3.client(...)``; with ``through_sessions``, also ``target = session.client(...)``
+    (inference still decides what it is)."""
+    statement = code.parent(target) if isinstance(target, (ast.Name, ast.Attribute)) else None
+    if not (isinstance(statement, ast.Assign) and statement.targets == [target]):
+        return False
+    value = statement.value
+    if not isinstance(value, ast.Call):
+        return False
+    if through_sessions and isinstance(value.func, ast.Attribute) and value.func.attr == "client":
+        return True
+    return dotted_name(value.func) == "boto3.client"
+
+
+def _instance_client(code: Code, expression: ast.Attribute) -> bool:
+    """``self.ec2`` in a method of a class whose methods set ``self.ec2`` only to ``boto3.client(...)``
+    or a session's ``client(...)`` (``self.session.client("ec2")``), and whose body binds no ``ec2``
+    of its own: what it is, inference tells."""
+    if not (isinstance(expression.value, ast.Name) and expression.value.id == "self"):
+        return False
+    function = code.enclosing_function(expression)
+    cls = code.enclosing_class(function) if function is not None else None
+    if cls is None or expression.attr in code.locals(cls):
+        return False
+    assigned = code.instance_attributes(cls).get(expression.attr, [])
+    return bool(assigned) and all(_assigned_a_boto3_client(code, target, through_sessions=True) for target in assigned)
 
 
 def _is_module_receiver(code: Code, expression: ast.AST) -> bool:

@@ -14,12 +14,13 @@ another service (`ec2.publish(...)`, copied from an SNS client) is named as
 such (`it is an operation of 'sns'`) where no operation of the client's own
 service comes close, and a resource type or a resource's action called on a
 client (`s3.Bucket(name)` on `boto3.client("s3")`, `ec2.stop()`) as the
-resource's. Any other method name is looked at
-when it is shaped like an operation (`list_object_v2`), or when its receiver is
-a name bound to `boto3.client(...)` in the module (the syntax reads its
-service: no inference is spent on every method call elsewhere), or when
-another rule asks about it anyway; names starting with `_` (botocore's own
-`_make_api_call`) are not. A client of unknown service, or a receiver that is
+resource's. A method name is looked at when it is shaped like an operation
+(`list_object_v2`), when another rule asks about the call anyway, or whatever
+the name when the receiver is a name bound to `boto3.client(...)` in the
+module, or `self.x` where the class sets `x` only to a client (`self.ec2 =
+boto3.client("ec2")`, `self.ec2 = self.session.client("ec2")` in
+`__init__`): no inference is spent on every method call elsewhere. Names starting with `_`
+(botocore's own `_make_api_call`) are not. A client of unknown service, or a receiver that is
 not known to be a client, is never flagged.
 
 ## Why is this bad?
@@ -77,7 +78,9 @@ def check(context: FileContext) -> Iterator[Finding]:
         operations = aws.operations(service)
         if call.operation in operations or call.operation in aws.injected_methods(service):
             continue
-        hint = aws.did_you_mean(call.operation, operations)
+        # a resource type called on a client (ec2.NetworkInterface(id)) is the resource's, whatever is close
+        hint = _resource_hint(service, call.operation) if call.operation in aws.resource_types(service) else ""
+        hint = hint or aws.did_you_mean(call.operation, operations)
         others = sorted(aws.operation_index.get(call.operation, ()))
         if others and not hint:  # copied from another service's client: sns.publish on an ec2 client
             hint = f"; it is an operation of {_names(others)}"
