@@ -136,9 +136,9 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
 
 
 def _made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
-    """``ec2`` bound only by ``ec2 = boto3.client("ec2")``, or ``self.ec2`` that the class sets only so
-    (in its methods, ``self.ec2 = boto3.client("ec2")``): a client whose service the syntax reads, so
-    any public method called on it is worth asking about (BTO501), at the cost of no astroid tree: an
+    """``ec2`` bound only by ``ec2 = boto3.client("ec2")`` (a client whose service the syntax reads, at
+    the cost of no astroid tree), or ``self.ec2`` that the class sets only to a client (see
+    :func:`_instance_client`): any public method called on it is worth asking about (BTO501), an
     operation of another service (``ec2.publish(...)``, copied from an SNS client), a resource's
     (``s3.Bucket(name)`` on a client) or a name no service has."""
     if isinstance(expression, ast.Attribute):

@@ -244,7 +244,7 @@ def is_listed_resource(stem: str, words: list[str]) -> bool:
     connector makes that a parent. An empty stem (``Names=[...]``) names the
     listed resources themselves.
     """
-    stem = "".join(singular(word) for word in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", stem)).lower()
+    stem = "".join(singular(word) for word in CAMEL_WORDS.findall(stem)).lower()
     noun = "".join(words)
     if not stem or stem == noun or any(noun == stem + record for record in PER_RESOURCE_RECORDS):
         return True
