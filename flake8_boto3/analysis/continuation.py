@@ -430,9 +430,9 @@ REMOVING_VERB = re.compile(r"^(?:batch_)?(?:delete|remove|deregister|terminate|p
 
 
 def drains_in_a_loop(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
-    """Inside a ``while`` loop, the items of the page go one by one (a ``for`` loop or a comprehension)
-    to an operation of the same client that removes them (``s3.delete_objects``,
-    ``lam.delete_function``): the next pass lists what remains. Not after a DynamoDB
+    """Inside a ``while`` loop, the items of the page go one by one (a ``for`` loop or a comprehension,
+    also over a list of their names mapped first) to an operation of the same client that removes them
+    (``s3.delete_objects``, ``lam.delete_function``): the next pass lists what remains. Not after a DynamoDB
     ``FilterExpression``: a first page can hold no match while later pages do."""
     loop = code.innermost_loop(call)
     if not isinstance(loop, ast.While) or not isinstance(call.func, ast.Attribute) or filters_after_reading(code, call):
@@ -450,8 +450,15 @@ def drains_in_a_loop(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -
         return False
     for item in result_use.result_items(code, call, result_keys) or ():
         for each in result_use.iterated(code, item):
-            if any(code.is_inside(removal, each) or code.is_inside(each, removal) for removal in removals):
-                return True
+            # also through a list the loop maps every item to first: names = [s["Name"] for s in page]
+            # (not one that filters them: a page without a match ends the loop, later pages unread)
+            maps_every_item = isinstance(each, (ast.ListComp, ast.GeneratorExp)) and not any(
+                generator.ifs for generator in each.generators
+            )
+            mapped = list(result_use.iterated(code, each)) if maps_every_item else []
+            for going in (each, *mapped):
+                if any(code.is_inside(removal, going) or code.is_inside(going, removal) for removal in removals):
+                    return True
     return False
 
 

@@ -92,7 +92,8 @@ Not flagged when one page is all the code needs:
   take the whole primary key: the table has no sort key). `ExpressionAttributeNames`
   is a map of placeholders, not a list of the items wanted;
 - it drains: inside a `while` loop, every item of the page goes (through a
-  `for` loop or a comprehension) to an operation of the same client that
+  `for` loop or a comprehension, also over a list of their names mapped first:
+  `names = [s["logStreamName"] for s in page]`) to an operation of the same client that
   removes it (`s3.delete_objects`, `lam.delete_function`), and the next pass
   lists what remains, until nothing does. Not when the loop removes only the
   items it picked from the page (`if not old: break` stops at the first page
