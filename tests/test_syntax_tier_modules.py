@@ -335,3 +335,45 @@ def test_a_narrowed_name_with_a_value_is_astroids(tmp_path, monkeypatch, built):
     codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app)
     assert differences == ""
     assert needed_astroid
+
+
+def test_a_module_imported_twice_is_one_value(tmp_path, monkeypatch, built):
+    """astroid yields each node once per inference: ``boto3`` imported at the top and again in the
+    ``__main__`` block is one module, whose ``client`` makes a client."""
+    app = textwrap.dedent(
+        """
+        import boto3
+
+        if __name__ == "__main__":
+            import boto3
+
+            s3 = boto3.client("s3")
+            for obj in s3.list_objects_v2(Bucket="reports")["Contents"]:
+                s3.delete_object(Bucket="reports", Key=obj["Key"])
+        """
+    )
+    codes, differences, _ = lint(tmp_path, monkeypatch, built, app)
+    assert codes == ["BTO201"]
+    assert differences == ""
+
+
+def test_an_sdk_submodule_reached_as_an_attribute_is_a_stand_in(tmp_path, monkeypatch, built):
+    """``boto3.exceptions`` after ``import boto3`` alone: astroid imports it as a submodule of the
+    stand-in, never from an installed boto3, so both tiers answer alike whether or not one is there."""
+    app = textwrap.dedent(
+        """
+        import boto3
+
+        s3 = boto3.client("s3")
+
+
+        def exists(bucket, key):
+            try:
+                s3.head_object(Bucket=bucket, Key=key)
+                return True
+            except boto3.exceptions.botocore.exceptions.ClientError:
+                return False
+        """
+    )
+    _, differences, _ = lint(tmp_path, monkeypatch, built, app)
+    assert differences == ""

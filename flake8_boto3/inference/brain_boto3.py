@@ -320,9 +320,27 @@ def _unresolved_session_method(call: nodes.Call, name: str, context: InferenceCo
 
 def _build_stub_module(manager: AstroidManager, name: str, source: str = "") -> nodes.Module:
     module = AstroidBuilder(manager).string_build(source, modname=name)
-    # Every stand-in may have submodules: let astroid look for them as in a package.
+    # Every stand-in may have submodules: let astroid look for them as in a package, among the
+    # stand-ins only (see _importing_stand_ins).
     module.package = True
+    module.import_module = _importing_stand_ins(manager, module)
     return module
+
+
+def _importing_stand_ins(manager: AstroidManager, module: nodes.Module):
+    """``module.import_module`` for a stand-in: a module of the SDK's packages it reaches is a stand-in
+    too. ``boto3.exceptions`` reached as an attribute after ``import boto3`` (astroid's
+    ``Module.getattr`` imports it as a submodule) would otherwise be read from the installed boto3
+    where there is one, and be nothing where there is none: results must not depend on it."""
+    import_module = module.import_module
+
+    def import_stand_in(modname: str, relative_only: bool = False, level: int | None = None, use_cache: bool = True):
+        absolute = module.relative_to_absolute_name(modname, 0 if relative_only and level is None else level)
+        if is_stubbed_module(absolute):
+            return _ensure_stub_module(manager, absolute)
+        return import_module(modname, relative_only, level, use_cache)
+
+    return import_stand_in
 
 
 def _ensure_stub_module(manager: AstroidManager, name: str) -> nodes.Module:

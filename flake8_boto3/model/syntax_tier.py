@@ -188,6 +188,18 @@ def infer_boto3(values: Values) -> Boto3Value | None | object:
     return found
 
 
+def _once_each(values: list[Value]) -> Values:
+    """astroid's ``path_wrapper`` yields each node once per inference: a module imported twice
+    (``import boto3`` at the top and again in the ``__main__`` block), or the same definition reached
+    by two bindings, is one value. (Objects, constants and the like are new nodes each time.)"""
+    kept: list[Value] = []
+    for value in values:
+        if value.what in ("module", "class", "function") and value in kept:
+            continue
+        kept.append(value)
+    return tuple(kept)
+
+
 def single(values: Values | None) -> Value | None | object:
     """astroid's ``safe_infer``: the one value, None when there are none or several."""
     if values is None or any(value.what == "opaque" for value in values):
@@ -373,7 +385,9 @@ class SyntaxTier:
             # An inference error inside one binding makes it "uninferable" (astroid's _infer_stmts).
             errors = [index for index, value in enumerate(part) if value.what == "error"]
             values.extend(part[: errors[0]] + (UNINFERABLE,) if errors else part)
-        return _unless_narrowed(tuple(values) if values else (ERROR,), self._narrowed(node, node.id, found.scope))
+        return _unless_narrowed(
+            _once_each(values) if values else (ERROR,), self._narrowed(node, node.id, found.scope)
+        )
 
     def _binding(self, binding: object, name: str, depth: int) -> Values | None:
         if isinstance(binding, Builtin):
