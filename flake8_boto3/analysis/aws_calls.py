@@ -163,6 +163,13 @@ def _assigned_a_boto3_client(code: Code, target: ast.AST, through_sessions: bool
     return dotted_name(value.func) == "boto3.client"
 
 
+def _bound_name(node: ast.AST) -> str | None:
+    """``s3`` for the name ``s3``, ``ec2`` for the attribute ``self.ec2``."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None
+
+
 def _instance_client(code: Code, expression: ast.Attribute) -> bool:
     """``self.ec2`` in a method of a class whose methods set ``self.ec2`` only to ``boto3.client(...)``
     or a session's ``client(...)`` (``self.session.client("ec2")``), and whose body binds no ``ec2``
@@ -245,6 +252,18 @@ class AwsCalls:
         return self._receivers[key]
 
     @cached_property
+    def _client_call_targets(self) -> frozenset[str]:
+        """The names and attributes (``s3``, ``self.ec2``'s ``ec2``) that some assignment of the module
+        gives a ``client(...)`` call's value: the only receivers :func:`_made_by_boto3_client` can
+        take, found in one pass instead of a lookup for every method call of the module."""
+        found: set[str] = set()
+        for assignment in self.code.nodes(ast.Assign):
+            value = assignment.value
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "client":
+                found.update(name for target in assignment.targets if (name := _bound_name(target)))
+        return frozenset(found)
+
+    @cached_property
     def calls(self) -> list[AwsCall]:
         """In source order; when the budget runs out, the calls found up to there."""
         found = []
@@ -254,7 +273,9 @@ class AwsCalls:
                 if not isinstance(func, ast.Attribute):
                     continue
                 if not worth_inferring(func.attr, bool(call.args)) and not (
-                    not func.attr.startswith("_") and _made_by_boto3_client(self.code, func.value)
+                    not func.attr.startswith("_")
+                    and _bound_name(func.value) in self._client_call_targets
+                    and _made_by_boto3_client(self.code, func.value)
                 ):
                     continue
                 if _is_module_receiver(self.code, func.value):
