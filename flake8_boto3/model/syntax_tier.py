@@ -595,8 +595,7 @@ class SyntaxTier:
         """``classmethod`` or ``staticmethod``: the builtin, not a name the module binds."""
         if not isinstance(decorator, ast.Name) or decorator.id not in ("classmethod", "staticmethod"):
             return None
-        found = self.scopes.lookup(decorator)
-        return decorator.id if found.certain and [type(b) for b in found.bindings] == [Builtin] else None
+        return decorator.id if self._names_a_builtin(decorator) else None
 
     def _instance_attribute(self, cls: ast.ClassDef, name: str, depth: int) -> Values | None:
         """``self.client`` in a method of ``cls``: what astroid's ``Instance.igetattr`` yields when the
@@ -717,10 +716,14 @@ class SyntaxTier:
         for base in cls.bases:
             if not isinstance(base, ast.Name) or base.id == "type":
                 return False
-            found = self.scopes.lookup(base)
-            if not found.certain or [type(b) for b in found.bindings] != [Builtin]:
+            if not self._names_a_builtin(base):
                 return False
         return True
+
+    def _names_a_builtin(self, name: ast.Name) -> bool:
+        """The name is the builtin of that name (nothing in the module binds it)."""
+        found = self.scopes.lookup(name)
+        return found.certain and [type(binding) for binding in found.bindings] == [Builtin]
 
     def _boto3_call(self, call: ast.Call, depth: int):
         """The astroid tier's inference tip for calls (``_infer_boto3_call``), rule for rule."""

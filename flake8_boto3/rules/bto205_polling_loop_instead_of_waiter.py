@@ -260,19 +260,19 @@ def _waits_for_something_else(code: Code, loop: ast.AST, states: dict) -> bool:
     return bool(compared) and not compared & set().union(*watched)
 
 
-def _bounded(loop: ast.AST) -> bool:
+def _bounded(code: Code, loop: ast.AST) -> bool:
     """A ``for`` loop: it runs out (``for attempt in range(5):``), unless it counts forever. Or a
     ``while`` loop that runs out the same way: up to a deadline (``while time.monotonic() <
     deadline:``) or while a counter the loop adds to stays below a limit (``while tries < 30:``)."""
     if isinstance(loop, ast.While):
-        return _deadline_or_count(loop)
+        return _deadline_or_count(code, loop)
     if not isinstance(loop, (ast.For, ast.AsyncFor)):
         return False
     source = loop.iter
     return not (isinstance(source, ast.Call) and (dotted_name(source.func) or "").rsplit(".", 1)[-1] in ("count", "cycle"))
 
 
-def _deadline_or_count(loop: ast.While) -> bool:
+def _deadline_or_count(code: Code, loop: ast.While) -> bool:
     test = loop.test
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return False
@@ -286,9 +286,8 @@ def _deadline_or_count(loop: ast.While) -> bool:
         return True  # the clock only moves on
     if isinstance(growing, ast.Name):
         return any(
-            isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add)
-            and isinstance(node.target, ast.Name) and node.target.id == growing.id
-            for statement in loop.body for node in ast.walk(statement)
+            isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name) and node.target.id == growing.id
+            for node in _loop_nodes(code, loop, ast.AugAssign)
         )
     return False
 
@@ -379,7 +378,7 @@ def check(context: FileContext) -> Iterator[Finding]:
                 break  # a waiter would raise where the loop hands the state back
             if _reports_each_change(context.code, loop) or _works_with_another_service(context, loop, call):
                 break  # it reports each state it sees on the way, or does other work on each pass
-            if _bounded(loop) and not any(states[w]["failure"] for w in waiters):
+            if _bounded(context.code, loop) and not any(states[w]["failure"] for w in waiters):
                 break  # no failure state to miss, a bound already there: the waiter would change nothing
             reported.add(loop)
             # The waiters that end in a state the loop compares come first: `!= "InService"` waits for

@@ -61,7 +61,6 @@ from collections.abc import Iterator
 import ast
 
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.context import FileContext
 from flake8_boto3.rule import BOTO3_MIGRATION, Finding, Rule
 
@@ -110,8 +109,7 @@ def _unused_vendored_import(code: Code, node: ast.Import | ast.ImportFrom) -> bo
             return False
         renamed = {alias.asname for alias in node.names if alias.asname}
         if len(renamed) < len(node.names) and any(
-            isinstance(read.ctx, ast.Load) and read.attr == "vendored" and dotted_name(read) == "botocore.vendored"
-            for read in code.nodes(ast.Attribute)
+            isinstance(read.ctx, ast.Load) and _is_botocore_vendored(read) for read in code.nodes(ast.Attribute)
         ):
             return False
         bound = renamed
@@ -143,9 +141,14 @@ def _imports_vendored_requests(node: ast.Import | ast.ImportFrom) -> bool:
     return node.module == "botocore.vendored" and any(alias.name == "requests" for alias in node.names)
 
 
+def _is_botocore_vendored(node: ast.Attribute) -> bool:
+    """The attribute ``botocore.vendored``."""
+    return node.attr == "vendored" and isinstance(node.value, ast.Name) and node.value.id == "botocore"
+
+
 def _vendored_attribute_problem(code: Code, node: ast.Attribute) -> str | None:
     """``botocore.vendored(.x)`` reached through ``import botocore`` (its imports are flagged already)."""
-    if node.attr != "vendored" or not isinstance(node.value, ast.Name) or node.value.id != "botocore":
+    if not _is_botocore_vendored(node):
         return None
     imports = [b for b in code.bindings(node.value) if isinstance(b, ast.Import)]
     if not imports or any(_problem(alias.name) for b in imports for alias in b.names):

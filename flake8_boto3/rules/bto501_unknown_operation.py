@@ -79,13 +79,12 @@ def check(context: FileContext) -> Iterator[Finding]:
         if call.operation in operations or call.operation in aws.injected_methods(service):
             continue
         # a resource type called on a client (ec2.NetworkInterface(id)) is the resource's, whatever is close
-        hint = _resource_hint(service, call.operation) if call.operation in aws.resource_types(service) else ""
-        hint = hint or aws.did_you_mean(call.operation, operations)
+        hint = _resource_type_hint(service, call.operation) or aws.did_you_mean(call.operation, operations)
         others = sorted(aws.operation_index.get(call.operation, ()))
         if others and not hint:  # copied from another service's client: sns.publish on an ec2 client
             hint = f"; it is an operation of {_names(others)}"
         if not hint:
-            hint = _resource_hint(service, call.operation)
+            hint = _resource_action_hint(service, call.operation)
         yield RULE.finding(
             call.call,
             f"{service} client has no method '{call.operation}' (AttributeError at run time){hint}",
@@ -93,15 +92,19 @@ def check(context: FileContext) -> Iterator[Finding]:
         )
 
 
-def _resource_hint(service: str, method: str) -> str:
-    """``s3.Bucket(name)`` or ``ec2.stop()`` on a client: what of the service's resource has it."""
-    aws = table()
-    resource = f"boto3.resource('{service}')"
-    if method in aws.resource_types(service):
-        return f"; '{method}' is a resource of {resource}, not a client method"
-    kinds = aws.resource_types_with_action(service, method)
+def _resource_type_hint(service: str, method: str) -> str:
+    """``s3.Bucket(name)`` on a client: a resource type of the service's resource."""
+    if method not in table().resource_types(service):
+        return ""
+    return f"; '{method}' is a resource of boto3.resource('{service}'), not a client method"
+
+
+def _resource_action_hint(service: str, method: str) -> str:
+    """``ec2.stop()`` on a client: an action of the service's resource, or of resources it has."""
+    kinds = table().resource_types_with_action(service, method)
     if not kinds:
         return ""
+    resource = f"boto3.resource('{service}')"
     if kinds == ["ServiceResource"]:
         return f"; it is an action of {resource}, not of its client"
     owners = _names([kind for kind in kinds if kind != "ServiceResource"])
