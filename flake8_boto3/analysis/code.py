@@ -220,6 +220,20 @@ class Code:
         parent = self.parent(function)
         return parent if isinstance(parent, ast.ClassDef) else None
 
+    def names_own_method(self, method: ast.Attribute) -> bool:
+        """``self.get_table`` (or ``cls.``) where the class of the method that says it defines a method
+        of that name: the class's own code, not an AWS operation of the same name."""
+        receiver = method.value
+        if not (isinstance(receiver, ast.Name) and receiver.id in ("self", "cls")):
+            return False
+        for function in self.enclosing_functions(method):
+            owner = self.enclosing_class(function)
+            if owner is not None:
+                return any(
+                    isinstance(statement, FUNCTION_TYPES) and statement.name == method.attr for statement in owner.body
+                )
+        return False
+
     def innermost_loop(self, node: ast.AST) -> ast.AST | None:
         """The loop whose every iteration evaluates ``node``, within its function."""
         child, parent = node, self.parent(node)

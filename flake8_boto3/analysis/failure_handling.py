@@ -190,6 +190,8 @@ def _aws_method_names(code: Code, statements: list[ast.AST]) -> list[str]:
             parent = code.parent(node)
             called = isinstance(parent, ast.Call) and parent.func is node
             handed = isinstance(parent, ast.Call) and node in parent.args
+            if code.names_own_method(node):
+                continue
             if (called and (node.attr in operations or node.attr in READ_METHODS)) or (
                 handed and node.attr in operations
             ):
@@ -407,7 +409,9 @@ class HandlerContext:
             node
             for statement in self.try_node.body
             for node in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
-            if isinstance(node.func, ast.Attribute) and (node.func.attr in operations or node.func.attr in READ_METHODS)
+            if isinstance(node.func, ast.Attribute)
+            and (node.func.attr in operations or node.func.attr in READ_METHODS)
+            and not self.code.names_own_method(node.func)
         ]
 
     @cached_property

@@ -74,8 +74,9 @@ Not flagged, because the failure is passed on or handled:
   function), and the handler prints or logs the error and ends the function
   before the change;
 - it returns `False` from a status function around a change: the `try` only
-  writes, without a condition (`put_item` with no `ConditionExpression`), and
-  every other `return` of the function answers `True` or another non-empty
+  writes, without a condition (`put_item` with no `ConditionExpression`; a
+  method the class defines itself, `with self.get_table() as table:`, is its
+  own code, not the Glue read of that name), and every other `return` of the function answers `True` or another non-empty
   value (the response, the key written; a guard ahead of the `try`, or inside
   it ahead of its first operation, giving the failure's answer, `if client is
   None: return False`, says "not done" too):
