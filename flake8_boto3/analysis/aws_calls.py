@@ -137,7 +137,8 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
 
 def _made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
     """``ec2`` bound only by ``ec2 = boto3.client("ec2")`` (a client whose service the syntax reads, at
-    the cost of no astroid tree), or ``self.ec2`` that the class sets only to a client (see
+    the cost of no astroid tree) or a session's ``client(...)`` (``session.client("ec2")``: what it is,
+    inference tells), or ``self.ec2`` that the class sets only to a client (see
     :func:`_instance_client`): any public method called on it is worth asking about (BTO501), an
     operation of another service (``ec2.publish(...)``, copied from an SNS client), a resource's
     (``s3.Bucket(name)`` on a client) or a name no service has."""
@@ -146,7 +147,7 @@ def _made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
     if not isinstance(expression, ast.Name):
         return False
     found = code.bindings(expression)
-    return bool(found) and all(_assigned_a_boto3_client(code, binding) for binding in found)
+    return bool(found) and all(_assigned_a_boto3_client(code, binding, through_sessions=True) for binding in found)
 
 
 def _assigned_a_boto3_client(code: Code, target: ast.AST, through_sessions: bool = False) -> bool:

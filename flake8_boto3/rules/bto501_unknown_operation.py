@@ -16,8 +16,8 @@ service comes close, and a resource type or a resource's action called on a
 client (`s3.Bucket(name)` on `boto3.client("s3")`, `ec2.stop()`) as the
 resource's. A method name is looked at when it is shaped like an operation
 (`list_object_v2`), when another rule asks about the call anyway, or whatever
-the name when the receiver is a name bound to `boto3.client(...)` in the
-module, or `self.x` where the class sets `x` only to a client (`self.ec2 =
+the name when the receiver is a name bound to `boto3.client(...)` or a
+session's `client(...)` (`session.client("dynamodb")`) in the module, or `self.x` where the class sets `x` only to a client (`self.ec2 =
 boto3.client("ec2")`, `self.ec2 = self.session.client("ec2")` in
 `__init__`): no inference is spent on every method call elsewhere. Names starting with `_`
 (botocore's own `_make_api_call`) are not. A client of unknown service, or a receiver that is
