@@ -284,7 +284,11 @@ def _is_alternate_constructor(code: Code, function: ast.AST) -> bool:
 
 def entry_point_reason(code: Code, function: ast.AST) -> str | None:
     """Why ``function`` is an entry point that runs once per process, or None."""
-    if function.name == "main" and not _called_by_another_function(code, function):
+    if (
+        function.name == "main"
+        and not has_lambda_signature(function)
+        and not _called_by_another_function(code, function)
+    ):
         return "main runs once per process"
     for name in decorator_names(function):
         last = _last(name)

@@ -12,7 +12,9 @@ directly or through other such functions: scenario and demo functions,
 A recursive function's calls of itself don't count against it. A function
 that is never called in its module, or is used other than by calling it
 (passed as a callback, stored in a table), is not known to run once: its
-callers elsewhere may call it on every request.
+callers elsewhere may call it on every request. Nor is a Lambda handler
+(``def handler(event, context)``) that a ``main()`` calls to replay a saved
+event: the Lambda runtime calls it on every invocation.
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ def once_per_process(code: Code) -> set[ast.AST]:
     """The functions of the module that run once per process (see the module docs)."""
     every = list(code.nodes(FUNCTION_TYPES))
     once = {f for f in every if functions.entry_point_reason(code, f)}
-    candidates = {f for f in every if f not in once}
+    # A Lambda handler is called by the Lambda runtime, on every invocation, whatever calls it here
+    # (a `main()` that replays a saved event).
+    candidates = {f for f in every if f not in once and not functions.has_lambda_signature(f)}
     uses = _uses(code, candidates)
 
     def in_once_code(node: ast.AST, callee: ast.AST) -> bool:

@@ -202,7 +202,9 @@ Not flagged, because the failure is passed on or handled:
   without the create's error, and not on the other codes of a handler that
   tests some;
 - code that runs once per process (module level, `if __name__ == "__main__":`,
-  `main()`, click/typer commands, and functions only they call) that tells the
+  `main()`, click/typer commands, and functions only they call; not a Lambda
+  handler that a `main()` calls to replay a saved event, nor one named `main`:
+  the Lambda runtime calls it on every invocation) that tells the
   person running it (prints or logs the error) and ends the step. A `print`
   tells only when it carries the error or says that something failed ("could
   not copy", "Error", "Access denied"): `print("Trying another region")`
