@@ -377,3 +377,65 @@ def test_an_sdk_submodule_reached_as_an_attribute_is_a_stand_in(tmp_path, monkey
     )
     _, differences, _ = lint(tmp_path, monkeypatch, built, app)
     assert differences == ""
+
+
+REGISTERED_BASE = """
+import boto3
+
+
+class Registry:
+    def register(self, name):
+        def add(klass):
+            return klass
+
+        return add
+
+
+filters = Registry()
+
+
+@filters.register("store")
+class Store:
+    def __init__(self, manager=None):
+        self.manager = manager
+        self.s3 = boto3.client("s3")
+"""
+
+
+@pytest.mark.parametrize(
+    ("decorator", "astroid"),
+    [
+        ('@filters.register("reports")', False),  # a registry's method: astroid applies no class decorator
+        ("@Reports_registry.register", False),  # a method of an object a class of this module holds
+        ("@dataclasses.dataclass", True),  # astroid's brain rewrites dataclasses: astroid's to tell
+    ],
+)
+def test_a_registered_class_and_a_re_exported_base(tmp_path, monkeypatch, built, decorator, astroid):
+    app = textwrap.dedent(
+        """
+        import dataclasses
+
+        from botocore.exceptions import ClientError
+
+        from .models import Store, filters
+
+
+        class Reports_registry:
+            register = staticmethod(lambda klass: klass)
+
+
+        {decorator}
+        class Reports(Store):
+            def keys(self):
+                try:
+                    self.manager.refresh()
+                except ClientError:
+                    raise
+                return self.s3.list_objects_v2(Bucket="b")["Contents"]
+        """
+    ).replace("{decorator}", decorator)
+    others = {"models.py": "from .aws import Store, filters\n"}  # the names app.py imports, re-exported
+    codes, differences, needed_astroid = lint(tmp_path, monkeypatch, built, app, REGISTERED_BASE, others=others)
+    assert codes == ["BTO201"]
+    assert differences == ""
+    assert needed_astroid is astroid

@@ -80,6 +80,13 @@ _MAX_DEPTH = 12
 _FUNCTOOLS_CACHES = frozenset({"cache", "lru_cache"})
 # Values one module's tier may take from another's: they name nothing of the module they come from.
 _PORTABLE = frozenset({"object", "uninferable", "none"})
+# Class decorators astroid's brains rewrite a class for (brain_dataclasses, brain_attrs, brain_six,
+# object.__new__ in brain_builtin_inference), by the last name of what the decorator calls.
+_CLASS_BRAIN_DECORATORS = frozenset(
+    {"dataclass", "s", "attrs", "attributes", "define", "mutable", "frozen", "add_metaclass", "__new__"}
+)
+# How many ``from ... import`` re-exports between project modules the syntax follows to a definition.
+_MAX_REEXPORTS = 4
 
 
 @dataclass(frozen=True)
@@ -421,7 +428,7 @@ class SyntaxTier:
             return (Value("module", name=modname),) if is_readable(modname) else (UNINFERABLE,)
         return None
 
-    def _import_from(self, statement: ast.ImportFrom, name: str) -> Values | None:
+    def _import_from(self, statement: ast.ImportFrom, name: str, hops: int = 0) -> Values | None:
         modname = self._absolute_name(statement) if statement.level else statement.module or ""
         if modname is None:
             return None
@@ -433,16 +440,18 @@ class SyntaxTier:
             if modname in ALWAYS_ALLOWED:
                 return (OPAQUE,)
             if project.is_project_module(modname):
-                return self._project_member(modname, alias.name)
+                return self._project_member(modname, alias.name, hops)
             return (UNINFERABLE,)
         return None
 
-    def _project_member(self, modname: str, name: str) -> Values | None:
+    def _project_member(self, modname: str, name: str, hops: int = 0) -> Values | None:
         """``name`` of another module of the project, when the syntax decides what astroid's
         ``module.getattr(name)`` yields: a name the module binds once, by a ``def`` (undecorated, or
-        decorated by functools' caches only) or a ``class``, or a submodule its package does not shadow.
-        Anything else (a star import, several bindings, another decorator, an assignment, an import)
-        is astroid's to tell."""
+        decorated by functools' caches only) or a ``class``, or by a ``from ... import`` of such a
+        name that the syntax follows in turn (a package's ``from .core import Filter``: astroid
+        infers the import), or a submodule its package does not shadow. Anything else (a star
+        import, several bindings, another decorator, an assignment, a plain import, re-exports
+        more than :data:`_MAX_REEXPORTS` deep) is astroid's to tell."""
         if modname == self.home.modname:
             return None
         path = project.project_file(modname)
@@ -459,6 +468,8 @@ class SyntaxTier:
             return (Value("function", node=binding, home=sibling),)
         if isinstance(binding, ast.ClassDef):
             return (Value("class", node=binding, home=sibling),)
+        if isinstance(binding, ast.ImportFrom) and hops < _MAX_REEXPORTS:
+            return self._peer(sibling)._import_from(binding, name, hops + 1)
         return None
 
     def _infers_to_itself(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -660,7 +671,7 @@ class SyntaxTier:
                         return False  # a builtin or stand-in class, an instance, anything else
                     base_tier = tier if value.home is None else self._peer(value.home)
                     node = value.node
-                    if node.keywords or node.decorator_list:
+                    if node.keywords or not base_tier._decorators_astroid_passes_over(node):
                         return False
                     if id(node) in seen:
                         continue
@@ -672,9 +683,40 @@ class SyntaxTier:
 
         if self.home.longest_class_chain > budget.MAX_CLASS_CHAIN:
             return None  # astroid's to tell, and the bridge gives such a module up (BTO901)
-        if cls.decorator_list or not visit(self, cls, 0):
+        if not self._decorators_astroid_passes_over(cls) or not visit(self, cls, 0):
             return None
         return found
+
+    def _decorators_astroid_passes_over(self, cls: ast.ClassDef) -> bool:
+        """Every decorator of the class registers it somewhere (``@resources.register("ec2")``,
+        ``@Instance.filter_registry.register("ebs")``): a method of a class of this module or of an
+        object a project module exports, named like none of the decorators astroid's brains rewrite
+        a class for (dataclasses, attrs, ``six.add_metaclass``, ``object.__new__``). astroid applies no
+        decorator to a class otherwise, so its ancestors and instance attributes are the syntax's."""
+        for decorator in cls.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if not isinstance(target, ast.Attribute) or target.attr in _CLASS_BRAIN_DECORATORS:
+                return False
+            root = target.value
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if not isinstance(root, ast.Name):
+                return False
+            found = self.scopes.lookup(root)
+            if not found.certain or len(found.bindings) != 1:
+                return False
+            binding = found.bindings[0]
+            if isinstance(binding, ast.ClassDef) and self.tree.parent(binding) is self.home.module:
+                continue
+            statement = self.tree.parent(binding) if isinstance(binding, ast.Name) else None
+            if isinstance(binding, ast.ImportFrom):
+                modname = self._absolute_name(binding) if binding.level else binding.module
+                if modname is not None and project.is_project_module(modname):
+                    continue
+            elif isinstance(statement, ast.Assign) and self.scopes.frame_of(statement) is self.home.module:
+                continue
+            return False
+        return True
 
     def _is_object(self, base: ast.AST) -> bool:
         if not isinstance(base, ast.Name) or base.id != "object":
