@@ -160,9 +160,17 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     if len(params) < 2 or params[1].lstrip("_") not in CONTEXT_NAMES:
         return False
     event = params[0]  # whatever its name: `def lambda_handler(even, context)` is given the event
-    if any(node.id == event for node in code.nodes(ast.Name, within=function)):
+    if any(node.id == event and _reads_the_parameter(code, node) for node in code.nodes(ast.Name, within=function)):
         return False
     return all(_answers_no_http_client(code, node) for node in code.nodes(ast.Constant) if node.value == "statusCode")
+
+
+def _reads_the_parameter(code: Code, name: ast.Name) -> bool:
+    """The name reads the handler's parameter, not a variable of the same name a comprehension or a
+    nested function binds (``any(e["eventName"] == "X" for event in events)``)."""
+    if not isinstance(name.ctx, ast.Load):
+        return False
+    return any(isinstance(binding, ast.arg) and binding.arg == name.id for binding in code.bindings(name))
 
 
 # The members of what API Gateway (REST and HTTP APIs), an ALB or a function URL takes from a Lambda
