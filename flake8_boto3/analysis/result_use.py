@@ -5,7 +5,8 @@ when it only
 
 - tests whether there are any: ``if resp["Items"]:``, ``not resp.get("Users")``,
   ``len(resp["Keys"]) > 0``, ``any(resp["Keys"])``, ``bool(...)``;
-- takes the first item: ``resp["Stacks"][0]``, ``next(iter(resp["Roles"]))``, a
+- takes the first item: ``resp["Stacks"][0]``, ``next(iter(resp["Roles"]))``,
+  ``next((a["Name"] for a in resp["Aggregators"]), None)`` (with no ``if``: that searches), a
   ``for`` loop whose body always returns or breaks (every branch of its last ``if``);
 - takes a fixed prefix: ``resp["StackEvents"][:10]`` (services that order
   their results put the newest or the first in name order there), also of a
@@ -197,6 +198,17 @@ def _is_first_item(code: Code, node: ast.AST) -> bool:
     if isinstance(parent, ast.Call) and dotted_name(parent.func) == "iter" and parent.args[:1] == [node]:
         outer = code.parent(parent)
         return isinstance(outer, ast.Call) and dotted_name(outer.func) == "next" and outer.args[:1] == [parent]
+    # next((a["Name"] for a in items), None): the first item, mapped (with an `if`, a search of the page)
+    if isinstance(parent, ast.comprehension) and parent.iter is node and not parent.ifs:
+        generator = code.parent(parent)
+        outer = code.parent(generator)
+        return (
+            isinstance(generator, ast.GeneratorExp)
+            and generator.generators == [parent]
+            and isinstance(outer, ast.Call)
+            and dotted_name(outer.func) == "next"
+            and outer.args[:1] == [generator]
+        )
     return False
 
 

@@ -108,7 +108,8 @@ Not flagged when one page is all the code needs:
   whether the member is there at all: `"Contents" not in resp`, which S3
   leaves out of an empty page),
   takes its first item (`[0]`,
-  `next(iter(...))`, a `for` loop whose first pass always returns or breaks),
+  `next(iter(...))`, `next((r["RoleName"] for r in roles), None)` with no `if`
+  in it, a `for` loop whose first pass always returns or breaks),
   an item at a fixed position among the first ten (`rows[1]`: the row after
   the header of an Athena `SELECT COUNT(*)`; also of a result nested in the
   response, Athena's `ResultSet.Rows`; not `[-1]`, the last of the page)
