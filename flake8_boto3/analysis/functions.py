@@ -477,6 +477,36 @@ def module_calls_of(code: Code, function: ast.AST) -> list[ast.Call]:
     return found
 
 
+# Calls that run the function handed to them, in a thread or an executor, and give back its result:
+# asyncio.to_thread(f, ...), loop.run_in_executor(None, f, ...), executor.submit(f, ...),
+# anyio.to_thread.run_sync(f, ...), starlette's run_in_threadpool(f, ...).
+RUNS_A_HANDED_FUNCTION = frozenset({"to_thread", "run_in_executor", "submit", "run_sync", "run_in_threadpool"})
+
+
+def module_calls_and_handoffs_of(code: Code, function: ast.AST) -> list[ast.Call]:
+    """:func:`module_calls_of`, and the calls that run ``function`` handed to them
+    (``await asyncio.to_thread(_put_records, batch)``): their callers get its result too."""
+    cls = code.enclosing_class(function)
+    handoffs = []
+    for call in code.nodes(ast.Call):
+        name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
+        if name not in RUNS_A_HANDED_FUNCTION:
+            continue
+        for argument in call.args[:2]:
+            if isinstance(argument, ast.Name) and argument.id == function.name and function in code.bindings(argument):
+                handoffs.append(call)
+            elif (
+                isinstance(argument, ast.Attribute)
+                and argument.attr == function.name
+                and cls is not None
+                and isinstance(argument.value, ast.Name)
+                and argument.value.id in ("self", "cls")
+                and code.parent(code.enclosing_function(call) or code.module) is cls
+            ):
+                handoffs.append(call)
+    return module_calls_of(code, function) + handoffs
+
+
 def helpers_given_values(code: Code, scope: ast.AST) -> list[ast.AST]:
     """Functions of the same module that ``scope`` calls with arguments (a response handed on)."""
     if not isinstance(scope, FUNCTION_TYPES):

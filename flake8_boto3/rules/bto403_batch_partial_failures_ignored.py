@@ -32,7 +32,9 @@ response counts as checked when the function reads the failure member (as
 a string key anywhere in it: `response["UnprocessedItems"]`,
 `response.get("Failed")`, a loop that retries them), or hands the response to
 a function of the same module that does (`check_failures(response)`). A
-response the function returns is followed to the callers in the same module:
+response the function returns is followed to the callers in the same module
+(also those that run it in a thread: `await asyncio.to_thread(put_batch, records)`,
+`loop.run_in_executor(None, put_batch, records)`, `executor.submit(put_batch, records)`):
 checked there, it is not flagged; and a response that leaves the module (a
 public function's return value, whose callers are elsewhere) is the callers'
 to check, but not one a Lambda handler returns (`return events.put_events(...)`):
@@ -124,7 +126,12 @@ from collections.abc import Iterator
 from flake8_boto3.analysis import later_operation, result_use
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.continuation import REMOVING_VERB, keyword_value, mentioned_keys
-from flake8_boto3.analysis.functions import handler_reason, helpers_given_values, in_test_code, module_calls_of
+from flake8_boto3.analysis.functions import (
+    handler_reason,
+    helpers_given_values,
+    in_test_code,
+    module_calls_and_handoffs_of,
+)
 from flake8_boto3.analysis.names import FUNCTION_TYPES
 from flake8_boto3.aws import batch_failures_surfaced, table
 from flake8_boto3.context import FileContext
@@ -164,7 +171,7 @@ def _scopes_seeing(code: Code, call, settings: Settings) -> list:
     seeing = [scope]
     if not isinstance(scope, FUNCTION_TYPES) or not result_use.returned(code, call.call):
         return seeing
-    callers = [code.enclosing_scope(use) for use in module_calls_of(code, scope)]
+    callers = [code.enclosing_scope(use) for use in module_calls_and_handoffs_of(code, scope)]
     if not callers and not scope.name.startswith("_"):
         if handler_reason(code, scope, settings) == "Lambda handler":
             return seeing
