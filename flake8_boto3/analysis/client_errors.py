@@ -51,7 +51,8 @@ MAX_HELPER_DEPTH = 2
 
 
 def is_client_error_class(code: Code, node: ast.AST) -> bool:
-    """``ClientError``, ``botocore.exceptions.ClientError``, ``s3.exceptions.ClientError``."""
+    """``ClientError``, ``botocore.exceptions.ClientError``, ``s3.exceptions.ClientError`` (also on a
+    client passed in as a parameter)."""
     name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
     if name is None:
         return False
@@ -72,10 +73,28 @@ def is_client_error_class(code: Code, node: ast.AST) -> bool:
         owner = code.value_of(node.value)
         if owner is not None:
             return owner.kind is Kind.EXCEPTIONS
+        if _passed_in_clients_exceptions(code, node.value):
+            return True
     try:
         return code.infers_to_class(node, CLIENT_ERROR)
     except Exception:
         return False
+
+
+def _passed_in_clients_exceptions(code: Code, node: ast.AST) -> bool:
+    """``ec2.exceptions`` (or ``self.ec2.exceptions``) where ``ec2`` (``self``) is a parameter: a client
+    handed in, whose kind inference cannot tell. The ``ClientError`` of a client's exceptions object
+    is botocore's, whatever the service; another library's ``exceptions.ClientError``
+    (google.api_core's) is reached through a module, not a parameter."""
+    if not (isinstance(node, ast.Attribute) and node.attr == "exceptions"):
+        return False
+    root = node.value
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return False
+    bindings = code.bindings(root)
+    return bool(bindings) and all(isinstance(binding, ast.arg) for binding in bindings)
 
 
 def catches_client_error(code: Code, handler: ast.ExceptHandler) -> bool:

@@ -27,7 +27,9 @@ on some path through it, *loses the failure*:
 `with contextlib.suppress(ClientError):` says nothing and is judged the same
 way. ClientError is recognised however it is reached:
 `botocore.exceptions.ClientError`, an alias, `client.exceptions.ClientError`,
-`resource.meta.client.exceptions.ClientError`, or inside a tuple.
+`resource.meta.client.exceptions.ClientError` (also of a client passed in as a
+parameter, `def find(ec2, name)`: a client's exceptions' `ClientError` is
+botocore's, whatever the service), or inside a tuple.
 
 Looking at the code means branching on `e.response["Error"]["Code"]` (or its
 `.get` chain, the HTTP status, the message, `str(e)`), directly, through a
