@@ -157,8 +157,8 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     if not all(_only_observes(decorator) for decorator in function.decorator_list):
         return False
     params = _handler_parameters(code, function)
-    if len(params) < 2 or params[1].lstrip("_") not in CONTEXT_NAMES:
-        return False
+    if len(params) < 2 or not (params[1].lstrip("_") in CONTEXT_NAMES or not params[1].strip("_")):
+        return False  # (`def lambda_handler(event, _)`: the context, unused)
     event = params[0]  # whatever its name: `def lambda_handler(even, context)` is given the event
     if any(node.id == event and _reads_the_parameter(code, node) for node in code.nodes(ast.Name, within=function)):
         return False

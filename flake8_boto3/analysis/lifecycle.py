@@ -217,6 +217,8 @@ def is_lazily_cached(code: Code, call: ast.Call) -> bool:
     target = _assignment_target(code, call)
     function = code.enclosing_function(call)
     parent = code.parent(call)
+    if _in_a_global_singletons_block(code, call, function):
+        return True
     if isinstance(target, ast.Name):
         if _declared_global(code, function, target.id):
             return True
@@ -237,6 +239,28 @@ def is_lazily_cached(code: Code, call: ast.Call) -> bool:
     return _guarded_by_check_of(code, call, watched, function) or (
         isinstance(parent, ast.BoolOp) and watched in code.as_string(parent.values[0])
     )
+
+
+def _in_a_global_singletons_block(code: Code, call: ast.Call, function: ast.AST | None) -> bool:
+    """``global client; if client is None: session = boto3.Session(); client = session.client(...)``:
+    the whole block that sets the global runs once per process, the session it uses too."""
+    if function is None:
+        return False
+    node, parent = call, code.parent(call)
+    while parent is not None and parent is not function:
+        if isinstance(parent, ast.If) and node in parent.body:
+            for statement in parent.body:
+                if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+                    continue
+                target = statement.targets[0]
+                if (
+                    isinstance(target, ast.Name)
+                    and _tests_for_nothing(parent.test, target.id)
+                    and _declared_global(code, function, target.id)
+                ):
+                    return True
+        node, parent = parent, code.parent(parent)
+    return False
 
 
 def _could_be_factory(code: Code, function: ast.AST) -> bool:

@@ -52,7 +52,8 @@ dispatches on `event["RequestType"]`, functions registered with crhelper's
 CodePipeline actions' handlers (the job read from `event["CodePipeline.job"]`):
 they run once per execution of their stage, a few times per release. Nor are
 jobs: a Lambda handler that reads nothing of its event (its first parameter,
-whatever its name; not even to log it),
+whatever its name; not even to log it; a comprehension's own variable of the
+same name is not the event; the context may be `_`),
 undecorated or decorated only by instrumentation that observes the call
 (Powertools' `@logger.inject_lambda_context` without `log_event=True`,
 `@tracer.capture_lambda_handler`, `@metrics.log_metrics`; X-Ray's

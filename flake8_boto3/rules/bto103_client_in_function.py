@@ -20,7 +20,8 @@ on every request by code elsewhere and is still flagged; CloudFormation custom
 resource handlers and what they call; functions whose result is cached
 (`functools.cache`, `lru_cache`, `cached_property`, cachetools' `cached`);
 lazy singletons (assignment to a `global`, or to an attribute or cache entry
-guarded by an `is None`/`not in` check); `__init__`, alternate constructors (a `@classmethod` that returns `cls(...)`,
+guarded by an `is None`/`not in` check; also whatever else the block that sets
+the global makes, such as the session it reads the region from); `__init__`, alternate constructors (a `@classmethod` that returns `cls(...)`,
 such as `from_env()`), `__post_init__`,
 `__enter__`/`__aenter__`, `setUp`/`setup_method`; a factory function that
 returns the new client (its call sites are judged instead); a function that
