@@ -110,7 +110,7 @@ from functools import cached_property
 
 from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, taken_for_failure, told_apart
 from flake8_boto3.analysis.aws_calls import action_operation
-from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
+from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, always_leaves
 from flake8_boto3.analysis.handler_paths import (
     EXITS,
     OUTCOME_FIELD,
@@ -588,7 +588,11 @@ class HandlerContext:
         """The path returns a ``None`` that no other path gives, and every caller in the module tests
         it with ``is None`` or the function answers "not there" another way (see :mod:`.told_apart`):
         the failure is passed on."""
-        failure_returns = {self.after_try} if isinstance(self.after_try, ast.Return) else set()
+        # The statement after the `try` is a failure's return only when the `try` never falls into it:
+        # a loop in the `try` that ends without a match falls into the same `return None`.
+        try_main = getattr(self.try_node, "orelse", None) or self.try_node.body
+        only_failures_reach = isinstance(self.after_try, ast.Return) and always_leaves(try_main)
+        failure_returns = {self.after_try} if only_failures_reach else set()
         return told_apart.callers_tell_apart(
             self.code, self.function, path.value, failure_returns
         ) or told_apart.absence_answered_apart(self.code, self.function, path.value, failure_returns)

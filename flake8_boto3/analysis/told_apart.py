@@ -25,7 +25,9 @@ callers in the same module, and only when all of it holds:
 - the failure's return gives a literal ``None`` (the whole value, or one place of
   a tuple);
 - no other return of the function gives a literal ``None`` in that place (returns
-  inside ``except`` clauses are failures too), and the function never falls off
+  inside ``except`` clauses are failures too, and so is the ``return`` after the
+  ``try`` when the ``try`` always returns; when it may fall through, a loop that
+  finds nothing, that ``return`` answers for it too), and the function never falls off
   its end (an implicit ``None``): it ends in ``return`` or ``raise``, or in an
   ``if`` or ``try`` whose every branch does;
 - the function is called in its module, and every call assigns the result (or
