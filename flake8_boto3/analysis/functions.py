@@ -165,6 +165,44 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     return all(_answers_no_http_client(code, node) for node in code.nodes(ast.Constant) if node.value == "statusCode")
 
 
+# What only AWS infrastructure events carry: EventBridge's envelope around an event of an AWS service
+# (an instance changing state, a CloudTrail-recorded API call, a scheduled rule's tick), and the keys of an
+# Auto Scaling lifecycle hook's and a CloudWatch alarm's notifications.
+EVENTBRIDGE_MEMBERS = frozenset({"detail", "detail-type"})
+INFRASTRUCTURE_EVENT_KEYS = frozenset({"LifecycleHookName", "LifecycleTransition", "AlarmName", "NewStateValue"})
+
+
+def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
+    """A Lambda handler of infrastructure events: it reads its event's EventBridge ``detail``
+    (``event["detail"]["instance-id"]``) or a lifecycle hook's or an alarm's keys
+    (``msg["LifecycleHookName"]``, ``alarm["NewStateValue"]``). It runs when the infrastructure
+    changes (an instance starts, an alarm fires, a resource is created), a few times a day, most often
+    cold, not once per request or message."""
+    params = _handler_parameters(code, function)
+    if len(params) < 2 or not (params[1].lstrip("_") in CONTEXT_NAMES or not params[1].strip("_")):
+        return False
+    for node in code.nodes((ast.Subscript, ast.Call, ast.Constant), within=function):
+        if isinstance(node, ast.Constant):
+            if node.value in INFRASTRUCTURE_EVENT_KEYS:
+                return True
+            continue
+        if isinstance(node, ast.Subscript):
+            owner, key = node.value, node.slice
+        elif isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+            owner, key = node.func.value, node.args[0]
+        else:
+            continue
+        if (
+            isinstance(key, ast.Constant)
+            and key.value in EVENTBRIDGE_MEMBERS
+            and isinstance(owner, ast.Name)
+            and owner.id == params[0]
+            and _reads_the_parameter(code, owner)
+        ):
+            return True
+    return False
+
+
 def _reads_the_parameter(code: Code, name: ast.Name) -> bool:
     """The name reads the handler's parameter, not a variable of the same name a comprehension or a
     nested function binds (``any(e["eventName"] == "X" for event in events)``)."""

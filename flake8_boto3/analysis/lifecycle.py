@@ -542,8 +542,17 @@ class Lifecycle:
         if function is None:
             return None  # module level or class body: once per process
         reach = self._handler_for(function)
-        if reach is not None and not reach.in_loop and functions.is_job_handler(code, reach.handler):
-            reach = None  # a scheduled job, not a request: judged as any other function (opt-in BTO103/BTO104)
+        if (
+            reach is not None
+            and not reach.in_loop
+            and (
+                functions.is_job_handler(code, reach.handler)
+                or functions.is_infrastructure_event_handler(code, reach.handler)
+            )
+        ):
+            # A scheduled job or a handler of infrastructure events, not a request: judged as any other
+            # function (opt-in BTO103/BTO104).
+            reach = None
         if (reach is None or reach.handler is not function) and self._returned_by_factory(construction, function):
             return None  # a factory: its call sites are judged instead
         fetched = self._made_of_fetched_credentials(construction)
