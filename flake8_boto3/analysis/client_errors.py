@@ -33,6 +33,7 @@ from flake8_boto3.analysis.names import dotted_name, import_names, positional_pa
 from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.model import Kind
 from flake8_boto3.syntax.bindings import Builtin
+from flake8_boto3.syntax.names import chain_root
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
 # The modules of botocore that ClientError is imported from: where it is defined, and where botocore
@@ -88,10 +89,8 @@ def _passed_in_clients_exceptions(code: Code, node: ast.AST) -> bool:
     (google.api_core's) is reached through a module, not a parameter."""
     if not (isinstance(node, ast.Attribute) and node.attr == "exceptions"):
         return False
-    root = node.value
-    while isinstance(root, ast.Attribute):
-        root = root.value
-    if not isinstance(root, ast.Name):
+    root = chain_root(node.value)
+    if root is None:
         return False
     bindings = code.bindings(root)
     return bool(bindings) and all(isinstance(binding, ast.arg) for binding in bindings)

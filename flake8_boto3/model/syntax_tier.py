@@ -39,7 +39,7 @@ from flake8_boto3.model.stub_names import class_member, stub_name
 from flake8_boto3.model.values import Boto3Value, Kind
 from flake8_boto3.syntax.bindings import Builtin, Implicit
 from flake8_boto3.syntax.module import ModuleSyntax
-from flake8_boto3.syntax.names import call_name, parameter_default
+from flake8_boto3.syntax.names import call_name, chain_root, parameter_default
 
 UNDECIDED = object()
 
@@ -697,10 +697,8 @@ class SyntaxTier:
             target = decorator.func if isinstance(decorator, ast.Call) else decorator
             if not isinstance(target, ast.Attribute) or target.attr in _CLASS_BRAIN_DECORATORS:
                 return False
-            root = target.value
-            while isinstance(root, ast.Attribute):
-                root = root.value
-            if not isinstance(root, ast.Name):
+            root = chain_root(target.value)
+            if root is None:
                 return False
             found = self.scopes.lookup(root)
             if not found.certain or len(found.bindings) != 1:
@@ -865,10 +863,8 @@ class SyntaxTier:
         receiver = call.func.value
         if not isinstance(receiver, ast.Call):
             return False
-        root = receiver.func
-        while isinstance(root, ast.Attribute):
-            root = root.value
-        if not isinstance(root, ast.Name):
+        root = chain_root(receiver.func)
+        if root is None:
             return False
         found = self.scopes.lookup(root)
         if not found.certain:

@@ -19,6 +19,13 @@ def dotted_name(node: ast.AST) -> str | None:
     return None
 
 
+def chain_root(node: ast.AST) -> ast.Name | None:
+    """``a`` for ``a.b.c``, for ``a`` itself; None when the chain starts elsewhere (a call, a subscript)."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node if isinstance(node, ast.Name) else None
+
+
 def decorator_names(function: ast.AST) -> list[str]:
     decorators = getattr(function, "decorator_list", None) or []
     return [name for name in map(dotted_name, decorators) if name]
