@@ -142,6 +142,17 @@ def test_a_resource_in_a_web_route_is_not_told_to_be_shared_across_threads():
     assert "not thread-safe" in route and "client created once at module level" in route
 
 
+def test_a_resource_in_a_chalice_route_may_be_module_level():
+    # Chalice deploys its routes as a Lambda function: one request at a time per environment.
+    source = (
+        "import boto3\nfrom chalice import Chalice\n\napp = Chalice(app_name='scores')\n\n\n"
+        "@app.route('/scores')\ndef scores():\n    return boto3.resource('dynamodb').Table('scores').scan()['Items']\n"
+    )
+    (route,) = [f.message for f in check_source(source, "app.py") if f.code == "BTO101"]
+    assert "on every request" in route
+    assert "create it once at module level and reuse it" in route and "thread" not in route
+
+
 def test_a_client_of_fetched_credentials_is_not_told_to_be_cached_by_its_arguments():
     source = """\
     import boto3

@@ -29,11 +29,10 @@ from functools import cached_property
 from flake8_boto3 import project
 from flake8_boto3.analysis import failure_handling, functions, handler_paths
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, Function
-from flake8_boto3.analysis.names import dotted_name, import_names, positional_parameter_names
+from flake8_boto3.analysis.names import chain_root, dotted_name, import_names, positional_parameter_names
 from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.model import Kind
 from flake8_boto3.syntax.bindings import Builtin
-from flake8_boto3.syntax.names import chain_root
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
 # The modules of botocore that ClientError is imported from: where it is defined, and where botocore

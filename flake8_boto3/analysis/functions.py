@@ -14,7 +14,13 @@ from dataclasses import dataclass
 import ast
 
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.names import FUNCTION_TYPES, decorator_names, dotted_name, positional_parameter_names
+from flake8_boto3.analysis.names import (
+    FUNCTION_TYPES,
+    chain_root,
+    decorator_names,
+    dotted_name,
+    positional_parameter_names,
+)
 from flake8_boto3.settings import Settings
 
 # Methods that run once per object or per test, not per request.
@@ -115,6 +121,22 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     if _has_a_handler_decorator(function, settings):
         return "request handler"
     return None
+
+
+def is_chalice_route(code: Code, function: ast.AST) -> bool:
+    """A route (or any handler) of a Chalice app: ``@app.route("/")`` where the module binds ``app =
+    Chalice(...)``. Chalice deploys it as a Lambda function, which answers one request at a time."""
+    for decorator in function.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        root = chain_root(target)
+        if root is None or root is target:
+            continue
+        for binding in code.bindings(root):
+            statement = code.parent(binding) if isinstance(binding, ast.Name) else None
+            value = statement.value if isinstance(statement, ast.Assign) else None
+            if isinstance(value, ast.Call) and (dotted_name(value.func) or "").split(".")[-1] == "Chalice":
+                return True
+    return False
 
 
 def _has_a_handler_name(function: ast.AST, settings: Settings) -> bool:

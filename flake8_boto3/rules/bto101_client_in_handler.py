@@ -37,7 +37,8 @@ For a resource in a web route the message says to keep one per thread or use
 a module-level client instead: web servers answer requests on several threads,
 and boto3 documents that resources must not be shared across threads (a Lambda
 environment handles one invocation at a time, so a module-level resource is
-fine there).
+fine there, in a Chalice app's routes too: Chalice deploys them as Lambda
+functions).
 
 A helper that creates a client and that the handler calls inside a loop is
 reported as BTO102 ("on every iteration"), which is the truth of it. A function
@@ -139,6 +140,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
+from flake8_boto3.analysis.functions import is_chalice_route
 from flake8_boto3.analysis.lifecycle import Verdict
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
@@ -155,7 +157,11 @@ def check(context: FileContext) -> Iterator[Finding]:
         lambda_handler = site.handler_reason == "Lambda handler"
         every = "invocation" if lambda_handler else "request"
         advice = "create it once at module level and reuse it"
-        if site.construction.kind is Kind.RESOURCE and not lambda_handler:
+        if (
+            site.construction.kind is Kind.RESOURCE
+            and not lambda_handler
+            and not is_chalice_route(context.code, site.handler)
+        ):
             # A web server answers requests on several threads, and boto3 resources are not thread-safe.
             advice = "boto3 resources are not thread-safe: keep one per thread (threading.local) or use a client created once at module level"
         yield RULE.finding(site.call, f"{site.describe()} created {where} on every {every}; {advice}")
