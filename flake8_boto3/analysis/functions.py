@@ -184,7 +184,21 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     event = params[0]  # whatever its name: `def lambda_handler(even, context)` is given the event
     if any(node.id == event and _reads_the_parameter(code, node) for node in code.nodes(ast.Name, within=function)):
         return False
-    return all(_answers_no_http_client(code, node) for node in code.nodes(ast.Constant) if node.value == "statusCode")
+    return all(
+        _answers_no_http_client(code, node)
+        for node in code.nodes(ast.Constant)
+        if node.value == "statusCode" and _builds_an_answer(code, node)
+    )
+
+
+def _builds_an_answer(code: Code, key: ast.Constant) -> bool:
+    """The ``"statusCode"`` is a key of a dict the module builds (``{"statusCode": 200, ...}``) or sets
+    (``response["statusCode"] = 500``), not one it reads from a value it got (an AWS Health event's
+    ``event.get("statusCode")``, another function's answer)."""
+    parent = code.parent(key)
+    if isinstance(parent, ast.Dict):
+        return any(k is key for k in parent.keys)
+    return isinstance(parent, ast.Subscript) and parent.slice is key and not isinstance(parent.ctx, ast.Load)
 
 
 # What only AWS infrastructure events carry: EventBridge's envelope around an event of an AWS service

@@ -59,7 +59,8 @@ undecorated or decorated only by instrumentation that observes the call
 (Powertools' `@logger.inject_lambda_context` without `log_event=True`,
 `@tracer.capture_lambda_handler`, `@metrics.log_metrics`; X-Ray's
 `@xray_recorder.capture`; any other decorator may read the event for it), in a
-module that builds no HTTP answer: no `"statusCode"` in it, unless only in
+module that builds no HTTP answer: no `"statusCode"` key in a dict it builds or
+sets (reading one, `health_event.get("statusCode")`, builds nothing), unless only in
 answers that carry nothing but a message and no headers (`{"statusCode": 200,
 "body": f"Deleted {n} snapshots"}`, a string or `json.dumps` of one: the habit
 of a job, not an answer serving data), or whose data lies outside every member
