@@ -255,9 +255,14 @@ def is_listed_resource(stem: str, words: list[str]) -> bool:
     return len(words) > 1 and stem == words[-1] and not CONNECTORS & set(words)
 
 
-def lists_exact_identifiers(operation: str, keywords: set[str]) -> bool:
-    """``describe_instances(InstanceIds=[...])``, ``get_resources(ResourceARNList=[...])``."""
+def lists_exact_identifiers(operation: str, keywords: set[str], result_keys: tuple[str, ...] = ()) -> bool:
+    """``describe_instances(InstanceIds=[...])``, ``get_resources(ResourceARNList=[...])``. For an
+    operation whose name does not say what it lists (``filter_log_events``), the first member its
+    pages hold says it (``events``): ``logStreamNames`` names the streams the events come from, a
+    parent, not the events."""
     words = listed_words(operation)
+    if words is None and result_keys:
+        words = [singular(word.lower()) for word in CAMEL_WORDS.findall(result_keys[0].rsplit(".", 1)[-1])] or None
     for name in keywords - PLACEHOLDER_MAPS:
         match = IDENTIFIER_LIST.match(name)
         if match and (words is None or is_listed_resource(match.group("stem"), words)):
@@ -382,7 +387,7 @@ def _whole_key_of_named_table(code: Code, call: ast.Call, attribute: str | None)
 
 def names_exact_resources(code: Code, call: ast.Call, operation: str, result_keys: tuple[str, ...] = ()) -> bool:
     keywords = keywords_of(call)
-    if lists_exact_identifiers(operation, keywords):
+    if lists_exact_identifiers(operation, keywords, result_keys):
         return True
     if names_the_result(operation, keywords) and not (
         pages_members_of_the_result(operation, result_keys) and result_use.reads_members_paged(code, call, result_keys)

@@ -63,7 +63,9 @@ Not flagged when one page is all the code needs:
   chose, and a pool past the first 60 reads as "not there";
 - it names the exact resources it wants, where one page is complete:
   identifier lists (`InstanceIds=...`, `Names=...`, `...Arns=...`,
-  `ResourceARNList=...`; a literal list under the name of what is listed:
+  `ResourceARNList=...`, naming what the operation lists, or for an operation
+  whose name does not say, what its pages hold: `filter_log_events(logStreamNames=...)`
+  names the streams of the `events`, a parent; a literal list under the name of what is listed:
   `describe_launch_template_versions(LaunchTemplateId=..., Versions=["$Default"])`), the one resource the operation describes
   (`describe_stacks(StackName=...)`, `describe_db_instances(DBInstanceIdentifier=...)`,
   `describe_export_tasks(taskId=...)`, `list_x(name=...)`; not a parent:
