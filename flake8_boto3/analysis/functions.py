@@ -179,8 +179,8 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     if not all(_only_observes(decorator) for decorator in function.decorator_list):
         return False
     params = _handler_parameters(code, function)
-    if len(params) < 2 or not (params[1].lstrip("_") in CONTEXT_NAMES or not params[1].strip("_")):
-        return False  # (`def lambda_handler(event, _)`: the context, unused)
+    if not _given_event_and_context(params):
+        return False
     event = params[0]  # whatever its name: `def lambda_handler(even, context)` is given the event
     if any(node.id == event and _reads_the_parameter(code, node) for node in code.nodes(ast.Name, within=function)):
         return False
@@ -189,6 +189,12 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
         for node in code.nodes(ast.Constant)
         if node.value == "statusCode" and _builds_an_answer(code, node)
     )
+
+
+def _given_event_and_context(params: list[str]) -> bool:
+    """A Lambda handler's parameters: the event (whatever its name), then the context under one of its
+    names, or ``_`` when the handler does not use it (``def lambda_handler(event, _)``)."""
+    return len(params) >= 2 and (params[1].lstrip("_") in CONTEXT_NAMES or not params[1].strip("_"))
 
 
 def _builds_an_answer(code: Code, key: ast.Constant) -> bool:
@@ -215,7 +221,7 @@ def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
     changes (an instance starts, an alarm fires, a resource is created), a few times a day, most often
     cold, not once per request or message."""
     params = _handler_parameters(code, function)
-    if len(params) < 2 or not (params[1].lstrip("_") in CONTEXT_NAMES or not params[1].strip("_")):
+    if not _given_event_and_context(params):
         return False
     for node in code.nodes((ast.Subscript, ast.Call, ast.Constant), within=function):
         if isinstance(node, ast.Constant):
