@@ -184,6 +184,13 @@ Not flagged when one page is all the code needs:
 - it is a DynamoDB `query` of one entity's partition, named by a value the
   code computes (`KeyConditionExpression="user_id = :u"` with
   `{":u": {"S": user_id}}`): the opt-in BTO207's (see BTO202).
+- it reads the results of an Athena query whose SQL returns fewer rows than a
+  page holds (999 after the header row): an aggregate with no `GROUP BY`
+  (`SELECT count(*) FROM t WHERE ...`, also after `WITH` clauses) or a query
+  ending in `LIMIT 30`, started by `start_query_execution` in the same function
+  with a `QueryString` the code gives literally (an f-string or a `.format`
+  template filling in values only); a `LIMIT` the code fills in, or a query id
+  handed in, decides nothing;
 - it is a thin wrapper of the operation: the call passes on its function's own
   `**kwargs` and the function returns the whole response (`def
   describe_alarms(self, **kwargs): return self.client.describe_alarms(**kwargs)`,
@@ -246,7 +253,7 @@ import ast
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis import continuation, later_operation, partition_query, result_use
+from flake8_boto3.analysis import bounded_query, continuation, later_operation, partition_query, result_use
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.aws import Paginator, deleted_with_the_parent, quota_bounds, table
 from flake8_boto3.context import FileContext
@@ -468,6 +475,9 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         if partition_query.reads_one_partition(call):
             continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
+        if call.operation == "get_query_results" and call.services() == {"athena"}:
+            if bounded_query.rows_fit_one_page(context.code, call.call):
+                continue  # the query's SQL returns fewer rows than a page holds
         if parent_deleted_after(context, call):
             continue  # the topic's deletion removes the subscriptions the page missed
         if passes_the_callers_arguments_through(context.code, call):
