@@ -153,6 +153,17 @@ def test_a_resource_in_a_chalice_route_may_be_module_level():
     assert "create it once at module level and reuse it" in route and "thread" not in route
 
 
+def test_a_loop_that_reads_the_token_but_never_passes_it_is_told_so():
+    source = (
+        "import boto3\n\niam = boto3.client('iam')\n\n\ndef roles():\n    found = []\n    while True:\n"
+        "        page = iam.list_roles()\n        found += page['Roles']\n        if not page.get('Marker'):\n"
+        "            return found\n"
+    )
+    (message,) = [f.message for f in check_source(source, "roles.py") if f.code == "BTO201"]
+    assert "reads Marker but never passes it back as Marker" in message
+    assert "every pass gets the first page again" in message
+
+
 def test_a_client_of_fetched_credentials_is_not_told_to_be_cached_by_its_arguments():
     source = """\
     import boto3

@@ -526,6 +526,30 @@ def _last_item_of(node: ast.AST, names: set[str]) -> bool:
     return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node.value))
 
 
+def loops_without_passing_the_token(code: Code, call: ast.Call, input_tokens: set[str]) -> bool:
+    """The call repeats in a loop, and nothing in its function ever passes a continuation token: no
+    call is given the input token (``NextToken=...``, ``**kwargs``), and no dict gets it as a key
+    (``{"NextToken": token}``, ``params["NextToken"] = token``). Whatever token the loop reads
+    (``token = data.get("NextPageToken"); if not token: break``), every pass asks for the first page
+    again: an endless loop once there is a second page."""
+    if not input_tokens or code.repeating_loop(call) is None:
+        return False
+    for node in code.nodes((ast.keyword, ast.Constant), within=code.enclosing_scope(call)):
+        if isinstance(node, ast.keyword):
+            if node.arg is None or node.arg in input_tokens:
+                return False
+        elif isinstance(node.value, str) and node.value in input_tokens:
+            parent = code.parent(node)
+            if isinstance(parent, ast.Dict) and any(key is node for key in parent.keys):
+                return False
+            if isinstance(parent, ast.Subscript) and not isinstance(parent.ctx, ast.Load):
+                return False
+            func = parent.func if isinstance(parent, ast.Call) else None
+            if func is not None and not (isinstance(func, ast.Attribute) and func.attr == "get"):
+                return False  # setdefault("NextToken", ...), a helper building the arguments
+    return True
+
+
 def _mentions_tokens(code: Code, call: ast.Call, tokens: set[str]) -> bool:
     """The function mentions a continuation key: as a string (``resp["NextToken"]``), or as a keyword,
     unless it is given to another operation (``list_subscriptions(NextToken=token)`` continues that

@@ -197,6 +197,13 @@ Not flagged when one page is all the code needs:
   a retrying wrapper): the caller's arguments may carry the continuation token
   and the response carries the next one, so the continuation is the caller's.
 
+Reading the token is not handling it when nothing passes it back: a call
+repeated in a loop whose function reads the token (`marker =
+page.get("Marker"); if not marker: break`) but never gives any call the
+input token (as a keyword, through `**kwargs`, or as a key of a dict of
+arguments) asks for the first page on every pass, an endless loop once there
+is a second page. The message says so.
+
 The message states the page size a call returns when botocore's model documents
 it, and says nothing about it where the model says nothing. Where the function
 names the token in another case than the service's (`NextToken` for ECR's
@@ -384,6 +391,16 @@ def _token_handled_without_limit(call, paginators: list[Paginator]) -> str:
     )
 
 
+def _token_never_passed(call, paginators: list[Paginator]) -> str:
+    paginator = paginators[0]
+    out_token, in_token = paginator.output_token[0], paginator.input_token[0]
+    return (
+        f"{call.receiver_text}.{call.operation}() is called again in a loop that reads {out_token} but never"
+        f" passes it back as {in_token}: every pass gets the first page again, an endless loop once there is a"
+        f' second page; pass {in_token}=..., or iterate {call.receiver_text}.get_paginator("{call.operation}").paginate(...)'
+    )
+
+
 def _largest_page(call, paginator: Paginator) -> int | None:
     """The limit the call passes, when it is the largest page botocore's model allows for it."""
     if paginator.limit_key is None or paginator.limit_max is None:
@@ -469,6 +486,11 @@ def check(context: FileContext) -> Iterator[Finding]:
                 yield RULE.finding(call.call, _token_handled_without_limit(call, paginators))
                 continue
             tokens = set()  # no token comes back: nothing else here continues the listing either
+        input_tokens = {key for p in paginators for key in p.input_token if key.isidentifier()}
+        if tokens and continuation.handles_tokens(context.code, call.call, tokens):
+            if continuation.loops_without_passing_the_token(context.code, call.call, input_tokens):
+                yield RULE.finding(call.call, _token_never_passed(call, paginators))
+                continue
         # Timestamps every candidate service returns its items newest first by (CloudFormation's events).
         newest = frozenset.intersection(*(p.newest_first for p in paginators))
         if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results, newest):
