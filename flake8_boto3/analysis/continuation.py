@@ -527,13 +527,13 @@ def _last_item_of(node: ast.AST, names: set[str]) -> bool:
 
 
 def loops_without_passing_the_token(code: Code, call: ast.Call, input_tokens: set[str]) -> bool:
-    """The call repeats in a loop, and nothing in its function ever passes a continuation token: no
+    """The call repeats in a ``while`` loop, and nothing in its function ever passes a continuation token: no
     call is given the input token (``NextToken=...``, ``**kwargs``), and no dict gets it as a key
     (``{"NextToken": token}``, ``params["NextToken"] = token``). Whatever token the loop reads
     (``token = data.get("NextPageToken"); if not token: break``), every pass asks for the first page
     again: an endless loop once there is a second page."""
-    if not input_tokens or code.repeating_loop(call) is None:
-        return False
+    if not input_tokens or not isinstance(code.repeating_loop(call), ast.While):
+        return False  # (a `for` loop makes one call per item: one page each, no endless loop)
     for node in code.nodes((ast.keyword, ast.Constant), within=code.enclosing_scope(call)):
         if isinstance(node, ast.keyword):
             if node.arg is None or node.arg in input_tokens:

@@ -198,7 +198,7 @@ Not flagged when one page is all the code needs:
   and the response carries the next one, so the continuation is the caller's.
 
 Reading the token is not handling it when nothing passes it back: a call
-repeated in a loop whose function reads the token (`marker =
+repeated in a `while` loop whose function reads the token (`marker =
 page.get("Marker"); if not marker: break`) but never gives any call the
 input token (as a keyword, through `**kwargs`, or as a key of a dict of
 arguments) asks for the first page on every pass, an endless loop once there
