@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.names import dotted_name, import_names
+from flake8_boto3.analysis.names import import_names
 from flake8_boto3.aws import boto3_name, table
 from flake8_boto3.budget import BudgetExceeded
 from flake8_boto3.model import Boto3Value, Kind
@@ -135,33 +135,29 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
     return "_" in name and name.split("_", 1)[0] in operation_verbs() and name not in aws.all_injected_methods
 
 
-def _made_by_boto3_client(code: Code, expression: ast.AST) -> bool:
-    """``ec2`` bound only by ``ec2 = boto3.client("ec2")`` (a client whose service the syntax reads, at
-    the cost of no astroid tree) or a session's ``client(...)`` (``session.client("ec2")``: what it is,
-    inference tells), or ``self.ec2`` that the class sets only to a client (see
-    :func:`_instance_client`): any public method called on it is worth asking about (BTO501), an
-    operation of another service (``ec2.publish(...)``, copied from an SNS client), a resource's
-    (``s3.Bucket(name)`` on a client) or a name no service has."""
+def _bound_to_a_client_call(code: Code, expression: ast.AST) -> bool:
+    """``ec2`` bound only by a ``client(...)`` call (``ec2 = boto3.client("ec2")``, whose service the
+    syntax reads at the cost of no astroid tree, or a session's ``session.client("ec2")``: what it is,
+    inference tells), or ``self.ec2`` that the class sets only to one (see :func:`_instance_client`):
+    any public method called on it is worth asking about (BTO501), an operation of another service
+    (``ec2.publish(...)``, copied from an SNS client), a resource's (``s3.Bucket(name)`` on a client)
+    or a name no service has."""
     if isinstance(expression, ast.Attribute):
         return _instance_client(code, expression)
     if not isinstance(expression, ast.Name):
         return False
     found = code.bindings(expression)
-    return bool(found) and all(_assigned_a_boto3_client(code, binding, through_sessions=True) for binding in found)
+    return bool(found) and all(_assigned_a_client_call(code, binding) for binding in found)
 
 
-def _assigned_a_boto3_client(code: Code, target: ast.AST, through_sessions: bool = False) -> bool:
-    """``target = boto3.client(...)``; with ``through_sessions``, also ``target = session.client(...)``
-    (inference still decides what it is)."""
+def _assigned_a_client_call(code: Code, target: ast.AST) -> bool:
+    """``target = boto3.client(...)`` or ``target = session.client(...)``: a ``client(...)`` call, which
+    inference then tells a client or not."""
     statement = code.parent(target) if isinstance(target, (ast.Name, ast.Attribute)) else None
     if not (isinstance(statement, ast.Assign) and statement.targets == [target]):
         return False
     value = statement.value
-    if not isinstance(value, ast.Call):
-        return False
-    if through_sessions and isinstance(value.func, ast.Attribute) and value.func.attr == "client":
-        return True
-    return dotted_name(value.func) == "boto3.client"
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "client"
 
 
 def _bound_name(node: ast.AST) -> str | None:
@@ -182,7 +178,7 @@ def _instance_client(code: Code, expression: ast.Attribute) -> bool:
     if cls is None or expression.attr in code.locals(cls):
         return False
     assigned = code.instance_attributes(cls).get(expression.attr, [])
-    return bool(assigned) and all(_assigned_a_boto3_client(code, target, through_sessions=True) for target in assigned)
+    return bool(assigned) and all(_assigned_a_client_call(code, target) for target in assigned)
 
 
 def _is_module_receiver(code: Code, expression: ast.AST) -> bool:
@@ -255,7 +251,7 @@ class AwsCalls:
     @cached_property
     def _client_call_targets(self) -> frozenset[str]:
         """The names and attributes (``s3``, ``self.ec2``'s ``ec2``) that some assignment of the module
-        gives a ``client(...)`` call's value: the only receivers :func:`_made_by_boto3_client` can
+        gives a ``client(...)`` call's value: the only receivers :func:`_bound_to_a_client_call` can
         take, found in one pass instead of a lookup for every method call of the module."""
         found: set[str] = set()
         for assignment in self.code.nodes(ast.Assign):
@@ -276,7 +272,7 @@ class AwsCalls:
                 if not worth_inferring(func.attr, bool(call.args)) and not (
                     not func.attr.startswith("_")
                     and _bound_name(func.value) in self._client_call_targets
-                    and _made_by_boto3_client(self.code, func.value)
+                    and _bound_to_a_client_call(self.code, func.value)
                 ):
                     continue
                 if _is_module_receiver(self.code, func.value):
