@@ -131,11 +131,8 @@ def is_chalice_route(code: Code, function: ast.AST) -> bool:
         root = chain_root(target)
         if root is None or root is target:
             continue
-        for binding in code.bindings(root):
-            statement = code.parent(binding) if isinstance(binding, ast.Name) else None
-            value = statement.value if isinstance(statement, ast.Assign) else None
-            if isinstance(value, ast.Call) and (dotted_name(value.func) or "").split(".")[-1] == "Chalice":
-                return True
+        if any(called.split(".")[-1] == "Chalice" for called in _calls_assigned_to(code, root)):
+            return True
     return False
 
 
@@ -341,12 +338,16 @@ def _registered_with_crhelper(code: Code, decorator: ast.AST) -> bool:
         return False
     if not isinstance(decorator.value, ast.Name):
         return False
-    for binding in code.bindings(decorator.value):
-        statement = code.parent(binding)
+    return any(called.endswith("CfnResource") for called in _calls_assigned_to(code, decorator.value))
+
+
+def _calls_assigned_to(code: Code, name: ast.Name) -> Iterator[str]:
+    """The dotted names the name's bindings call, for those that assign a call (``helper =
+    CfnResource(...)``, ``app = chalice.Chalice(...)``; "" for a callee with no dotted name)."""
+    for binding in code.bindings(name):
+        statement = code.parent(binding) if isinstance(binding, ast.Name) else None
         if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call):
-            if (dotted_name(statement.value.func) or "").endswith("CfnResource"):
-                return True
-    return False
+            yield dotted_name(statement.value.func) or ""
 
 
 def _reads_from(code: Code, key: ast.Constant, name: str) -> bool:
@@ -543,18 +544,19 @@ def _in_except_clause(code: Code, node: ast.AST, function: ast.AST) -> bool:
 def module_calls_of(code: Code, function: ast.AST) -> list[ast.Call]:
     """The calls of ``function`` in its own module (by name, or ``self.f()`` in its class)."""
     cls = code.enclosing_class(function)
-    found = []
-    for call in code.nodes(ast.Call):
-        func = call.func
-        if isinstance(func, ast.Name) and func.id == function.name:
-            if function in code.bindings(func):
-                found.append(call)
-        elif isinstance(func, ast.Attribute) and func.attr == function.name and cls is not None:
-            if isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
-                caller = code.enclosing_function(call)
-                if caller is not None and code.parent(caller) is cls:
-                    found.append(call)
-    return found
+    return [call for call in code.nodes(ast.Call) if _names_the_function(code, call.func, function, cls)]
+
+
+def _names_the_function(code: Code, node: ast.AST, function: ast.AST, cls: ast.ClassDef | None) -> bool:
+    """``f`` bound to ``function``, or ``self.f``/``cls.f`` in a method of its class ``cls``."""
+    if isinstance(node, ast.Name):
+        return node.id == function.name and function in code.bindings(node)
+    if not (isinstance(node, ast.Attribute) and node.attr == function.name and cls is not None):
+        return False
+    if not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+        return False
+    caller = code.enclosing_function(node)
+    return caller is not None and code.parent(caller) is cls
 
 
 # Calls that run the function handed to them, in a thread or an executor, and give back its result:
@@ -567,23 +569,14 @@ def module_calls_and_handoffs_of(code: Code, function: ast.AST) -> list[ast.Call
     """:func:`module_calls_of`, and the calls that run ``function`` handed to them
     (``await asyncio.to_thread(_put_records, batch)``): their callers get its result too."""
     cls = code.enclosing_class(function)
-    handoffs = []
-    for call in code.nodes(ast.Call):
-        name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
-        if name not in RUNS_A_HANDED_FUNCTION:
-            continue
-        for argument in call.args[:2]:
-            if isinstance(argument, ast.Name) and argument.id == function.name and function in code.bindings(argument):
-                handoffs.append(call)
-            elif (
-                isinstance(argument, ast.Attribute)
-                and argument.attr == function.name
-                and cls is not None
-                and isinstance(argument.value, ast.Name)
-                and argument.value.id in ("self", "cls")
-                and code.parent(code.enclosing_function(call) or code.module) is cls
-            ):
-                handoffs.append(call)
+    handoffs = [
+        call
+        for call in code.nodes(ast.Call)
+        if (call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None))
+        in RUNS_A_HANDED_FUNCTION
+        for argument in call.args[:2]
+        if _names_the_function(code, argument, function, cls)
+    ]
     return module_calls_of(code, function) + handoffs
 
 
