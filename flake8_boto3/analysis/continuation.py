@@ -174,10 +174,15 @@ def pages_members_of_the_result(operation: str, result_keys: tuple[str, ...]) ->
     if not result_keys or words is None:
         return False
     for key in result_keys:
-        key_words = {singular(word.lower()) for word in CAMEL_WORDS.findall(key.rsplit(".", 1)[-1])}
+        key_words = set(_result_key_words(key))
         if not key_words or key_words & (set(words) | CONTAINER_WORDS):
             return False
     return True
+
+
+def _result_key_words(key: str) -> list[str]:
+    """``["shard"]`` for ``StreamDescription.Shards``: the words of the key's last member, singular."""
+    return [singular(word.lower()) for word in CAMEL_WORDS.findall(key.rsplit(".", 1)[-1])]
 
 
 def _literal_list(code: Code, node: ast.AST | None) -> ast.List | None:
@@ -262,7 +267,7 @@ def lists_exact_identifiers(operation: str, keywords: set[str], result_keys: tup
     parent, not the events."""
     words = listed_words(operation)
     if words is None and result_keys:
-        words = [singular(word.lower()) for word in CAMEL_WORDS.findall(result_keys[0].rsplit(".", 1)[-1])] or None
+        words = _result_key_words(result_keys[0]) or None
     for name in keywords - PLACEHOLDER_MAPS:
         match = IDENTIFIER_LIST.match(name)
         if match and (words is None or is_listed_resource(match.group("stem"), words)):
