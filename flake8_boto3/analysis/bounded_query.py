@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 import re
 
-from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
+from flake8_boto3.analysis.code import Code
 
 # Rows of the first page of get_query_results besides the header row.
 ROWS_PER_PAGE = 999
@@ -86,16 +86,8 @@ def _sole_local_value(code: Code, scope: ast.AST, node: ast.expr) -> ast.expr:
     """What a name is bound to when its one binding in ``scope`` is a plain assignment; else the node."""
     if not isinstance(node, ast.Name):
         return node
-    bindings = code.bindings(node)
-    if len(bindings) != 1:
-        return node
-    statement = code.parent(bindings[0])
-    if (
-        isinstance(statement, ast.Assign)
-        and statement.targets == [bindings[0]]
-        and code.enclosing_scope(statement) in (scope, code.module)
-        and not isinstance(statement.value, FUNCTION_TYPES)
-    ):
+    statement = code.sole_assignment(node)
+    if statement is not None and code.enclosing_scope(statement) in (scope, code.module):
         return statement.value
     return node
 

@@ -266,6 +266,15 @@ class Code:
     def bindings(self, node: ast.AST, name: str | None = None) -> list:
         return self.lookup(node, name)[1]
 
+    def sole_assignment(self, name: ast.Name) -> ast.Assign | None:
+        """``name = value``, when that plain assignment (the name its only target) is the name's one
+        binding as seen from ``name``."""
+        bindings = self.bindings(name)
+        if len(bindings) != 1:
+            return None
+        statement = self.parent(bindings[0])
+        return statement if isinstance(statement, ast.Assign) and statement.targets == bindings else None
+
     @staticmethod
     def is_module_scope(scope: object) -> bool:
         """The module's own scope, or the builtins (where astroid's lookup ends)."""

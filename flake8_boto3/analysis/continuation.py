@@ -679,10 +679,8 @@ def _unpacked_keys(code: Code, call: ast.Call) -> set[str]:
             continue
         value = kw.value
         if isinstance(value, ast.Name):
-            bindings = code.bindings(value)
-            statement = code.parent(bindings[0]) if len(bindings) == 1 else None
-            assigned = isinstance(statement, ast.Assign) and statement.targets == [bindings[0]]
-            value = statement.value if assigned else None
+            statement = code.sole_assignment(value)
+            value = statement.value if statement is not None else None
         if isinstance(value, ast.Dict):
             found |= {key.value for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)}
     return found

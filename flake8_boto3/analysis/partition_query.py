@@ -127,9 +127,8 @@ def _mapping_values(code: Code, mapping: ast.AST | None) -> dict[str, list[ast.A
     more placeholders by item assignments (``values[":from"] = start``); None when not told."""
     stores: list[ast.Subscript] = []
     if isinstance(mapping, ast.Name):
-        bindings = code.bindings(mapping)
-        statement = code.parent(bindings[0]) if len(bindings) == 1 and isinstance(bindings[0], ast.Name) else None
-        if not (isinstance(statement, ast.Assign) and statement.targets == bindings):
+        statement = code.sole_assignment(mapping)
+        if statement is None:
             return None
         scope = code.enclosing_function(statement) or code.module
         stores = [
