@@ -633,16 +633,16 @@ def one_page_is_enough(
     token_keys: Iterable[str],
     limit_keys: Iterable[str],
     result_keys: tuple[str, ...],
-    newest: frozenset[str] = frozenset(),
+    page: result_use.Page = result_use.ANY_PAGE,
 ) -> bool:
     """The code handles the continuation, or one page has everything it uses (see the module docs).
-    ``newest``: the items' timestamps, when the service returns them newest first."""
+    ``page``: what the model says of a page (its items' order, its size)."""
     return (
         handles_tokens(code, call, token_keys)
         or resumes_after_the_page(code, call)
         or deliberate_limit(code, call, limit_keys, result_keys)
         or names_exact_resources(code, call, operation, result_keys)
-        or (result_use.needs_only_part(code, call, result_keys, newest) and not filters_after_reading(code, call))
+        or (result_use.needs_only_part(code, call, result_keys, page) and not filters_after_reading(code, call))
         or result_use.never_read(code, call)
         or exact_match_after_prefix(code, call)
         or drains_in_a_loop(code, call, result_keys)

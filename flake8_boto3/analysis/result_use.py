@@ -15,7 +15,11 @@ when it only
 - takes the newest by one of the items' timestamps (``max(runs, key=lambda r:
   r["StartedOn"])``, a prefix of ``sorted(runs, key=..., reverse=True)``) where
   the service documents that it returns them newest first (the rule passes
-  those timestamps as ``newest``).
+  those timestamps in :class:`Page`);
+- compares how many there are with a count smaller than a full page
+  (``len(resp["taskArns"]) >= MAX_RUNNING``, the constant 3, where a page holds
+  100): a full page holds more than the count, so the first page answers the
+  question as all of them would (only where the rule knows the page's size).
 
 A read inside the arguments of a logging call (``logger.debug("got %s", resp)``,
 ``log.info(f"{len(items)} items")``) is diagnostic output: it neither needs the
@@ -36,6 +40,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import Code, first_pass_only
@@ -48,6 +53,19 @@ NAMESPACE_READERS = ("locals", "vars", "eval", "exec")
 TEST_PARENTS = (ast.If, ast.While, ast.IfExp, ast.Assert)
 LOGGING_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"})
 LOGGER_NAME = re.compile(r"log", re.I)  # logger, log, LOGGER, logging, self._log
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the rule knows of one page of the operation: the items' timestamps by which the service
+    returns them newest first, and how many items a page holds when it is not the last (None: the
+    model does not say)."""
+
+    newest: frozenset[str] = frozenset()
+    size: int | None = None
+
+
+ANY_PAGE = Page()
 
 
 def _assigned_name(code: Code, node: ast.AST) -> ast.Name | None:
@@ -166,14 +184,28 @@ def _is_small_int(node: ast.AST, largest: int = 1) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, int) and 0 <= node.value <= largest
 
 
-def _length_test(code: Code, call: ast.Call) -> bool:
-    """``len(items)`` tested for emptiness: ``len(x) > 0``, ``len(x) == 0``, ``len(x) >= 1``, ``if len(x):``."""
+def _constant_int(code: Code, node: ast.AST) -> int | None:
+    """A literal int, or a name whose one binding assigns one (``MAX_RUNNING_SCANS = 3``)."""
+    if isinstance(node, ast.Name):
+        statement = code.sole_assignment(node)
+        node = statement.value if statement is not None else node
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    return None
+
+
+def _length_test(code: Code, call: ast.Call, page: Page = ANY_PAGE) -> bool:
+    """``len(items)`` tested for emptiness (``len(x) > 0``, ``len(x) == 0``, ``len(x) >= 1``, ``if
+    len(x):``), or compared with a count below the size of a full page (``len(x) >= 3`` where a page
+    holds 100): with more items than the count, the first page holds more than the count too."""
     if _in_test(code, call):
         return True
     parent = code.parent(call)
     if isinstance(parent, ast.Compare) and len(parent.ops) == 1:
         other = compare_pairs(parent)[0][1] if parent.left is call else parent.left
-        return _is_small_int(other)
+        count = _constant_int(code, other)
+        if _is_small_int(other) or (count is not None and page.size is not None and 0 <= count < page.size):
+            return True
     return False
 
 
@@ -257,9 +289,10 @@ def _newest_first_order(call: ast.Call) -> bool:
     )
 
 
-def bounded_item_use(code: Code, items: ast.AST, depth: int = 0, newest: frozenset[str] = frozenset()) -> bool:
+def bounded_item_use(code: Code, items: ast.AST, depth: int = 0, page: Page = ANY_PAGE) -> bool:
     """Is this list of items used only for emptiness, its first item, a fixed prefix or a log? With
-    ``newest``, the timestamps of items the service returns newest first: or for the newest of them?"""
+    the timestamps by which the service returns them newest first: or for the newest of them? With the
+    page's size: or for how many there are, compared with a smaller count?"""
     if _in_test(code, items) or _compared_with_empty(code, items) or _is_first_item(code, items):
         return True
     if isinstance(items, ast.Compare):
@@ -276,33 +309,34 @@ def bounded_item_use(code: Code, items: ast.AST, depth: int = 0, newest: frozens
                 return True
             # ids.extend(j["jobId"] for j in items) ... `if ids:`: the list keeps the items' order
             collected = _extended_list_reads(code, comprehension) if depth < MAX_RETURN_DEPTH else None
-            return bool(collected) and all(bounded_item_use(code, read, depth + 1, newest) for read in collected)
+            return bool(collected) and all(bounded_item_use(code, read, depth + 1, page) for read in collected)
     if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is items and depth < MAX_RETURN_DEPTH:
         # for s in items: names.append(s["Name"]) ... names[0]: the list keeps the items' order
         collected = _collected_in_order(code, parent)
         if collected is not None:
-            return bool(collected) and all(bounded_item_use(code, read, depth + 1, newest) for read in collected)
+            return bool(collected) and all(bounded_item_use(code, read, depth + 1, page) for read in collected)
     if isinstance(parent, ast.Call) and parent.args[:1] == [items] and len(parent.args) == 1:
         function = dotted_name(parent.func)
         if function in EMPTINESS_FUNCTIONS:
             return True
         if function == "len":
-            return _length_test(code, parent) or _callers_test_the_length(code, parent, depth)
-        if newest and function == "max" and _by_timestamp(code, parent, newest):
+            return _length_test(code, parent, page) or _callers_test_the_length(code, parent, depth, page)
+        by_timestamp = bool(page.newest) and _by_timestamp(code, parent, page.newest)
+        if by_timestamp and function == "max":
             return True  # max(items, key=lambda r: r["StartedOn"]): the newest, which the first page holds
-        if newest and function == "sorted" and _by_timestamp(code, parent, newest) and _newest_first_order(parent):
+        if by_timestamp and function == "sorted" and _newest_first_order(parent):
             # the same order as the page's: a prefix of it is a prefix of the page (also through its own name)
-            in_order = bounded_item_use(code, parent, depth, newest)
-            return in_order or _assigned_and_bounded(code, parent, depth + 1, newest)
+            in_order = bounded_item_use(code, parent, depth, page)
+            return in_order or _assigned_and_bounded(code, parent, depth + 1, page)
     if depth == 0:
         target = _assigned_name(code, items)
         if target is not None and _unread_in_its_function(code, target):
             return True  # bound to a local nothing reads (`existing = resp.get("QueueUrls", [])`): no item is used
         if target is not None:
             reads = _loads_of(code, target)
-            return bool(reads) and all(bounded_item_use(code, read, depth + 1, newest) for read in reads)
+            return bool(reads) and all(bounded_item_use(code, read, depth + 1, page) for read in reads)
     if isinstance(parent, ast.Return) and parent.value is items:
-        return _callers_use_only_part(code, code.enclosing_function(items), depth, newest)
+        return _callers_use_only_part(code, code.enclosing_function(items), depth, page)
     return False
 
 
@@ -374,7 +408,7 @@ COUNT_KEYS = ("Count", "KeyCount")
 MAX_RETURN_DEPTH = 2
 
 
-def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int, newest: frozenset[str]) -> bool:
+def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int, page: Page) -> bool:
     """The function returns the items, and every caller of it uses them only for emptiness, the
     first item or a fixed prefix (``events = show_events(group)`` then ``if len(events) == 0``).
 
@@ -385,30 +419,30 @@ def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int, new
         return False
     calls = functions.module_calls_of(code, function)
     return bool(calls) and all(
-        bounded_item_use(code, call, depth + 1, newest) or _assigned_and_bounded(code, call, depth + 1, newest)
+        bounded_item_use(code, call, depth + 1, page) or _assigned_and_bounded(code, call, depth + 1, page)
         for call in calls
     )
 
 
-def _callers_test_the_length(code: Code, length: ast.Call, depth: int) -> bool:
+def _callers_test_the_length(code: Code, length: ast.Call, depth: int, page: Page) -> bool:
     """``return len(resp["Users"])`` from a function whose every caller (all in sight) tests the count
-    for emptiness: ``self._user_count(client, group) > 0``."""
+    for emptiness, or against a count below a page: ``self._user_count(client, group) > 0``."""
     if not isinstance(code.parent(length), ast.Return) or depth >= MAX_RETURN_DEPTH:
         return False
     function = code.enclosing_function(length)
     if function is None or not callers_in_sight(code, function):
         return False
     calls = functions.module_calls_of(code, function)
-    return bool(calls) and all(_length_test(code, call) for call in calls)
+    return bool(calls) and all(_length_test(code, call, page) for call in calls)
 
 
-def _assigned_and_bounded(code: Code, call: ast.Call, depth: int, newest: frozenset[str]) -> bool:
+def _assigned_and_bounded(code: Code, call: ast.Call, depth: int, page: Page) -> bool:
     """``events = show_events(group)``, then every read of ``events`` uses only part of it."""
     target = _assigned_name(code, call)
     if target is None:
         return False
     reads = _loads_of(code, target)
-    return bool(reads) and all(bounded_item_use(code, read, depth, newest) for read in reads)
+    return bool(reads) and all(bounded_item_use(code, read, depth, page) for read in reads)
 
 
 def callers_in_sight(code: Code, function: ast.AST) -> bool:
@@ -594,12 +628,11 @@ def _reads_the_global(code: Code, name: ast.Name) -> bool:
     return True
 
 
-def needs_only_part(
-    code: Code, call: ast.Call, result_keys: tuple[str, ...], newest: frozenset[str] = frozenset()
-) -> bool:
-    """The code uses the call's result only for emptiness, its first item or a fixed prefix (or, with
-    ``newest``, for its newest items: see :func:`bounded_item_use`); or reads only how many items the
-    page holds, to test for none (``scan()["Count"] == 0``)."""
+def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...], page: Page = ANY_PAGE) -> bool:
+    """The code uses the call's result only for emptiness, its first item or a fixed prefix (or, by
+    what the rule knows of the page, for its newest items or a count below a page: see
+    :func:`bounded_item_use`); or reads only how many items the page holds, to test for none
+    (``scan()["Count"] == 0``)."""
     members = _member_reads(code, call)
     if members is None:
         return False
@@ -612,8 +645,8 @@ def needs_only_part(
             found += below
     counts = [count for key, count in members if key in COUNT_KEYS]
     return bool(found or counts) and (
-        all(bounded_item_use(code, item, 0, newest) for item in found)
-        and all(_length_test(code, count) for count in counts)
+        all(bounded_item_use(code, item, 0, page) for item in found)
+        and all(_length_test(code, count, page) for count in counts)
     )
 
 

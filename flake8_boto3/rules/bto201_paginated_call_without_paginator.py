@@ -108,7 +108,11 @@ Not flagged when one page is all the code needs:
   `len(...) > 0`, also a `len(...)` a private function returns to callers that
   only compare it with 0, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0`,
   whether the member is there at all: `"Contents" not in resp`, which S3
-  leaves out of an empty page),
+  leaves out of an empty page), or to compare how many there are with a
+  count below a full page (`len(resp["taskArns"]) >= MAX_RUNNING`, a
+  constant 3, where ECS `list_tasks` returns 100 a page: with more tasks than
+  that, the first page holds more too; not a count of a page or more, one
+  the code computes, nor where botocore's model documents no page size),
   takes its first item (`[0]`,
   `next(iter(...))`, `next((r["RoleName"] for r in roles), None)` with no `if`
   in it, a `for` loop whose first pass always returns or breaks),
@@ -401,6 +405,23 @@ def _token_never_passed(call, paginators: list[Paginator]) -> str:
     )
 
 
+def _page(call, paginators: list[Paginator]) -> result_use.Page:
+    """What every candidate service's model says of a page: the timestamps it returns its items newest
+    first by (CloudFormation's events), and the fewest items a page that is not the last holds (the
+    documented default, or the smaller limit the call passes)."""
+    newest = frozenset.intersection(*(p.newest_first for p in paginators))
+    sizes = []
+    for paginator in paginators:
+        limit = continuation.keyword_value(call.call, paginator.limit_key) if paginator.limit_key else None
+        if isinstance(limit, ast.Constant) and type(limit.value) is int and limit.value > 0:
+            sizes.append(limit.value if paginator.page_default is None else min(limit.value, paginator.page_default))
+        elif paginator.page_default is not None and not paginator.returns_all:
+            sizes.append(paginator.page_default)
+        else:
+            return result_use.Page(newest)
+    return result_use.Page(newest, min(sizes))
+
+
 def _largest_page(call, paginator: Paginator) -> int | None:
     """The limit the call passes, when it is the largest page botocore's model allows for it."""
     if paginator.limit_key is None or paginator.limit_max is None:
@@ -491,9 +512,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             if continuation.loops_without_passing_the_token(context.code, call.call, input_tokens):
                 yield RULE.finding(call.call, _token_never_passed(call, paginators))
                 continue
-        # Timestamps every candidate service returns its items newest first by (CloudFormation's events).
-        newest = frozenset.intersection(*(p.newest_first for p in paginators))
-        if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results, newest):
+        page = _page(call, paginators)
+        if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results, page):
             continue
         if partition_query.reads_one_partition(call):
             continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
