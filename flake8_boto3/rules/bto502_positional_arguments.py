@@ -10,7 +10,10 @@ its arguments on to the client's `delete_item`). The methods
 boto3 adds to clients take positional arguments and are never flagged:
 `upload_file(path, bucket, key)`, `download_file(...)`,
 `generate_presigned_url("get_object", ...)`, `get_paginator("...")`,
-`get_waiter("...")`.
+`get_waiter("...")`. Nor is a wrapper that hands on its own `*args` with its
+`**kwargs` (`def put_item(self, *args, **kwargs): return table.put_item(*args,
+**kwargs)`): `args` is empty unless a caller passes positional arguments, which
+the wrapper's callers, not the wrapper, would have to be told.
 
 ## Why is this bad?
 botocore generates operation methods as `def _api_call(self, *args, **kwargs)`
@@ -48,20 +51,32 @@ None.
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterator
 
 from flake8_boto3.analysis.aws_calls import action_operation
+from flake8_boto3.analysis.code import Code
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.rule import CLIENTS_GUIDE, Finding, Rule
 
 
+def passes_positionals(code: Code, call: ast.Call) -> bool:
+    """The call passes positional arguments, other than its function's own ``*args`` handed on."""
+    function = code.enclosing_function(call)
+    own = function.args.vararg.arg if function is not None and function.args.vararg is not None else None
+    return any(
+        not (isinstance(arg, ast.Starred) and isinstance(arg.value, ast.Name) and arg.value.id == own)
+        for arg in call.args
+    )
+
+
 def check(context: FileContext) -> Iterator[Finding]:
     aws = table()
     for call in context.aws_calls.on(Kind.CLIENT):
-        if not call.call.args:
+        if not passes_positionals(context.code, call.call):
             continue
         services = call.services()
         if not services:
@@ -73,7 +88,7 @@ def check(context: FileContext) -> Iterator[Finding]:
         yield _finding(call)
     for call in context.aws_calls.on(Kind.RESOURCE, Kind.SUB_RESOURCE):
         receiver = call.receiver
-        if call.call.args and action_operation(receiver, call.operation):
+        if passes_positionals(context.code, call.call) and action_operation(receiver, call.operation):
             yield _finding(call)
 
 
