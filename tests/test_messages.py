@@ -278,3 +278,24 @@ def test_the_waiter_suggested_first_ends_in_the_state_the_loop_waits_for():
                 status = sagemaker.describe_endpoint(EndpointName=name)["EndpointStatus"]
         """, code="BTO205")]
     assert 'get_waiter("endpoint_in_service") (or "endpoint_deleted")' in message
+
+
+def test_the_two_arms_of_a_conditional_construction_make_one_finding():
+    # Only one arm runs: one finding says it. Two constructions on one line that both run make two.
+    # Arms of different verdicts (one made of the event's region) make one finding each.
+    reported = findings("""
+        import os
+        import boto3
+
+        REGION = os.environ.get("REGION")
+
+        def lambda_handler(event, context):
+            ec2 = boto3.client("ec2", region_name=REGION) if REGION else boto3.client("ec2")
+            s3, sqs = boto3.client("s3"), boto3.client("sqs")
+            region = event.get("region")
+            logs = boto3.client("logs", region_name=region) if region else boto3.client("logs")
+            return ec2, s3, sqs, logs
+        """, code="BTO1")
+    assert [(f.line, f.col, f.code) for f in reported] == [
+        (8, 10, "BTO101"), (9, 14, "BTO101"), (9, 34, "BTO101"), (11, 11, "BTO104"), (11, 67, "BTO101")
+    ]

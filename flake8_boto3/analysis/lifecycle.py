@@ -591,9 +591,18 @@ class Lifecycle:
         sites = []
         for construction in self.constructions:
             site = self.verdict(construction, constructed_calls)
-            if site is not None:
+            if site is not None and not self._other_arm_reported(site, sites):
                 sites.append(site)
         return sites
+
+    def _other_arm_reported(self, site: Site, sites: list[Site]) -> bool:
+        """``boto3.client("ec2", region_name=r) if r else boto3.client("ec2")``: only one of the two
+        arms runs, so the finding on the other arm says it all."""
+        choice = self.code.parent(site.call)
+        if not isinstance(choice, ast.IfExp) or site.call not in (choice.body, choice.orelse):
+            return False
+        other = choice.orelse if site.call is choice.body else choice.body
+        return any(reported.call is other and reported.verdict is site.verdict for reported in sites)
 
     def sites_with(self, verdict: Verdict) -> list[Site]:
         return [site for site in self.sites if site.verdict is verdict]

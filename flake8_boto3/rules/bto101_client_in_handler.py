@@ -40,6 +40,11 @@ environment handles one invocation at a time, so a module-level resource is
 fine there, in a Chalice app's routes too: Chalice deploys them as Lambda
 functions).
 
+Of a conditional expression that creates the client either way
+(`boto3.client("ec2", region_name=R) if R else boto3.client("ec2")`), only one
+arm runs: one finding reports it (two when the arms differ, one made of the
+event's values: that one is BTO104's).
+
 A helper that creates a client and that the handler calls inside a loop is
 reported as BTO102 ("on every iteration"), which is the truth of it. A function
 that has a handler's `(event, context)` parameters only because the handler
