@@ -626,6 +626,20 @@ def _only_skips(code: Code, compare: ast.Compare) -> bool:
     )
 
 
+def passes_the_callers_arguments_through(code: Code, call: ast.Call) -> bool:
+    """A thin wrapper of the operation: the call passes on the function's own ``**kwargs`` and the
+    function returns the whole response (``def describe_alarms(self, **kwargs): return
+    self.client.describe_alarms(**kwargs)``). The caller's arguments may hold the continuation
+    token, and the response holds the next one: the continuation is the caller's."""
+    function = code.enclosing_function(call)
+    if function is None or function.args.kwarg is None:
+        return False
+    passed = [keyword.value for keyword in call.keywords if keyword.arg is None]
+    if not any(isinstance(value, ast.Name) and value.id == function.args.kwarg.arg for value in passed):
+        return False
+    return isinstance(code.parent(call), ast.Return) or result_use.returned(code, call)
+
+
 def one_page_is_enough(
     code: Code,
     call: ast.Call,

@@ -308,20 +308,6 @@ def bounded_by_aws(
     return all(bound is not None and bound.applies_to(keywords, raised_quotas, literal_argument) for bound in bounds)
 
 
-def passes_the_callers_arguments_through(code: Code, call) -> bool:
-    """A thin wrapper of the operation: the call passes on the function's own ``**kwargs`` and the
-    function returns the whole response (``def describe_alarms(self, **kwargs): return
-    self.client.describe_alarms(**kwargs)``). The caller's arguments may hold the continuation
-    token, and the response holds the next one: the continuation is the caller's."""
-    function = code.enclosing_function(call.call)
-    if function is None or function.args.kwarg is None:
-        return False
-    passed = [keyword.value for keyword in call.call.keywords if keyword.arg is None]
-    if not any(isinstance(value, ast.Name) and value.id == function.args.kwarg.arg for value in passed):
-        return False
-    return isinstance(code.parent(call.call), ast.Return) or result_use.returned(code, call.call)
-
-
 def parent_deleted_after(context: FileContext, call) -> bool:
     """The code goes on to delete the parent the listing was of, which removes every item with it
     (``data/deleted_with_the_parent.json``: a topic's subscriptions go with the topic)."""
@@ -522,7 +508,7 @@ def check(context: FileContext) -> Iterator[Finding]:
                 continue  # the query's SQL returns fewer rows than a page holds
         if parent_deleted_after(context, call):
             continue  # the topic's deletion removes the subscriptions the page missed
-        if passes_the_callers_arguments_through(context.code, call):
+        if continuation.passes_the_callers_arguments_through(context.code, call.call):
             continue  # a thin wrapper: the token comes in with **kwargs and goes out in the response
         yield RULE.finding(call.call, _message(context.code, call, paginators, keywords))
 

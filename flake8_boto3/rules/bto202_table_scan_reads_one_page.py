@@ -31,6 +31,12 @@ application code most of these queries read collections far below a page. A
 query whose partition key is a constant (`Key("pk").eq("data")`, a status
 index queried for `"InProgress"`) reads a whole collection and stays here.
 
+Nor is a thin wrapper of the method, as in BTO201: the call passes on its
+function's own `**kwargs` and the function returns the whole response (`def
+scan_items(self, expression, **kwargs): return self.table.scan(FilterExpression=expression,
+**kwargs)`): the caller's arguments may carry `ExclusiveStartKey`, and the
+response carries `LastEvaluatedKey`, so the continuation is the caller's.
+
 ## Why is this bad?
 DynamoDB stops reading after 1 MB of data and returns what it has, with a
 `LastEvaluatedKey` to resume from. Without the loop, tables and partitions
@@ -87,6 +93,8 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue  # BTO207 (opt-in)
         if not continuation.dynamodb_page_unhandled(context.code, call.call, call.operation):
             continue  # (Limit with a FilterExpression is BTO206's)
+        if continuation.passes_the_callers_arguments_through(context.code, call.call):
+            continue  # a thin wrapper: ExclusiveStartKey comes in with **kwargs, LastEvaluatedKey goes out
         yield RULE.finding(
             call.call,
             f"{call.receiver_text}.{call.operation}() reads one page (1 MB of data at most);"
