@@ -62,16 +62,18 @@ def callers_report_empty_answer(code: Code, function: ast.AST | None, returned: 
 
 
 def _reports_an_empty_result(code: Code, call: ast.Call) -> bool:
-    """The caller tests ``call``'s result, and every test's branch for an empty answer reports a failure."""
-    direct = _empty_branches(code, call)
+    """The caller tests ``call``'s result (or what awaiting it gives), and every test's branch for an
+    empty answer reports a failure."""
+    result = code.parent(call) if isinstance(code.parent(call), ast.Await) else call
+    direct = _empty_branches(code, result)
     branches = [direct] if direct is not None else None
     if branches is None:
-        parent = code.parent(call)
+        parent = code.parent(result)
         targets = parent.targets if isinstance(parent, ast.Assign) else []
         if len(targets) != 1 or not isinstance(targets[0], ast.Name):
             return False
         name = targets[0].id
-        scope = code.enclosing_scope(call)
+        scope = code.enclosing_scope(result)
         branches = [
             branch
             for test in code.nodes(ast.Name, within=scope, skip=(*FUNCTION_TYPES, ast.ClassDef))

@@ -120,7 +120,8 @@ Not flagged, because the failure is passed on or handled:
   `[]`, `{"id_not_found": player_id}`), so the function keeps absence apart
   from the failure's `None`;
 - it answers an empty value (`None`, `False`, `[]`, `""`) and every caller in
-  the module tests the answer and reports an empty one as a failure: the
+  the module tests the answer (also awaited: `user = await self._user_info(token)`)
+  and reports an empty one as a failure: the
   branch reports an error (`st.error("Could not load the certificate")`,
   `log.error(...)`) or raises, exits or answers saying something failed
   (`raise LoadError("Failed to read ...")`, `abort(500)`), and says nothing of
