@@ -47,8 +47,9 @@ A path **handles** the failure when it
   followed by the same operation for real, which fails on its own;
 - is best-effort cleanup (a ``finally:`` block, a ``cleanup``/``teardown``/
   ``close``/``__exit__`` function, a lock's release, or a ``try`` that only deletes, removes,
-  detaches, deregisters, terminates or cancels) or a health probe whose every
-  failure means "unhealthy";
+  detaches, deregisters, terminates or cancels) or a health or credentials
+  probe whose every failure means "unhealthy" or "not usable" (named for one,
+  or a ``try`` whose only call is STS ``get_caller_identity``);
 - is a permission probe's: the ``try`` (or its ``else:``) records the response
   under the name of the operation that made it (``output["iam.get_role"] =
   role``), so the record lists the calls that worked and the failed one is the
@@ -138,10 +139,16 @@ FORMATTING_CALLS = frozenset({
     "strftime", "isoformat", "dumps",
 })
 # A health probe (is_healthy, check_health, healthz, ping); not a read of health data (get_target_health).
+# Or a check of the credentials or the connection (check_aws_credentials, verify_connection): every
+# failure means "AWS is not usable with these settings".
 PROBE_FUNCTION = re.compile(
-    r"health_?check|check_?health|is_?healthy|^_?health(z|y)?$|alive|liveness|readiness|is_ready|^_?ping|probe",
+    r"health_?check|check_?health|is_?healthy|^_?health(z|y)?$|alive|liveness|readiness|is_ready|^_?ping|probe"
+    r"|(check|verify|validate|test)_?(aws_?)?(credentials?|connection|connectivity)",
     re.I,
 )
+# STS GetCallerIdentity needs no permission (an explicit deny does not stop it): it fails only for
+# credentials that are missing, invalid or expired, so a try that makes only this call checks them.
+CREDENTIALS_CHECK = frozenset({"get_caller_identity"})
 # A read of a cache (get_cached_accounts, cache_table.get_item): a failure reads as a miss, and the
 # caller computes the value from its source.
 CACHE_NAME = re.compile(r"cache", re.I)
@@ -568,7 +575,10 @@ class HandlerContext:
 
     @cached_property
     def probe(self) -> bool:
-        return self.function is not None and bool(PROBE_FUNCTION.search(self.function.name))
+        """A health or credentials probe: named for one, or its ``try`` makes no call but STS
+        ``get_caller_identity``, which only bad credentials fail."""
+        named = self.function is not None and bool(PROBE_FUNCTION.search(self.function.name))
+        return named or (bool(self.try_operations) and set(self.try_operations) <= CREDENTIALS_CHECK)
 
     @cached_property
     def records_what_worked(self) -> bool:

@@ -156,7 +156,11 @@ Not flagged, because the failure is passed on or handled:
   redelivered, removing targets before deleting a rule), besides reading what
   it deletes (`describe_model` then `delete_model`: delete it if it exists);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
-  means "unhealthy";
+  means "unhealthy", or a check of the credentials or the connection
+  (`check_aws_credentials`, `test_connection`, or a `try` whose only call is
+  STS `get_caller_identity`, which needs no permission: only missing, invalid
+  or expired credentials fail it) whose every failure means "AWS is not
+  usable";
 - a permission probe: the `try`, or its `else:`, records the response under
   the name of the operation that made it (`output["iam.list_user_policies"] =
   response`), building the list of calls that worked: the call that failed is
