@@ -46,6 +46,7 @@ from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import Code, first_pass_only
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
+from flake8_boto3.analysis.told_apart import compares_with_none
 
 EMPTINESS_FUNCTIONS = frozenset({"bool", "any"})
 # Calls that read a function's local names without naming them.
@@ -474,6 +475,8 @@ def _member_reads(code: Code, call: ast.AST) -> list[tuple[str, ast.AST]] | None
         if member is None:
             if isinstance(code.parent(read), ast.Expr) or only_logged(code, read):
                 continue  # the call's value is thrown away, or only logged
+            if compares_with_none(code.parent(read), read):
+                continue  # `response is None`: whether there is a response at all reads no item of it
             return None
         found.append(member)
     return found

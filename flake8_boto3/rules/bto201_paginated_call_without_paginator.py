@@ -108,7 +108,8 @@ Not flagged when one page is all the code needs:
   `len(...) > 0`, also a `len(...)` a private function returns to callers that
   only compare it with 0, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0`,
   whether the member is there at all: `"Contents" not in resp`, which S3
-  leaves out of an empty page), or to compare how many there are with a
+  leaves out of an empty page; a test of the response itself, `resp is None`,
+  reads no item), or to compare how many there are with a
   count below a full page (`len(resp["taskArns"]) >= MAX_RUNNING`, a
   constant 3, where ECS `list_tasks` returns 100 a page: with more tasks than
   that, the first page holds more too; not a count of a page or more, one
