@@ -209,21 +209,26 @@ def _builds_an_answer(code: Code, key: ast.Constant) -> bool:
 # Auto Scaling lifecycle hook's and a CloudWatch alarm's notifications.
 EVENTBRIDGE_MEMBERS = frozenset({"detail", "detail-type"})
 INFRASTRUCTURE_EVENT_KEYS = frozenset({"LifecycleHookName", "LifecycleTransition", "AlarmName", "NewStateValue"})
+# The steps Secrets Manager invokes a rotation function for, four calls per rotation.
+SECRET_ROTATION_STEPS = frozenset({"createSecret", "setSecret", "testSecret", "finishSecret"})
+# What S3 puts in the detail of its events sent through EventBridge ("Object Created"): one per upload.
+S3_EVENT_DETAIL = frozenset({"object"})
 
 
 def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
     """A Lambda handler of infrastructure events: it reads its event's EventBridge ``detail``
-    (``event["detail"]["instance-id"]``) or a lifecycle hook's or an alarm's keys
-    (``msg["LifecycleHookName"]``, ``alarm["NewStateValue"]``). It runs when the infrastructure
-    changes (an instance starts, an alarm fires, a resource is created), a few times a day, most often
-    cold, not once per request or message."""
+    (``event["detail"]["instance-id"]``; not an S3 upload's, ``event["detail"]["object"]["key"]``),
+    a lifecycle hook's or an alarm's keys (``msg["LifecycleHookName"]``, ``alarm["NewStateValue"]``),
+    or it is a Secrets Manager rotation function (``if step == "createSecret":``). It runs when the
+    infrastructure changes (an instance starts, an alarm fires, a resource is created, a secret is
+    rotated), a few times a day or less, most often cold, not once per request or message."""
     params = _handler_parameters(code, function)
     if not _given_event_and_context(params):
         return False
+    found = False
     for node in code.nodes((ast.Subscript, ast.Call, ast.Constant), within=function):
         if isinstance(node, ast.Constant):
-            if node.value in INFRASTRUCTURE_EVENT_KEYS:
-                return True
+            found = found or node.value in INFRASTRUCTURE_EVENT_KEYS or node.value in SECRET_ROTATION_STEPS
             continue
         if isinstance(node, ast.Subscript):
             owner, key = node.value, node.slice
@@ -238,8 +243,22 @@ def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
             and owner.id == params[0]
             and _reads_the_parameter(code, owner)
         ):
-            return True
-    return False
+            if _member_key(code, node) in S3_EVENT_DETAIL:
+                return False  # an S3 upload, through EventBridge: as often as uploads come
+            found = True
+    return found
+
+
+def _member_key(code: Code, read: ast.AST) -> object:
+    """The key read of ``read``'s value: ``"object"`` for ``event["detail"]["object"]``."""
+    parent = code.parent(read)
+    if isinstance(parent, ast.Subscript) and parent.value is read and isinstance(parent.slice, ast.Constant):
+        return parent.slice.value
+    if isinstance(parent, ast.Attribute) and parent.attr == "get" and isinstance(code.parent(parent), ast.Call):
+        call = code.parent(parent)
+        if call.args and isinstance(call.args[0], ast.Constant):
+            return call.args[0].value
+    return None
 
 
 def _reads_the_parameter(code: Code, name: ast.Name) -> bool:

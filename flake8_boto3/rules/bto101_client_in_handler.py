@@ -85,9 +85,13 @@ Nor are handlers of infrastructure events, judged the same way: a Lambda
 handler that reads its event's EventBridge `detail` (`event["detail"]["instance-id"]`,
 `event.get("detail")`) or an Auto Scaling lifecycle hook's or a CloudWatch
 alarm's keys (`LifecycleHookName`, `LifecycleTransition`, `AlarmName`,
-`NewStateValue`). It runs when the infrastructure changes (an instance starts
-or terminates, an alarm fires, a VPC is created), a few times a day, most often
-cold. Judged on held-out application code, 3 of 21 such findings were worth
+`NewStateValue`), or a Secrets Manager rotation function (it dispatches on
+the rotation's step: `"createSecret"`, `"setSecret"`, `"testSecret"`,
+`"finishSecret"`; four calls per rotation, every few days or weeks). It runs
+when the infrastructure changes (an instance starts or terminates, an alarm
+fires, a VPC is created, a secret is rotated), a few times a day or less, most
+often cold. Not S3's events sent through EventBridge (`event["detail"]["object"]["key"]`):
+one per upload. Judged on held-out application code, 3 of 21 such findings were worth
 changing (all three handled an application's own events sent through
 EventBridge, which can come often) and 18 debatable. SQS, SNS, S3, Kinesis and
 DynamoDB stream handlers stay request handlers: they run as often as messages
