@@ -312,6 +312,12 @@ def _is_failure_word(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(FAILURE_VALUE.match(node.value))
 
 
+def _is_failure_level(node: ast.AST) -> bool:
+    """``level.error``, ``Status.FAILED``, ``Result.ERR``: a member of a set of outcomes that says it
+    failed (an attribute: a bare name may be anything, the exception itself too)."""
+    return isinstance(node, ast.Attribute) and bool(FAILURE_VALUE.match(node.attr))
+
+
 def _is_failure_status(node: ast.AST) -> bool:
     """``cfnresponse.FAILED``, ``Status.FAILURE``, ``"FAILED"``."""
     if isinstance(node, ast.Constant):
@@ -340,7 +346,8 @@ def is_error_response(value: ast.AST | None, code: Code | None = None, depth: in
                 return True
         return False
     if isinstance(value, ast.Tuple) and value.elts:
-        return _is_error_status(value.elts[-1])
+        # jsonify(...), 500; or a level the caller ranks its results by: level.error, [bucket, "ERR"]
+        return _is_error_status(value.elts[-1]) or any(_is_failure_level(element) for element in value.elts)
     if isinstance(value, ast.Call):
         name = (dotted_name(value.func) or "").rsplit(".", 1)[-1]
         statuses = [kw.value for kw in value.keywords or () if kw.arg in ("status", "status_code", "statusCode")]

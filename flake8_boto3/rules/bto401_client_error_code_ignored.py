@@ -49,7 +49,8 @@ Not flagged, because the failure is passed on or handled:
   (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`,
   `json_response(500, {"error": ...})`, a helper of the project given the error
   status it returns as `statusCode`: `cors(500, body)`, a result whose status says it failed:
-  `{"status": "err", "msg": "could not lock the order"}`, a result built from a
+  `{"status": "err", "msg": "could not lock the order"}`, `return Level.error,
+  [bucket, "ERR"]` (a member of a set of outcomes named for a failure), a result built from a
   sentence saying it failed (`return [build_issue("S3 enumeration failed",
   ...)]`), or one word that says so returned to a caller in place of the
   result (`return "ERROR"`, `"FAILED"`, `"NoPermission"`, `"AccessDenied"`,
