@@ -38,12 +38,12 @@ that nothing reads, needs none.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import Code, first_pass_only
+from flake8_boto3.analysis.logging_calls import in_log_message
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
 from flake8_boto3.analysis.told_apart import compares_with_none
@@ -52,8 +52,6 @@ EMPTINESS_FUNCTIONS = frozenset({"bool", "any"})
 # Calls that read a function's local names without naming them.
 NAMESPACE_READERS = ("locals", "vars", "eval", "exec")
 TEST_PARENTS = (ast.If, ast.While, ast.IfExp, ast.Assert)
-LOGGING_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"})
-LOGGER_NAME = re.compile(r"log", re.I)  # logger, log, LOGGER, logging, self._log
 
 
 @dataclass(frozen=True)
@@ -102,33 +100,10 @@ def _loads_of(code: Code, target: ast.Name, only_its_own: bool = False) -> list[
     return reads
 
 
-def is_logging_call(node: ast.AST) -> bool:
-    """``logger.debug(...)``, ``logging.info(...)``, ``self.log.warning(...)``."""
-    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
-        return False
-    receiver = dotted_name(node.func.value)
-    return (
-        node.func.attr in LOGGING_METHODS
-        and receiver is not None
-        and bool(LOGGER_NAME.search(receiver.rsplit(".", 1)[-1]))
-    )
-
-
 def only_logged(code: Code, node: ast.AST) -> bool:
     """``node`` is evaluated only to build a logging call's message (see the module docs); in a Lambda
     function's module, ``print`` writes to its log too."""
-    child, parent = node, code.parent(node)
-    while parent is not None and not isinstance(parent, (ast.stmt, ast.Lambda, ast.NamedExpr)):
-        if child is not getattr(parent, "func", None) and (
-            is_logging_call(parent) or (is_print(parent) and functions.is_lambda_module(code))
-        ):
-            return True
-        child, parent = parent, code.parent(parent)
-    return False
-
-
-def is_print(node: ast.AST) -> bool:
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
+    return in_log_message(code, node, print_logs=functions.is_lambda_module(code))
 
 
 def uses(code: Code, node: ast.AST, only_its_own: bool = False) -> list[ast.AST] | None:

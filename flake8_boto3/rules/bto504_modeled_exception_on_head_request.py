@@ -85,7 +85,7 @@ from flake8_boto3.analysis.aws_calls import AwsCalls
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.handler_paths import TRY_TYPES
 from flake8_boto3.analysis.names import call_name
-from flake8_boto3.analysis.result_use import is_logging_call, is_print
+from flake8_boto3.analysis.logging_calls import is_logging_call, is_print
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
