@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import ast
 
 from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.logging_calls import in_log_message
 from flake8_boto3.analysis.names import (
     FUNCTION_TYPES,
     chain_root,
@@ -167,9 +168,10 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     """A Lambda handler that reads nothing of its event and answers no HTTP request: a scheduled or
     manually started job (an EventBridge schedule's event carries nothing a job needs; a cleanup,
     backup, report or compliance scan over the whole account). It runs when its schedule says, most
-    often cold, not once per request or message: ``def handler(event, context): cleanup()``. A
-    handler that so much as logs its event, is decorated (other than by instrumentation that only
-    observes the call: :data:`OBSERVING_DECORATORS`), or sits in a module that builds an HTTP
+    often cold, not once per request or message: ``def handler(event, context): cleanup()``; also
+    when it only logs its event (see :func:`_only_for_diagnosis`). A handler that reads it
+    otherwise, is decorated (other than by instrumentation that only observes the call:
+    :data:`OBSERVING_DECORATORS`), or sits in a module that builds an HTTP
     answer (a ``"statusCode"`` anywhere but in answers no HTTP client would get anything from: see
     :func:`_answers_no_http_client`; an API Gateway handler that needs nothing of the request still
     serves requests) is not one."""
@@ -179,13 +181,35 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     if not _given_event_and_context(params):
         return False
     event = params[0]  # whatever its name: `def lambda_handler(even, context)` is given the event
-    if any(node.id == event and _reads_the_parameter(code, node) for node in code.nodes(ast.Name, within=function)):
+    reads = (node for node in code.nodes(ast.Name, within=function) if node.id == event)
+    if any(_reads_the_parameter(code, node) and not _only_for_diagnosis(code, node) for node in reads):
         return False
     return all(
         _answers_no_http_client(code, node)
         for node in code.nodes(ast.Constant)
         if node.value == "statusCode" and _builds_an_answer(code, node)
     )
+
+
+def _only_for_diagnosis(code: Code, read: ast.Name) -> bool:
+    """The event is read only to be written to the log (``print(event)``, ``logger.info(event)``: a
+    Lambda function's print goes to its log), or to be attached to an exception that is raised
+    (``except Exception as e: e.args += (event,); raise``): the work does not depend on it."""
+    if in_log_message(code, read, print_logs=True):
+        return True
+    parent = code.parent(read)
+    while parent is not None and not isinstance(parent, ast.stmt):
+        parent = code.parent(parent)
+    handler = code.parent(parent) if parent is not None else None
+    if not isinstance(handler, ast.ExceptHandler) or handler.name is None:
+        return False
+    if isinstance(parent, ast.Raise):
+        return True  # raise JobError(f"failed on {event}") from error
+    targets = [parent.target] if isinstance(parent, ast.AugAssign) else getattr(parent, "targets", [])
+    return any(
+        isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == handler.name
+        for target in targets
+    )  # error.args += (event,): the exception carries it to the log
 
 
 def _given_event_and_context(params: list[str]) -> bool:
@@ -299,8 +323,8 @@ def _answers_no_http_client(code: Code, key: ast.Constant) -> bool:
 
 
 # Decorators that only observe a Lambda handler's call and hand it the event unchanged: Powertools'
-# Logger.inject_lambda_context (unless it logs the event: log_event=True), Tracer.capture_lambda_handler
-# and Metrics.log_metrics, and the X-Ray SDK's recorder.capture.
+# Logger.inject_lambda_context (with log_event=True it logs the event too, which reads nothing of it for the
+# work), Tracer.capture_lambda_handler and Metrics.log_metrics, and the X-Ray SDK's recorder.capture.
 OBSERVING_DECORATORS = frozenset({"inject_lambda_context", "capture_lambda_handler", "log_metrics"})
 XRAY_CAPTURE = frozenset({"xray_recorder.capture", "xray_recorder.capture_async"})
 
@@ -310,12 +334,8 @@ def _only_observes(decorator: ast.AST) -> bool:
     ``@xray_recorder.capture("job")``: the handler is still what it is without it."""
     call = decorator if isinstance(decorator, ast.Call) else None
     name = dotted_name(call.func if call is not None else decorator) or ""
-    for keyword in call.keywords if call is not None else ():
-        logs_the_event = keyword.arg == "log_event" and not (
-            isinstance(keyword.value, ast.Constant) and keyword.value.value is False
-        )
-        if keyword.arg is None or logs_the_event:
-            return False  # log_event=True logs the event for the handler (**options: can't tell)
+    if call is not None and any(keyword.arg is None for keyword in call.keywords):
+        return False  # **options: can't tell (log_event=True only logs the event, as print(event) does)
     return name in XRAY_CAPTURE or ("." in name and name.rsplit(".", 1)[1] in OBSERVING_DECORATORS)
 
 

@@ -58,10 +58,12 @@ dispatches on `event["RequestType"]`, functions registered with crhelper's
 CodePipeline actions' handlers (the job read from `event["CodePipeline.job"]`):
 they run once per execution of their stage, a few times per release. Nor are
 jobs: a Lambda handler that reads nothing of its event (its first parameter,
-whatever its name; not even to log it; a comprehension's own variable of the
-same name is not the event; the context may be `_`),
+whatever its name; a comprehension's own variable of the same name is not the
+event; the context may be `_`) but to log it (`print(event)`,
+`logger.info(event)`: the work is the same whatever the event) or to attach it
+to an exception it raises (`error.args += (event,)`),
 undecorated or decorated only by instrumentation that observes the call
-(Powertools' `@logger.inject_lambda_context` without `log_event=True`,
+(Powertools' `@logger.inject_lambda_context`, also with `log_event=True`,
 `@tracer.capture_lambda_handler`, `@metrics.log_metrics`; X-Ray's
 `@xray_recorder.capture`; any other decorator may read the event for it), in a
 module that builds no HTTP answer: no `"statusCode"` key in a dict it builds or
@@ -79,7 +81,8 @@ cold, so a module-level client saves it next to nothing: the opt-in BTO103
 reports a helper it calls in a loop. Judged on held-out application code, 6 of
 27 such findings were worth changing and 21 debatable; of 19 more in jobs that
 answer only a status message or data outside an HTTP answer, none was (18
-debatable, 1 false).
+debatable, 1 false), nor of 14 in jobs that only log their event or attach it
+to an exception (10 debatable, 4 false).
 
 Nor are handlers of infrastructure events, judged the same way: a Lambda
 handler that reads its event's EventBridge `detail` (`event["detail"]["instance-id"]`,
