@@ -12,7 +12,8 @@ partition, and the query reads a whole collection, like a scan.
 Decided from the syntax alone, and only when all of it holds: the call is a
 ``query`` whose ``KeyConditionExpression`` is a ``Key(...)`` condition of
 ``boto3.dynamodb.conditions`` or a string the code gives literally, it
-compares at least one key with "=", and no value compared with "=" is a
+compares at least one key with "=" (also through a local bound once to the
+``Key(...)`` condition), and no value compared with "=" is a
 constant (a literal, or a name bound to one). The values may go through a
 serializer of the code's own (``ExpressionAttributeValues=serialize({":c":
 customer_id})``), and both may be locals: a condition built from literals
@@ -55,6 +56,10 @@ def queries_one_partition(code: Code, call: ast.Call, operation: str) -> bool:
     condition = keyword_value(call, "KeyConditionExpression")
     if condition is None:
         return False
+    if isinstance(condition, ast.Name):
+        bound = code.sole_assignment(condition)  # condition = Key("date").eq(date)
+        if bound is not None and _is_key_condition(bound.value):
+            condition = bound.value
     if _is_key_condition(condition):
         values = [_equals_value(node) for node in _conjuncts(condition)]
         values = [value for value in values if value is not None]
