@@ -69,7 +69,9 @@ def runs_node_at_most_once(code: Code, node: ast.AST, loop: ast.AST) -> bool:
     - every iteration leaves the loop (the body ends in ``return``, ``break`` or ``raise`` on every
       path, with no ``continue``): the body runs once;
     - a retry loop: ``node`` sits in a ``try`` whose success leaves the loop (``try: client = ...;
-      return client.get_object(...)``, ``except ...: time.sleep(1)``): only failures go round again.
+      return client.get_object(...)``, ``except ...: time.sleep(1)``): only failures go round again;
+    - what follows ``node`` in its iteration always leaves the loop (``if count >= limit:
+      send_email(); return name``): the iteration that runs it is the last.
     """
     if isinstance(loop, COMPREHENSION_TYPES):
         return False
@@ -81,13 +83,44 @@ def runs_node_at_most_once(code: Code, node: ast.AST, loop: ast.AST) -> bool:
             return True
         if isinstance(ancestor, TRY_TYPES):
             tries.append(ancestor)
-    if first_pass_only(code, loop) or _picks_one_item(code, node, loop):
+    if first_pass_only(code, loop) or _picks_one_item(code, node, loop) or _leaves_right_after(code, node, loop):
         return True
     return any(
         always_leaves(attempt.orelse or attempt.body, LEAVING_A_LOOP, through_try=False)
         for attempt in tries
         if any(code.is_inside(node, statement) for statement in attempt.body)
     )
+
+
+def _leaves_right_after(code: Code, node: ast.AST, loop: ast.AST) -> bool:
+    """The statements after ``node``'s own, in its block or in an enclosing one within the loop,
+    always leave the loop (``send_email(); return name``), with no ``continue`` before they do."""
+    statement = node
+    while statement is not None and not isinstance(statement, ast.stmt):
+        statement = code.parent(statement)
+    # Inside a loop nested in ``loop``, a ``break`` leaves only the nested loop.
+    nested = 0
+    for ancestor in code.ancestors(statement) if statement is not None else ():
+        if ancestor is loop:
+            break
+        nested += isinstance(ancestor, LOOP_TYPES)
+    while statement is not None and statement is not loop:
+        parent = code.parent(statement)
+        leaving = LEAVING_A_LOOP if nested == 0 else (ast.Return, ast.Raise)
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(parent, field, None)
+            if parent is loop and field != "body":
+                continue  # a loop's else runs after it
+            if isinstance(block, list) and statement in block:
+                rest = block[block.index(statement) + 1:]
+                if any(isinstance(n, ast.Continue) for s in rest for n in ast.walk(s)):
+                    return False
+                if rest and always_leaves(rest, leaving, through_try=False):
+                    return True
+        if isinstance(parent, LOOP_TYPES) and parent is not loop:
+            nested -= 1
+        statement = parent
+    return False
 
 
 def _picks_one_item(code: Code, node: ast.AST, loop: ast.AST) -> bool:

@@ -24,8 +24,12 @@ retry loop whose `try` leaves the loop when it succeeds (`for attempt in
 range(3): try: s3 = boto3.client("s3"); ...; break except
 EndpointConnectionError: sleep(...)`), or it sits under an `if` that holds for
 one item: the loop variable equal to a value the loop does not change (`for
-account in accounts: if account == management_account:`). Such a construction is judged as if the
-loop were not there: in a request handler, it is BTO101's.
+account in accounts: if account == management_account:`), or what follows it
+in its iteration always leaves the loop (`if consumers >= limit:
+send_alert(); return name`: the iteration that builds it is the last; a
+`break` out of a loop nested in this one leaves only the nested loop). Such a
+construction is judged as if the loop were not there: in a request handler, it
+is BTO101's.
 
 ## Why is this bad?
 Each construction loads the service model, resolves credentials and opens a new
