@@ -8,8 +8,10 @@ the first time a file needs it.
 Beside it, the hand-kept AWS facts botocore cannot model, each entry with its
 documentation and checked against the table by the tests: paginated operations
 whose results a documented quota caps at no more than one page
-(``data/quota_bounded.json``), and batch operations whose failed entries make a
-later operation on the same resource fail (``data/batch_failures_surfaced.json``).
+(``data/quota_bounded.json``), batch operations whose failed entries make a
+later operation on the same resource fail (``data/batch_failures_surfaced.json``), and listings
+whose items a later deletion of their parent removes (``data/deleted_with_the_parent.json``) or
+refuses to leave behind (``data/refused_while_items_remain.json``).
 """
 
 from __future__ import annotations
@@ -430,6 +432,8 @@ class LaterOperation:
     # (parameter, literal) the later call must pass for the fact to hold: ECR's delete_repository
     # removes the images with the repository only given force=True.
     given: tuple[tuple[str, object], ...] = ()
+    # What keeps the items few, for a deletion that refuses while any remains (a rule's 5 targets).
+    bound: str = ""
 
 
 def _later_operations(file_name: str) -> dict[tuple[str, str], LaterOperation]:
@@ -455,6 +459,13 @@ def deleted_with_the_parent() -> dict[tuple[str, str], LaterOperation]:
     """(service, listing) -> the deletion of the parent that removes every listed item with it, from
     ``data/deleted_with_the_parent.json``."""
     return _later_operations("deleted_with_the_parent.json")
+
+
+@cache
+def refused_while_items_remain() -> dict[tuple[str, str], LaterOperation]:
+    """(service, listing) -> the deletion of the parent that fails while any listed item remains, for
+    items AWS keeps few, from ``data/refused_while_items_remain.json``."""
+    return _later_operations("refused_while_items_remain.json")
 
 
 @cache

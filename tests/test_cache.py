@@ -259,7 +259,8 @@ def test_every_shipped_data_file_keys_the_entries():
     shipped = {p.name for p in Path(flake8_boto3.data.__file__).parent.iterdir() if ".json" in p.name}
     assert {entry.name for entry in data_files()} == shipped
     assert {
-        "botocore_table.json.gz", "quota_bounded.json", "batch_failures_surfaced.json", "deleted_with_the_parent.json"
+        "botocore_table.json.gz", "quota_bounded.json", "batch_failures_surfaced.json", "deleted_with_the_parent.json",
+        "refused_while_items_remain.json",
     } <= shipped
 
 

@@ -2,7 +2,8 @@
 
 Every entry must name a later operation of the same service, parameters each operation takes, and
 a documentation URL on docs.aws.amazon.com; a batch operation whose failures the later one surfaces
-must report failed entries, and a listing its parent's deletion empties must paginate.
+must report failed entries, and a listing its parent's deletion empties, or refuses to leave
+behind, must paginate.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import botocore.session
 import pytest
 
-from flake8_boto3.aws import batch_failures_surfaced, deleted_with_the_parent, table
+from flake8_boto3.aws import batch_failures_surfaced, deleted_with_the_parent, refused_while_items_remain, table
 
 SESSION = botocore.session.get_session()
 BATCHES = sorted(batch_failures_surfaced().values(), key=lambda e: (e.service, e.operation))
 LISTINGS = sorted(deleted_with_the_parent().values(), key=lambda e: (e.service, e.operation))
+REFUSALS = sorted(refused_while_items_remain().values(), key=lambda e: (e.service, e.operation))
 
 
 def input_members(service: str, operation: str) -> set[str]:
@@ -47,5 +49,13 @@ def test_entry_pairs_a_listing_with_its_parents_deletion(entry):
     assert_pairs_two_operations(entry)
 
 
+@pytest.mark.parametrize("entry", REFUSALS, ids=lambda e: f"{e.service}.{e.operation}")
+def test_entry_pairs_a_listing_with_a_deletion_that_refuses_while_items_remain(entry):
+    assert table().paginator(entry.service, entry.operation) is not None, "must paginate"
+    assert entry.then.startswith("delete_"), "the later operation deletes the parent"
+    assert entry.bound, "says what keeps the items few"
+    assert_pairs_two_operations(entry)
+
+
 def test_there_are_entries():
-    assert BATCHES and LISTINGS
+    assert BATCHES and LISTINGS and REFUSALS

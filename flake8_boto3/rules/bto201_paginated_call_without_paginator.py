@@ -185,7 +185,15 @@ Not flagged when one page is all the code needs:
   every caller of the listing's function (SNS: "Deletes a topic and all its
   subscriptions"; ECR's `list_images` then `delete_repository(..., force=True)`,
   which deletes every image; the pairs, with their documentation, are in
-  `flake8_boto3/data/deleted_with_the_parent.json`);
+  `flake8_boto3/data/deleted_with_the_parent.json`), or which AWS refuses
+  while any item remains, for items it keeps few: `list_role_policies(RoleName=r)`
+  then `delete_role(RoleName=r)` (DeleteConflict while an inline policy is
+  left; a role's inline policies share 10,240 characters),
+  `list_targets_by_rule(Rule=r)` then `delete_rule(Name=r)` (5 targets per
+  rule at most): a second page would make the deletion fail, not vanish
+  (`flake8_boto3/data/refused_while_items_remain.json`; not a bucket's
+  objects, which commonly pass a page: the deletion would fail on every large
+  bucket);
 - it is a DynamoDB `query` of one entity's partition, named by a value the
   code computes (`KeyConditionExpression="user_id = :u"` with
   `{":u": {"S": user_id}}`): the opt-in BTO207's (see BTO202).
@@ -267,7 +275,7 @@ from collections.abc import Iterator
 
 from flake8_boto3.analysis import bounded_query, continuation, later_operation, partition_query, result_use
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.aws import Paginator, deleted_with_the_parent, quota_bounds, table
+from flake8_boto3.aws import Paginator, deleted_with_the_parent, quota_bounds, refused_while_items_remain, table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.rule import PAGINATORS_GUIDE, Finding, Rule
@@ -311,11 +319,17 @@ def bounded_by_aws(
 
 def parent_deleted_after(context: FileContext, call) -> bool:
     """The code goes on to delete the parent the listing was of, which removes every item with it
-    (``data/deleted_with_the_parent.json``: a topic's subscriptions go with the topic)."""
-    entries = [deleted_with_the_parent().get((service, call.operation)) for service in sorted(call.services())]
-    return bool(entries) and all(
-        entry is not None and later_operation.follows(context.code, context.aws_calls, call, entry) for entry in entries
-    )
+    (``data/deleted_with_the_parent.json``: a topic's subscriptions go with the topic), or which fails
+    while any item remains, for items AWS keeps few (``data/refused_while_items_remain.json``: a
+    rule's five targets)."""
+    for facts in (deleted_with_the_parent(), refused_while_items_remain()):
+        entries = [facts.get((service, call.operation)) for service in sorted(call.services())]
+        if entries and all(
+            entry is not None and later_operation.follows(context.code, context.aws_calls, call, entry)
+            for entry in entries
+        ):
+            return True
+    return False
 
 
 def _misspelled_token(code: Code, call, paginator: Paginator) -> str:
