@@ -796,13 +796,47 @@ class HandlerContext:
             for call in self.try_reads_and_operations
             if call.func.attr in operations
         }
-        return any(
+        if any(
             isinstance(later.func, ast.Attribute)
             and later.func.attr in tried
             and self.code.as_string(later) != tried[later.func.attr]  # another place, not the same call again
             and not self._inside_a_handler(later)
             for statement in self.code.following_siblings(self.try_node)
             for later in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
+        ):
+            return True
+        return self._looks_elsewhere_when_unset()
+
+    def _looks_elsewhere_when_unset(self) -> bool:
+        """The statement after the ``try`` tests a name the ``try`` sets for having no value (``if not
+        alias:``, ``if alias is None:``) and then reads AWS again: another source of the same value
+        (the account's name from Organizations, else its IAM alias), whose read fails on its own."""
+        test = self.code.next_sibling(self.try_node)
+        if not isinstance(test, ast.If):
+            return False
+        skip = (*FUNCTION_TYPES, ast.ClassDef)
+        assigned = {
+            target.id
+            for statement in self.try_node.body
+            for node in self.code.nodes((ast.Assign, ast.AnnAssign), within=statement, skip=skip)
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(target, ast.Name)
+        }
+        condition = test.test
+        if isinstance(condition, ast.UnaryOp) and isinstance(condition.op, ast.Not):
+            tested = condition.operand
+        elif told_apart.compares_with_none(condition, getattr(condition, "left", None)) and isinstance(
+            condition.ops[0], ast.Is
+        ):
+            tested = condition.left
+        else:
+            return False
+        if not (isinstance(tested, ast.Name) and tested.id in assigned):
+            return False
+        return any(
+            isinstance(call.func, ast.Attribute) and READ_OPERATION.match(call.func.attr)
+            for statement in test.body
+            for call in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
         )
 
     @cached_property

@@ -70,8 +70,10 @@ Not flagged, because the failure is passed on or handled:
 - it falls back to a real alternative (`manager = Manager(assume=False)`), or
   goes on to the next place to look: the `try` only reads, and the
   statements after it in its block make the same operation again elsewhere
-  (`get_object` from the private bucket, then from the public one), which
-  fails on its own (a read after the loop the `try` sits in is no fallback);
+  (`get_object` from the private bucket, then from the public one), or test
+  the name the `try` sets for having no value and read AWS again (`if not
+  alias:` then `iam.list_account_aliases()`: another source of the same value),
+  which fails on its own (a read after the loop the `try` sits in is no fallback);
 - it fails closed: the `try` only reads to decide whether a change may go
   ahead (`describe_db_instances` before `delete_db_instance` in the same
   function), and the handler prints or logs the error and ends the function
