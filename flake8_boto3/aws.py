@@ -56,6 +56,9 @@ class Paginator:
     # where several services page an operation of that name (else empty: nothing to tell apart).
     required: tuple[str, ...] = ()
     accepts: frozenset[str] = frozenset()
+    # The documentation says a page before the last may hold fewer items than the maximum, or none
+    # (CloudWatch Logs filter_log_events): its emptiness, first item or count says nothing of the rest.
+    short_pages: bool = False
 
 
 class Table:
@@ -158,6 +161,7 @@ class Table:
             spec.get("limit_max"),
             tuple(spec.get("required", ())),
             frozenset(spec.get("accepts", ())),
+            spec.get("short_pages", False),
         )
 
     def paginator_names(self, service: str) -> frozenset[str]:

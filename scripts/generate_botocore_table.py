@@ -213,6 +213,32 @@ def _timestamp_members(operation_model, result_keys: list[str]) -> list[str]:
     return sorted(found)
 
 
+# "A returned page might only be partially full, or even empty ... Partially full or empty pages don't
+# necessarily mean that pagination is finished." (CloudWatch Logs FilterLogEvents), "An API operation can
+# return fewer results than the maximum even when there are more results available." (RAM, Service
+# Quotas, IAM Identity Center...), "can return fewer items than the value specified by MaxRecords, even
+# when more items remain" (Auto Scaling): a page that is not the last may hold fewer items than asked
+# for, or none, so its emptiness, its first item or its count says nothing of the rest.
+SHORT_PAGES = re.compile(
+    r"\b(?:partially full|empty) pages don't necessarily mean"
+    r"|\bfewer (?:results|items) than [^.]{0,80}\b(?:even when|even if|while) (?:there are )?more"
+    r"|\bfewer (?:results|items) than the maximum, with a nextToken"
+    r"|\bfewer results than maxResults, or no results, and still include a nextToken"
+    r"|\bcan return empty results while there are more",
+    re.I,
+)
+
+
+def short_pages(operation_model) -> bool:
+    """Does the operation's documentation, or its input's or output's, say that a page before the last
+    may hold fewer items than the maximum, or none?"""
+    texts = [operation_model.documentation]
+    for shape in (operation_model.input_shape, operation_model.output_shape):
+        if shape is not None:
+            texts += [member.documentation for member in shape.members.values()]
+    return any(SHORT_PAGES.search(plain_text(text)) for text in texts)
+
+
 def ranked_search(shape, depth: int = 0) -> bool:
     """Does the input (``shape``, structures nested up to four deep) say how many best matches to return?"""
     if shape is None or shape.type_name != "structure" or depth > 4:
@@ -244,6 +270,8 @@ def _paginators(session, service: str, model) -> dict:
         input_shape = operation_model.input_shape
         if ranked_search(input_shape):
             entry["ranked"] = True
+        if short_pages(operation_model):
+            entry["short_pages"] = True
         if newest_first(operation_model.documentation):
             # The first page holds the newest items: the timestamps code may sort them by to pick the newest.
             if timestamps := _timestamp_members(operation_model, entry["result_keys"]):

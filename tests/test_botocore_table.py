@@ -102,6 +102,19 @@ def test_the_largest_page_comes_from_the_model_or_from_the_documentation():
     assert table.paginator("ecs", "list_services").page_default == 10
 
 
+def test_short_pages_are_those_whose_documentation_says_a_page_before_the_last_may_hold_fewer():
+    table = aws.table()
+    # "A returned page might only be partially full, or even empty."
+    assert table.paginator("logs", "filter_log_events").short_pages
+    # "can return fewer items than the value specified by MaxRecords, even when more items remain"
+    assert table.paginator("autoscaling", "describe_auto_scaling_groups").short_pages
+    # "An API operation can return fewer results than the maximum even when there are more results available."
+    assert table.paginator("service-quotas", "list_service_quotas").short_pages
+    assert not table.paginator("s3", "list_objects_v2").short_pages
+    assert not table.paginator("iam", "list_users").short_pages
+    assert not table.paginator("dynamodb", "scan").short_pages  # its filter is the rule's own concern
+
+
 def test_newest_first_operations_are_those_whose_documentation_says_so_without_condition():
     table = aws.table()
     assert table.paginator("glue", "get_job_runs").newest_first == {"StartedOn", "CompletedOn", "LastModifiedOn"}

@@ -651,12 +651,18 @@ def one_page_is_enough(
 ) -> bool:
     """The code handles the continuation, or one page has everything it uses (see the module docs).
     ``page``: what the model says of a page (its items' order, its size)."""
+    # Where a page before the last may hold fewer items than the maximum, or none (page.short), the
+    # emptiness, first item or count of the first page stands for nothing.
     return (
         handles_tokens(code, call, token_keys)
         or resumes_after_the_page(code, call)
         or deliberate_limit(code, call, limit_keys, result_keys)
         or names_exact_resources(code, call, operation, result_keys)
-        or (result_use.needs_only_part(code, call, result_keys, page) and not filters_after_reading(code, call))
+        or (
+            result_use.needs_only_part(code, call, result_keys, page)
+            and not filters_after_reading(code, call)
+            and not page.short
+        )
         or result_use.never_read(code, call)
         or exact_match_after_prefix(code, call)
         or drains_in_a_loop(code, call, result_keys)

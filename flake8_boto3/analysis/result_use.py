@@ -57,11 +57,14 @@ TEST_PARENTS = (ast.If, ast.While, ast.IfExp, ast.Assert)
 @dataclass(frozen=True)
 class Page:
     """What the rule knows of one page of the operation: the items' timestamps by which the service
-    returns them newest first, and how many items a page holds when it is not the last (None: the
-    model does not say)."""
+    returns them newest first, how many items a page holds when it is not the last (None: the model
+    does not say), and whether such a page may hold fewer."""
 
     newest: frozenset[str] = frozenset()
     size: int | None = None
+    # A page before the last may hold fewer items than the maximum, or none (CloudWatch Logs
+    # filter_log_events): no part of it stands for the rest.
+    short: bool = False
 
 
 ANY_PAGE = Page()

@@ -150,7 +150,13 @@ Not flagged when one page is all the code needs:
   the folder marker and uses every other item). Not the emptiness or the first item of a
   DynamoDB `scan`/`query` with a `FilterExpression` (also one passed in a dict
   the call unpacks, `**{"FilterExpression": ...}`): the filter runs on each
-  1 MB read, so the first page can hold no match while later pages do;
+  1 MB read, so the first page can hold no match while later pages do. Nor of
+  an operation whose documentation says a page before the last may hold fewer
+  items than the maximum, or none (botocore's model: CloudWatch Logs
+  `filter_log_events`, "A returned page might only be partially full, or even
+  empty"; Auto Scaling's `describe_*`, "fewer items than the value specified by
+  MaxRecords, even when more items remain"; RAM, Service Quotas, IAM Identity
+  Center: "fewer results than the maximum even when there are more");
 - AWS bounds the result below one page: a documented quota caps it (an IAM
   user's access keys, 2; a policy's versions, 5; an account's aliases, 1; a
   GuardDuty detector per Region; an account-level IAM Access Analyzer analyzer
@@ -411,6 +417,8 @@ def _page(call, paginators: list[Paginator]) -> result_use.Page:
     first by (CloudFormation's events), and the fewest items a page that is not the last holds (the
     documented default, or the smaller limit the call passes)."""
     newest = frozenset.intersection(*(p.newest_first for p in paginators))
+    if any(p.short_pages for p in paginators):
+        return result_use.Page(newest, short=True)
     sizes = []
     for paginator in paginators:
         limit = continuation.keyword_value(call.call, paginator.limit_key) if paginator.limit_key else None
