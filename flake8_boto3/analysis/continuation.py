@@ -476,7 +476,18 @@ def deliberate_limit(code: Code, call: ast.Call, limit_keys: Iterable[str], resu
     """The call asks for a bounded page and the code treats it as one."""
     if not keywords_of(call) & set(limit_keys):
         return False
-    return not limit_with_filter_expression(call, limit_keys) and not acts_on_every_item(code, call, result_keys)
+    return (
+        not limit_with_filter_expression(call, limit_keys)
+        and not acts_on_every_item(code, call, result_keys)
+        and not looks_for_a_value(code, call, result_keys)
+    )
+
+
+def looks_for_a_value(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> bool:
+    """The page is searched for a given value (``if email not in resp["Identities"]:``): the answer
+    "not there" needs every item, whatever page size the call asked for."""
+    items = result_use.result_items(code, call, result_keys)
+    return any(result_use.searched_for_a_value(code, item) for item in items or ())
 
 
 # --- the continuation and the use of the result ---------------------------------------------

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flake8_boto3.analysis import functions
-from flake8_boto3.analysis.code import Code, first_pass_only
+from flake8_boto3.analysis.code import LEAVING_A_LOOP, Code, always_leaves, first_pass_only
 from flake8_boto3.analysis.logging_calls import in_log_message
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs
@@ -643,6 +643,61 @@ def iterated(code: Code, items: ast.AST) -> Iterator[ast.AST]:
             yield parent
         elif isinstance(parent, ast.comprehension) and parent.iter is node:
             yield code.parent(parent)
+
+
+def searched_for_a_value(code: Code, items: ast.AST) -> bool:
+    """The items are searched for a value, directly or through a name: ``email not in items``, or a
+    loop that leaves as soon as an item's member equals it (``for kb in items: if kb["name"] == name:
+    return kb["id"]``), or ``any(kb["name"] == name for kb in items)``."""
+    targets = [items]
+    name = _assigned_name(code, items)
+    if name is not None:
+        targets += _loads_of(code, name) or []
+    for node in targets:
+        parent = code.parent(node)
+        if isinstance(parent, ast.Compare) and len(parent.ops) == 1 and parent.comparators[0] is node:
+            if isinstance(parent.ops[0], (ast.In, ast.NotIn)):
+                return True
+    for loop in iterated(code, items):
+        if isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Name):
+            item = loop.target.id
+            tests = [
+                statement.test
+                for statement in code.nodes(ast.If, within=loop, skip=FUNCTION_TYPES)
+                if always_leaves(statement.body, LEAVING_A_LOOP, through_try=False)
+            ]
+        elif isinstance(loop, ast.GeneratorExp) and len(loop.generators) == 1:
+            generator = loop.generators[0]
+            if not isinstance(generator.target, ast.Name):
+                continue
+            item = generator.target.id
+            caller = code.parent(loop)
+            searching = isinstance(caller, ast.Call) and dotted_name(caller.func) in ("any", "next")
+            tests = [*generator.ifs, *([loop.elt] if searching and dotted_name(caller.func) == "any" else [])]
+            tests = tests if searching else []
+        else:
+            continue
+        if any(_compares_an_item_member(test, item) for test in tests):
+            return True
+    return False
+
+
+def _compares_an_item_member(test: ast.AST, item: str) -> bool:
+    """``kb["name"] == name`` (also inside ``and``): the item's member against a value the code is
+    given (not a constant: ``job["Status"] == "Completed"`` picks by state, not a given one)."""
+    for compare in ast.walk(test):
+        if not isinstance(compare, ast.Compare) or len(compare.ops) != 1 or not isinstance(compare.ops[0], ast.Eq):
+            continue
+        if isinstance(compare.left, ast.Constant) or isinstance(compare.comparators[0], ast.Constant):
+            continue
+        for side in (compare.left, compare.comparators[0]):
+            if isinstance(side, ast.Subscript):
+                owner = side.value  # kb["name"]
+            else:
+                owner = getattr(getattr(side, "func", None), "value", None)  # kb.get("name")
+            if isinstance(owner, ast.Name) and owner.id == item:
+                return True
+    return False
 
 
 def returned(code: Code, node: ast.AST) -> bool:

@@ -55,7 +55,11 @@ Not flagged when one page is all the code needs:
   call returns, and the 61st is silently missing; so does
   `ecs.list_services(maxResults=100)`). Not when a loop then acts on every item of that page as if it
   were all of them (deletes, terminates or updates each: a purge loop over
-  `describe_snapshots(MaxResults=20)` purges 20), and not for DynamoDB
+  `describe_snapshots(MaxResults=20)` purges 20), not when the code searches
+  the page for a value it is given (`email in ses.list_identities(MaxItems=10)["Identities"]`,
+  a loop that returns as soon as `role["RoleName"] == name`, `any(u["UserName"]
+  == name for u in ...)`: "not there" needs every item; picking by a constant,
+  `stream["storedBytes"] == 0`, among a deliberate window is no such search), and not for DynamoDB
   `scan`/`query` with a `FilterExpression`, where `Limit` counts the items
   read before the filter (that is BTO206), and not for a limit key botocore's
   model requires (Cognito `list_user_pools(MaxResults=60)`, `cognito-identity`
@@ -371,6 +375,11 @@ def _message(code: Code, call, paginators: list[Paginator], keywords: set[str]) 
         return (
             f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key}={largest} is the"
             f" most one call returns, not every item); {advice}"
+        )
+    if paginator.limit_key in keywords and continuation.looks_for_a_value(code, call.call, paginator.result_keys):
+        return (
+            f"{receiver}.{call.operation}() returns one page of {results} ({paginator.limit_key} bounds the page:"
+            f" what the code looks for may be on the next); {advice}"
         )
     if paginator.limit_key in keywords:
         return (
