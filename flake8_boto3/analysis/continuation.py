@@ -73,6 +73,7 @@ PREFIX_KEYWORD = re.compile(r"Prefix$", re.I)
 DYNAMODB_TOKENS = ("ExclusiveStartKey", "LastEvaluatedKey")
 DYNAMODB_LIMIT = ("Limit",)
 DYNAMODB_RESULTS = ("Items",)
+DYNAMODB_READS = frozenset({"scan", "query"})
 
 
 def mentioned_keys(code: Code, scope: ast.AST) -> set[str]:
@@ -472,9 +473,30 @@ def drains_in_a_loop(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -
     return False
 
 
-def deliberate_limit(code: Code, call: ast.Call, limit_keys: Iterable[str], result_keys: tuple[str, ...]) -> bool:
-    """The call asks for a bounded page and the code treats it as one."""
-    if not keywords_of(call) & set(limit_keys):
+def deliberate_limit(
+    code: Code,
+    call: ast.Call,
+    limit_keys: Iterable[str],
+    result_keys: tuple[str, ...],
+    operation: str = "",
+    short_pages: bool = False,
+) -> bool:
+    """The call asks for a bounded page (also in a dict of arguments it unpacks: ``**{"Limit": 10}``,
+    or a local bound once to one) and the code treats it as one. Not a DynamoDB ``Limit`` with a
+    filter (BTO206's), not in a ``while`` loop that calls it again in a function that names a
+    continuation token (it means to page on, and only fails to pass the token right), and not
+    ``limit=1`` where a page before the last may be empty (CloudWatch Logs): it asks whether there is
+    any, which such a page cannot say."""
+    unpacked = unpacked_arguments(code, call, set_later=False)
+    limits = set(limit_keys)
+    if not (keywords_of(call) | set(unpacked)) & limits:
+        return False
+    if operation in DYNAMODB_READS and _unpacked_keys(code, call) & FILTERS_AFTER_READING:
+        return False
+    if isinstance(code.repeating_loop(call), ast.While) and _names_a_token(code, call):
+        return False
+    sizes = [keyword_value(call, key) or unpacked.get(key) for key in limits]
+    if short_pages and any(isinstance(size, ast.Constant) and size.value == 1 for size in sizes):
         return False
     return (
         not limit_with_filter_expression(call, limit_keys)
@@ -667,7 +689,7 @@ def one_page_is_enough(
     return (
         handles_tokens(code, call, token_keys)
         or resumes_after_the_page(code, call)
-        or deliberate_limit(code, call, limit_keys, result_keys)
+        or deliberate_limit(code, call, limit_keys, result_keys, operation, page.short)
         or names_exact_resources(code, call, operation, result_keys)
         or (
             result_use.needs_only_part(code, call, result_keys, page)
@@ -703,15 +725,52 @@ def filters_after_reading(code: Code, call: ast.Call) -> bool:
 
 def _unpacked_keys(code: Code, call: ast.Call) -> set[str]:
     """The constant keys of the dicts a call unpacks with ``**``: a dict display, or a name whose only
-    binding is an assignment of one."""
-    found: set[str] = set()
+    binding is an assignment of one (with the keys the code sets on it: ``kwargs["FilterExpression"]
+    = ...``)."""
+    return set(unpacked_arguments(code, call))
+
+
+# The names services give their continuation tokens, in any case.
+TOKEN_NAMES = frozenset({
+    "nexttoken", "marker", "nextmarker", "continuationtoken", "nextcontinuationtoken", "paginationtoken",
+    "nextpagetoken", "pagetoken", "startingtoken", "lastevaluatedkey", "exclusivestartkey",
+})
+
+
+def _names_a_token(code: Code, call: ast.Call) -> bool:
+    """The function names a continuation token, of this service or another (``"NextToken"`` for RDS's
+    ``Marker``): it means to page on, however it goes about it."""
+    return any(key.lower() in TOKEN_NAMES for key in mentioned_keys(code, code.enclosing_scope(call)))
+
+
+def unpacked_arguments(code: Code, call: ast.Call, set_later: bool = True) -> dict[str, ast.AST]:
+    """{key: value} of the dicts a call unpacks (see :func:`_unpacked_keys`); a key set in several
+    places keeps one of its values. Without ``set_later``, only the keys of the dict display itself:
+    a key the code sets afterwards may be set only sometimes (``if limit: kwargs["Limit"] = limit``)."""
+    found: dict[str, ast.AST] = {}
     for kw in call.keywords or ():
         if kw.arg is not None:
             continue
-        value = kw.value
+        value, name = kw.value, None
         if isinstance(value, ast.Name):
             statement = code.sole_assignment(value)
-            value = statement.value if statement is not None else None
-        if isinstance(value, ast.Dict):
-            found |= {key.value for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)}
+            name, value = value, (statement.value if statement is not None else None)
+        if not isinstance(value, ast.Dict):
+            continue
+        found.update(
+            (key.value, item)
+            for key, item in zip(value.keys, value.values)
+            if isinstance(key, ast.Constant) and isinstance(key.value, str)
+        )
+        if name is not None and set_later:
+            for assign in code.nodes(ast.Assign, within=code.enclosing_scope(call)):
+                for target in assign.targets:
+                    if (
+                        isinstance(target, ast.Subscript)
+                        and isinstance(target.value, ast.Name)
+                        and target.value.id == name.id
+                        and isinstance(target.slice, ast.Constant)
+                        and isinstance(target.slice.value, str)
+                    ):
+                        found[target.slice.value] = assign.value
     return found

@@ -48,14 +48,21 @@ Not flagged when one page is all the code needs:
   other.scan(); counted["Items"]`, or `list_x()["Items"]` in place, outside a
   loop and without `**kwargs`) handles the first call's continuation, not the
   other's;
-- it passes the limit key (`MaxKeys`, `Limit`, `MaxResults`): a deliberately
-  bounded page (not the largest page botocore's model allows, by its maximum
+- it passes the limit key (`MaxKeys`, `Limit`, `MaxResults`; also in a dict of
+  arguments the call unpacks, `**{"Limit": 10, ...}` or a local bound once to
+  one, not a key the code sets on it only sometimes, `if limit: kwargs["Limit"]
+  = limit`): a deliberately bounded page (not the largest page botocore's model allows, by its maximum
   or in the documentation's words, "up to 1,000" objects, "between 1 and 100":
   `cognito.list_users(UserPoolId=p, Limit=60)` asks for as many users as one
   call returns, and the 61st is silently missing; so does
   `ecs.list_services(maxResults=100)`). Not when a loop then acts on every item of that page as if it
   were all of them (deletes, terminates or updates each: a purge loop over
-  `describe_snapshots(MaxResults=20)` purges 20), not when the code searches
+  `describe_snapshots(MaxResults=20)` purges 20), not in a `while` loop that
+  calls it again in a function naming a continuation token (`"NextToken"` for
+  RDS's `Marker`: it means to page on, and stops after one page), not `limit=1`
+  where a page before the last may be empty (CloudWatch Logs
+  `filter_log_events`: it asks whether there is any, which such a page cannot
+  say), not when the code searches
   the page for a value it is given (`email in ses.list_identities(MaxItems=10)["Identities"]`,
   a loop that returns as soon as `role["RoleName"] == name`, `any(u["UserName"]
   == name for u in ...)`: "not there" needs every item; picking by a constant,
