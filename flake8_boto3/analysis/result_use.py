@@ -631,13 +631,15 @@ def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...], pa
     )
 
 
+def _it_and_its_name(code: Code, node: ast.AST) -> list[ast.AST]:
+    """``node`` and the reads of the name it is assigned to (``items = resp["Items"]``), if any."""
+    name = _assigned_name(code, node)
+    return [node, *((_loads_of(code, name) or []) if name is not None else [])]
+
+
 def iterated(code: Code, items: ast.AST) -> Iterator[ast.AST]:
     """The loops (``for``, comprehensions) that go through these items, directly or through a name."""
-    targets = [items]
-    name = _assigned_name(code, items)
-    if name is not None:
-        targets += _loads_of(code, name) or []
-    for node in targets:
+    for node in _it_and_its_name(code, items):
         parent = code.parent(node)
         if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node:
             yield parent
@@ -649,11 +651,7 @@ def searched_for_a_value(code: Code, items: ast.AST) -> bool:
     """The items are searched for a value, directly or through a name: ``email not in items``, or a
     loop that leaves as soon as an item's member equals it (``for kb in items: if kb["name"] == name:
     return kb["id"]``), or ``any(kb["name"] == name for kb in items)``."""
-    targets = [items]
-    name = _assigned_name(code, items)
-    if name is not None:
-        targets += _loads_of(code, name) or []
-    for node in targets:
+    for node in _it_and_its_name(code, items):
         parent = code.parent(node)
         if isinstance(parent, ast.Compare) and len(parent.ops) == 1 and parent.comparators[0] is node:
             if isinstance(parent.ops[0], (ast.In, ast.NotIn)):
