@@ -45,6 +45,8 @@ A path **handles** the failure when it
   to it, and is judged as if the error were only noted;
 - is a dry run (``DryRun=True``: EC2 checks the permission and changes nothing)
   followed by the same operation for real, which fails on its own;
+- checks before a removal: the ``try`` only reads a resource and the code after it
+  removes that same resource, which goes ahead or fails on its own;
 - is best-effort cleanup (a ``finally:`` block, a ``cleanup``/``teardown``/
   ``close``/``__exit__`` function, a lock's release, or a ``try`` that only deletes, removes,
   detaches, deregisters, terminates or cancels) or a health or credentials
@@ -923,6 +925,35 @@ class HandlerContext:
         following = self.code.next_sibling(self.try_node)  # what the failure falls into
         return (following is not None and self._creates([following])) or self._flag_leads_to_create()
 
+    @cached_property
+    def falls_into_a_removal_of_what_it_read(self) -> bool:
+        """A check before a removal: the ``try`` only reads a resource (``iam.get_role(RoleName=name)``),
+        and the statements after it in its block remove that same resource (``iam.delete_role(
+        RoleName=name)``, given the same value): when the read failed for another reason than
+        absence, the removal goes ahead as it would have, or fails on its own. (Not a write: after
+        a failed ``get_bucket_policy``, ``put_bucket_policy`` goes through and overwrites what the
+        read missed.)"""
+        if not self.reads:
+            return False
+        read_values = {
+            (keyword.arg, self.code.as_string(keyword.value))
+            for call in self.try_reads_and_operations
+            for keyword in call.keywords
+            if keyword.arg and not isinstance(keyword.value, ast.Constant)
+        }
+        if not read_values:
+            return False
+        operations = table().operation_index
+        for statement in self.code.following_siblings(self.try_node):
+            for later in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef)):
+                name = later.func.attr if isinstance(later.func, ast.Attribute) else None
+                if name not in operations or not CLEANUP_OPERATION.match(name):
+                    continue
+                given = {(k.arg, self.code.as_string(k.value)) for k in later.keywords if k.arg}
+                if given & read_values:
+                    return True
+        return False
+
     def _flag_leads_to_create(self) -> bool:
         """The handler sets a flag (``create = True``), and the first ``if create:`` after the ``try``
         creates."""
@@ -1162,6 +1193,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         context.handler_calls_aws or context.flag_decides_an_aws_call
     ):
         return False  # an existence check by HEAD request that acts on "absent" (see HandlerContext.only_heads)
+    if path.exit is Exit.FALL and context.falls_into_a_removal_of_what_it_read:
+        return False  # a check before removing the same resource: the removal goes ahead or fails on its own
     if context.creates_what_it_did_not_find(path):
         # a get-or-create, with or without a test on the code: the create fails on its own when the
         # read did not fail for absence

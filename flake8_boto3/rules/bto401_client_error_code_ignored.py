@@ -74,6 +74,12 @@ Not flagged, because the failure is passed on or handled:
   the name the `try` sets for having no value and read AWS again (`if not
   alias:` then `iam.list_account_aliases()`: another source of the same value),
   which fails on its own (a read after the loop the `try` sits in is no fallback);
+- it checks before a removal: the `try` only reads a resource
+  (`iam.get_role(RoleName=name)`) and the statements after it remove that same
+  resource (`iam.delete_role(RoleName=name)`): on another failure than
+  absence, the removal goes ahead or fails on its own (not a write:
+  `put_bucket_policy` after a failed `get_bucket_policy` overwrites what the
+  read missed);
 - it fails closed: the `try` only reads to decide whether a change may go
   ahead (`describe_db_instances` before `delete_db_instance` in the same
   function), and the handler prints or logs the error and ends the function
