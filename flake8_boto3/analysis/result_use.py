@@ -670,9 +670,10 @@ def searched_for_a_value(code: Code, items: ast.AST) -> bool:
                 continue
             item = generator.target.id
             caller = code.parent(loop)
-            searching = isinstance(caller, ast.Call) and dotted_name(caller.func) in ("any", "next")
-            tests = [*generator.ifs, *([loop.elt] if searching and dotted_name(caller.func) == "any" else [])]
-            tests = tests if searching else []
+            searcher = dotted_name(caller.func) if isinstance(caller, ast.Call) else None
+            if searcher not in ("any", "next"):
+                continue
+            tests = [*generator.ifs, *([loop.elt] if searcher == "any" else [])]
         else:
             continue
         if any(_compares_an_item_member(test, item) for test in tests):
