@@ -39,6 +39,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from flake8_boto3.analysis import result_use
 from flake8_boto3.analysis.code import Code
@@ -491,7 +492,7 @@ def deliberate_limit(
     limits = set(limit_keys)
     if not (keywords_of(call) | set(unpacked)) & limits:
         return False
-    if operation in DYNAMODB_READS and _unpacked_keys(code, call) & FILTERS_AFTER_READING:
+    if operation in DYNAMODB_READS and filters_after_reading(code, call):
         return False
     if isinstance(code.repeating_loop(call), ast.While) and _names_a_token(code, call):
         return False
@@ -730,17 +731,25 @@ def _unpacked_keys(code: Code, call: ast.Call) -> set[str]:
     return set(unpacked_arguments(code, call))
 
 
-# The names services give their continuation tokens, in any case.
-TOKEN_NAMES = frozenset({
-    "nexttoken", "marker", "nextmarker", "continuationtoken", "nextcontinuationtoken", "paginationtoken",
-    "nextpagetoken", "pagetoken", "startingtoken", "lastevaluatedkey", "exclusivestartkey",
-})
+@cache
+def _token_names() -> frozenset[str]:
+    """The names, lowercased, that botocore's paginators give continuation tokens, in any service."""
+    aws = table()
+    return frozenset(
+        token.lower()
+        for service in aws.services
+        for operation in aws.paginator_names(service)
+        for paginator in [aws.paginator(service, operation)]
+        for token in (*paginator.input_token, *paginator.output_token)
+        if token.isidentifier()
+    )
 
 
 def _names_a_token(code: Code, call: ast.Call) -> bool:
     """The function names a continuation token, of this service or another (``"NextToken"`` for RDS's
     ``Marker``): it means to page on, however it goes about it."""
-    return any(key.lower() in TOKEN_NAMES for key in mentioned_keys(code, code.enclosing_scope(call)))
+    names = _token_names()
+    return any(key.lower() in names for key in mentioned_keys(code, code.enclosing_scope(call)))
 
 
 def unpacked_arguments(code: Code, call: ast.Call, set_later: bool = True) -> dict[str, ast.AST]:
