@@ -254,12 +254,10 @@ def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
         if isinstance(node, ast.Constant):
             found = found or node.value in INFRASTRUCTURE_EVENT_KEYS or node.value in SECRET_ROTATION_STEPS
             continue
-        if isinstance(node, ast.Subscript):
-            owner, key = node.value, node.slice
-        elif isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
-            owner, key = node.func.value, node.args[0]
-        else:
+        item = _item_read(node)
+        if item is None:
             continue
+        owner, key = item
         if (
             isinstance(key, ast.Constant)
             and key.value in EVENTBRIDGE_MEMBERS
@@ -273,16 +271,24 @@ def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
     return found
 
 
-def _member_key(code: Code, read: ast.AST) -> object:
-    """The key read of ``read``'s value: ``"object"`` for ``event["detail"]["object"]``."""
-    parent = code.parent(read)
-    if isinstance(parent, ast.Subscript) and parent.value is read and isinstance(parent.slice, ast.Constant):
-        return parent.slice.value
-    if isinstance(parent, ast.Attribute) and parent.attr == "get" and isinstance(code.parent(parent), ast.Call):
-        call = code.parent(parent)
-        if call.args and isinstance(call.args[0], ast.Constant):
-            return call.args[0].value
+def _item_read(node: ast.AST) -> tuple[ast.AST, ast.AST] | None:
+    """(owner, key) of ``owner[key]`` or ``owner.get(key, ...)``."""
+    if isinstance(node, ast.Subscript):
+        return node.value, node.slice
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        return node.func.value, node.args[0]
     return None
+
+
+def _member_key(code: Code, read: ast.AST) -> object:
+    """The key read of ``read``'s value: ``"object"`` for ``event["detail"]["object"]`` (or
+    ``.get("object")``)."""
+    parent = code.parent(read)
+    outer = code.parent(parent) if isinstance(parent, ast.Attribute) else parent
+    item = _item_read(outer) if outer is not None else None
+    if item is None or item[0] is not read or not isinstance(item[1], ast.Constant):
+        return None
+    return item[1].value
 
 
 def _reads_the_parameter(code: Code, name: ast.Name) -> bool:
