@@ -70,7 +70,9 @@ module that builds no HTTP answer: no `"statusCode"` key in a dict it builds or
 sets (reading one, `health_event.get("statusCode")`, builds nothing), unless only in
 answers that carry nothing but a message and no headers (`{"statusCode": 200,
 "body": f"Deleted {n} snapshots"}`, a string or `json.dumps` of one: the habit
-of a job, not an answer serving data), or whose data lies outside every member
+of a job, not an answer serving data), or whose status is a sentence where a
+number goes (`{"statusCode": "done"}`: API Gateway, an ALB and a function URL
+take a number; `"202"` is one), or whose data lies outside every member
 API Gateway, an ALB or a function URL takes from an answer (`{"statusCode": 200,
 "deleted": ids}`, for the state machine that reads it); `"body":
 json.dumps(items)`, `"headers"` or a bare `{"statusCode": 204}` answer a client.
