@@ -71,7 +71,9 @@ def runs_node_at_most_once(code: Code, node: ast.AST, loop: ast.AST) -> bool:
     - a retry loop: ``node`` sits in a ``try`` whose success leaves the loop (``try: client = ...;
       return client.get_object(...)``, ``except ...: time.sleep(1)``): only failures go round again;
     - what follows ``node`` in its iteration always leaves the loop (``if count >= limit:
-      send_email(); return name``): the iteration that runs it is the last.
+      send_email(); return name``): the iteration that runs it is the last;
+    - ``node`` sets a name under a test that it is unset (``if s3 is None: s3 = boto3.client("s3")``)
+      and nothing else in the loop sets it: the first pass that gets there builds it, the others find it.
     """
     if isinstance(loop, COMPREHENSION_TYPES):
         return False
@@ -83,12 +85,56 @@ def runs_node_at_most_once(code: Code, node: ast.AST, loop: ast.AST) -> bool:
             return True
         if isinstance(ancestor, TRY_TYPES):
             tries.append(ancestor)
-    if first_pass_only(code, loop) or _picks_one_item(code, node, loop) or _leaves_right_after(code, node, loop):
+    if (
+        first_pass_only(code, loop)
+        or _picks_one_item(code, node, loop)
+        or _leaves_right_after(code, node, loop)
+        or _built_once_by_its_guard(code, node, loop)
+    ):
         return True
     return any(
         always_leaves(attempt.orelse or attempt.body, LEAVING_A_LOOP, through_try=False)
         for attempt in tries
         if any(code.is_inside(node, statement) for statement in attempt.body)
+    )
+
+
+def tests_for_nothing(test: ast.AST, name: str) -> bool:
+    """``not name`` or ``name is None``."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return isinstance(test.operand, ast.Name) and test.operand.id == name
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == name
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Is)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+    )
+
+
+def _built_once_by_its_guard(code: Code, node: ast.AST, loop: ast.AST) -> bool:
+    """``if s3 is None: s3 = boto3.client("s3")`` (or ``if not s3:``) inside the loop, where nothing
+    else in the loop sets or deletes ``s3``: a lazy cache of the function's own, built on the first
+    pass that needs it."""
+    statement = code.parent(node)
+    while statement is not None and not isinstance(statement, ast.stmt):
+        statement = code.parent(statement)
+    if not (
+        isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Name)
+    ):
+        return False
+    target = statement.targets[0]
+    guard = code.parent(statement)
+    if not (isinstance(guard, ast.If) and statement in guard.body and tests_for_nothing(guard.test, target.id)):
+        return False
+    return all(
+        name is target
+        for name in code.nodes(ast.Name, within=loop)
+        if name.id == target.id and not isinstance(name.ctx, ast.Load)
     )
 
 

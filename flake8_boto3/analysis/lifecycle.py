@@ -16,7 +16,7 @@ from functools import cached_property
 
 from flake8_boto3 import project
 from flake8_boto3.analysis import functions, hoisting, run_once
-from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code, Function
+from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code, Function, tests_for_nothing
 from flake8_boto3.analysis.names import arguments_bound, import_names, positional_parameter_names, qualified_name
 from flake8_boto3.analysis.syntax_helpers import absolute_module_name
 from flake8_boto3.model import Boto3Value, Kind
@@ -182,27 +182,12 @@ def _default_of_a_parameter_every_caller_passes(
         return False
     statement = code.parent(target)
     branch = code.parent(statement)
-    if not (isinstance(branch, ast.If) and statement in branch.body and _tests_for_nothing(branch.test, target.id)):
+    if not (isinstance(branch, ast.If) and statement in branch.body and tests_for_nothing(branch.test, target.id)):
         return False
     calls = functions.module_calls_of(code, function)
     skip_first = names[:1] in (["self"], ["cls"])
     return bool(calls) and all(
         _is_given(arguments_bound(function, call, skip_first), target.id) for call in calls
-    )
-
-
-def _tests_for_nothing(test: ast.AST, name: str) -> bool:
-    """``not name`` or ``name is None``."""
-    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        return isinstance(test.operand, ast.Name) and test.operand.id == name
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == name
-        and len(test.ops) == 1
-        and isinstance(test.ops[0], ast.Is)
-        and isinstance(test.comparators[0], ast.Constant)
-        and test.comparators[0].value is None
     )
 
 
@@ -255,7 +240,7 @@ def _in_a_global_singletons_block(code: Code, call: ast.Call, function: ast.AST 
                 target = statement.targets[0]
                 if (
                     isinstance(target, ast.Name)
-                    and _tests_for_nothing(parent.test, target.id)
+                    and tests_for_nothing(parent.test, target.id)
                     and _declared_global(code, function, target.id)
                 ):
                     return True

@@ -15,7 +15,9 @@ computed in the loop (`boto3.client("ec2", region_name=region)` in
 `boto3.setup_default_session(region_name=region)` in the loop, which it builds
 on; but not a value the loop reads again on each pass that could be read
 once, `region = os.environ["AWS_REGION"]` inside the loop, which is the same
-on every pass); lazily cached clients (`if self._client is None:`);
+on every pass); lazily cached clients (`if self._client is None:`, or a
+local the loop builds once: `if s3 is None: s3 = boto3.client("s3")` where
+nothing else in the loop sets `s3`);
 test code. Nor a loop that builds it once, or again only after a failure: its
 body ends in `return`, `break` or `raise` on every path (without `continue`:
 `for record in event["Records"]: ...; return`), the construction sits in an
