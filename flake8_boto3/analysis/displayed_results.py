@@ -28,7 +28,7 @@ import ast
 
 from flake8_boto3.analysis import functions, result_use
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.handler_paths import KEEPING_METHODS, OUTPUT
+from flake8_boto3.analysis.handler_paths import KEEPING_METHODS, is_printed_output
 from flake8_boto3.analysis.logging_calls import is_logging_call
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
 from flake8_boto3.aws import table
@@ -85,7 +85,7 @@ def _loop_only_displays(code: Code, loop: ast.For | ast.AsyncFor) -> bool:
 
 
 def _is_output(call: ast.Call) -> bool:
-    return _last_name(call) in OUTPUT or is_logging_call(call)
+    return is_printed_output(call) or is_logging_call(call)
 
 
 def _last_name(call: ast.Call) -> str:

@@ -117,13 +117,13 @@ from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, always_leaves
 from flake8_boto3.analysis.handler_paths import (
     EXITS,
     OUTCOME_FIELD,
-    OUTPUT,
     REPORTING_CALLS,
     TRY_TYPES,
     Exit,
     Path,
     Side,
     is_not_there,
+    is_printed_output,
 )
 from flake8_boto3.analysis.names import dotted_name
 from flake8_boto3.analysis.syntax_helpers import first_test_after
@@ -387,10 +387,9 @@ class HandlerContext:
                 if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
                     return False  # kept somewhere: self.files = ..., cache[key] = ...
                 if isinstance(node, ast.Call) and id(node) not in reads:
-                    name = (dotted_name(node.func) or "").rsplit(".", 1)[-1]
-                    if name in OUTPUT:
+                    if is_printed_output(node):
                         printed = True
-                    elif name not in FORMATTING_CALLS:
+                    elif (dotted_name(node.func) or "").rsplit(".", 1)[-1] not in FORMATTING_CALLS:
                         return False
         # What follows must not tell what the try got (ok = True, data = ...).
         return printed and (self.after_try is None or not self._names_read_after_try())

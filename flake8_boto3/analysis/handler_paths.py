@@ -50,6 +50,8 @@ FAILURE_REPORTS = frozenset({"error", "exception", "critical", "fatal"})
 NOTES = frozenset({"debug", "info", "warning", "warn", "log"})
 # ... and output a person reads (a failure report in a script; a note in a service's log).
 OUTPUT = frozenset({"print", "echo", "secho"})
+# Writes to a script's standard streams, printed output too: sys.stderr.write(f"EC2 error in {region}: {e}\n").
+STREAM_WRITES = frozenset({"sys.stderr.write", "sys.stdout.write"})
 REPORTING_CALLS = FAILURE_REPORTS | NOTES | OUTPUT
 # Container methods that keep what they are given.
 KEEPING_METHODS = frozenset({"append", "add", "extend", "insert", "put", "update", "setdefault", "appendleft"})
@@ -140,6 +142,12 @@ def is_not_there(value: ast.AST | None) -> bool:
     return False
 
 
+def is_printed_output(call: ast.Call) -> bool:
+    """``print(...)``, ``click.echo(...)``, ``sys.stderr.write(...)``: output a person reads."""
+    dotted = dotted_name(call.func) or ""
+    return dotted.rsplit(".", 1)[-1] in OUTPUT or dotted in STREAM_WRITES
+
+
 def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
     """"reported" for a call that shows the failure as one, or hands the error to a function of the
     project (``handle_error(e)``: it decides); "noted" for a lower-level log of the error's details or
@@ -150,13 +158,14 @@ def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
         return "reported"
     if name in FAILURE_REPORTS:
         return "logged"
-    if name in OUTPUT and handler is None:
+    printed = is_printed_output(call)
+    if printed and handler is None:
         return "noted"
     if handler is None:
         return None
     arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
     carries_error = any(handler.mentions_error(argument) for argument in arguments)
-    if name in OUTPUT:
+    if printed:
         # print("Trying another region") tells the reader nothing failed: only the error, or words
         # saying something failed, report it.
         return "noted" if carries_error or any(_tells_of_a_failure(argument) for argument in arguments) else None

@@ -221,7 +221,8 @@ Not flagged, because the failure is passed on or handled:
   `main()`, click/typer commands, and functions only they call; not a Lambda
   handler that a `main()` calls to replay a saved event, nor one named `main`:
   the Lambda runtime calls it on every invocation) that tells the
-  person running it (prints or logs the error) and ends the step. A `print`
+  person running it (prints or logs the error; `click.echo` and
+  `sys.stderr.write` print too) and ends the step. A `print`
   tells only when it carries the error or says that something failed ("could
   not copy", "Error", "Access denied"): `print("Trying another region")`
   after every failure of a loop over regions reads AccessDenied in the right
