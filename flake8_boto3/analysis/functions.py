@@ -233,8 +233,12 @@ def _builds_an_answer(code: Code, key: ast.Constant) -> bool:
 # Auto Scaling lifecycle hook's and a CloudWatch alarm's notifications.
 EVENTBRIDGE_MEMBERS = frozenset({"detail", "detail-type"})
 INFRASTRUCTURE_EVENT_KEYS = frozenset({"LifecycleHookName", "LifecycleTransition", "AlarmName", "NewStateValue"})
+# What AWS Config hands a custom rule's function: the configuration change (or periodic tick) it evaluates,
+# and the token to put its evaluations with.
+CONFIG_RULE_EVENT_KEYS = frozenset({"invokingEvent", "resultToken"})
 # The steps Secrets Manager invokes a rotation function for, four calls per rotation.
 SECRET_ROTATION_STEPS = frozenset({"createSecret", "setSecret", "testSecret", "finishSecret"})
+INFRASTRUCTURE_MARKS = INFRASTRUCTURE_EVENT_KEYS | SECRET_ROTATION_STEPS | CONFIG_RULE_EVENT_KEYS
 # What S3 puts in the detail of its events sent through EventBridge ("Object Created"): one per upload.
 S3_EVENT_DETAIL = frozenset({"object"})
 
@@ -243,16 +247,18 @@ def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
     """A Lambda handler of infrastructure events: it reads its event's EventBridge ``detail``
     (``event["detail"]["instance-id"]``; not an S3 upload's, ``event["detail"]["object"]["key"]``),
     a lifecycle hook's or an alarm's keys (``msg["LifecycleHookName"]``, ``alarm["NewStateValue"]``),
-    or it is a Secrets Manager rotation function (``if step == "createSecret":``). It runs when the
+    or it is a Secrets Manager rotation function (``if step == "createSecret":``) or an AWS Config
+    rule's (``json.loads(event["invokingEvent"])``, ``event["resultToken"]``). It runs when the
     infrastructure changes (an instance starts, an alarm fires, a resource is created, a secret is
-    rotated), a few times a day or less, most often cold, not once per request or message."""
+    rotated, a resource's configuration changes) or on a periodic evaluation, a few times a day or less,
+    most often cold, not once per request or message."""
     params = _handler_parameters(code, function)
     if not _given_event_and_context(params):
         return False
     found = False
     for node in code.nodes((ast.Subscript, ast.Call, ast.Constant), within=function):
         if isinstance(node, ast.Constant):
-            found = found or node.value in INFRASTRUCTURE_EVENT_KEYS or node.value in SECRET_ROTATION_STEPS
+            found = found or node.value in INFRASTRUCTURE_MARKS
             continue
         item = _item_read(node)
         if item is None:

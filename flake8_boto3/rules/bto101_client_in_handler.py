@@ -92,13 +92,17 @@ handler that reads its event's EventBridge `detail` (`event["detail"]["instance-
 alarm's keys (`LifecycleHookName`, `LifecycleTransition`, `AlarmName`,
 `NewStateValue`), or a Secrets Manager rotation function (it dispatches on
 the rotation's step: `"createSecret"`, `"setSecret"`, `"testSecret"`,
-`"finishSecret"`; four calls per rotation, every few days or weeks). It runs
+`"finishSecret"`; four calls per rotation, every few days or weeks), or an
+AWS Config rule's function (it reads `event["invokingEvent"]` or
+`event["resultToken"]`). It runs
 when the infrastructure changes (an instance starts or terminates, an alarm
-fires, a VPC is created, a secret is rotated), a few times a day or less, most
+fires, a VPC is created, a secret is rotated, a resource's configuration
+changes) or on a periodic evaluation, a few times a day or less, most
 often cold. Not S3's events sent through EventBridge (`event["detail"]["object"]["key"]`):
-one per upload. Judged on held-out application code, 3 of 21 such findings were worth
-changing (all three handled an application's own events sent through
-EventBridge, which can come often) and 18 debatable. SQS, SNS, S3, Kinesis and
+one per upload. Judged on held-out application code, 4 of 29 such findings were worth
+changing (three handled an application's own events sent through
+EventBridge, which can come often; one a Config rule over often-changing
+resources) and 25 debatable. SQS, SNS, S3, Kinesis and
 DynamoDB stream handlers stay request handlers: they run as often as messages
 and uploads come.
 
