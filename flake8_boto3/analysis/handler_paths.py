@@ -58,6 +58,8 @@ KEEPING_METHODS = frozenset({"append", "add", "extend", "insert", "put", "update
 # Names of collections that gather failures: anything put there records that something failed.
 FAILURE_COLLECTION = ("error", "fail", "unprocessed", "problem", "issue", "skipped")
 ERROR_WORD = re.compile(r"error|fail", re.I)
+# Words of a recorded sentence that say the step did not go through: "Versioning: Unable to fetch".
+FAILED_STEP_WORDS = re.compile(r"error|fail|could ?n[o']t|unable|cannot|can't|denied", re.I)
 # Printed words that tell the reader an operation went wrong.
 FAILURE_WORDS = re.compile(
     r"error|fail|could ?n[o']t|unable|cannot|can't|denied|not (allowed|authori[sz]ed|permitted)|forbidden|exception"
@@ -261,12 +263,13 @@ def _raised_after_the_loop(code: Code, statement: ast.AST, collection: str) -> b
 
 
 def _says_it_failed(value: ast.AST) -> bool:
-    """A sentence recording a failure: ``f"{snapshot} - ERROR - could not check its volume"``."""
+    """A sentence recording a failure: ``f"{snapshot} - ERROR - could not check its volume"``,
+    ``"Versioning: Unable to fetch"``."""
     if not is_message(value):
         return False
     parts = value.values if isinstance(value, ast.JoinedStr) else [value]
     text = "".join(part.value for part in parts if isinstance(part, ast.Constant) and isinstance(part.value, str))
-    return bool(ERROR_WORD.search(text))
+    return bool(FAILED_STEP_WORDS.search(text))
 
 
 def _read_after_handler(code: Code, statement: ast.Assign | ast.AnnAssign, handler: Handler) -> bool:

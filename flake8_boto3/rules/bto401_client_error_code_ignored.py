@@ -61,7 +61,7 @@ Not flagged, because the failure is passed on or handled:
   the failed item goes into, `missing.append(key)`, when the code right after
   the loop raises if it holds any), a sentence
   saying it failed put in a report (`report.append(f"{id} - ERROR - could not
-  check")`) or a result that says so (`results.append({"key": k, "status":
+  check")`, `details.append("Versioning: Unable to fetch")`) or a result that says so (`results.append({"key": k, "status":
   "error"})`), a field that
   records the outcome (`user["PermissionsConfirmed"] = False`), a local that
   carries the details past the handler, or a local named for the outcome
