@@ -1123,6 +1123,14 @@ def _gives_nothing(value: ast.AST | None) -> bool:
     return is_not_there(value) or (value is not None and _names_a_default(value))
 
 
+def _answers_a_miss(value: ast.AST | None) -> bool:
+    """What a cache read answers for "not cached": nothing (``None``, ``[]``, a default), or a tuple
+    of nothing in every place (``return None, False``: no data, not expired)."""
+    if isinstance(value, ast.Tuple) and value.elts:
+        return all(_gives_nothing(element) for element in value.elts)
+    return _gives_nothing(value)
+
+
 def _answers_the_caller(path: Path, context: HandlerContext) -> bool:
     """The path ends in the handler's own ``return`` of a value to the function's caller, or falls
     straight into the ``return`` of what the ``try`` was filling (``subs = {}``; ``try:`` ...
@@ -1214,7 +1222,7 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         # Not the error, not an error response: None, [], a default, another value in its place.
         if context.probe or (context.once_per_process and state.noted):
             return False
-        if context.reads_a_cache and _gives_nothing(path.value):
+        if context.reads_a_cache and _answers_a_miss(path.value):
             return False  # a cache miss: the caller goes to the source
         if context.only_heads and (state.side is Side.ALL or context.reads_as_there(path)):
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)

@@ -175,7 +175,7 @@ Not flagged, because the failure is passed on or handled:
   response`), building the list of calls that worked: the call that failed is
   the one missing from it (setting a "not there" flag as well stays flagged);
 - a cache read (`get_cached_accounts`, `cache_table.get_item`) that answers
-  "not cached" (`None`, `[]`), or falls through to the code after it that goes
+  "not cached" (`None`, `[]`, `None, False`), or falls through to the code after it that goes
   to the source: a miss;
 - a cache write of the answer: the `try` writes to a cache (the function or
   the object is named for one) and the handler falls into `return result`, a
