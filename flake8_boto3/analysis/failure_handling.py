@@ -615,7 +615,8 @@ class HandlerContext:
 
     def reports_outcome(self, path: Path) -> bool:
         """A status function around a change: the ``try`` only writes (puts, updates, deletes, sends),
-        the failure's path answers ``False`` (or ``None`` or ``""`` after printing or logging the error, or a
+        the failure's path answers ``False`` (or ``None`` or ``""`` after printing or logging the error, ``[]``
+        so where the change answers the items it was given and acted on, or a
         dict such as ``{"deleted": False}`` where every other ``return`` gives the same key ``True``), and
         every ``return`` outside ``except`` clauses answers something else that is not empty
         (``True``, the response, the key written; for ``None``, with no way to fall off the
@@ -632,7 +633,8 @@ class HandlerContext:
             # A Step Functions task: `event["TagStatus"] = "complete"; return event`, and the failure
             # hands `event` back without the mark (logged), for the state machine to retry.
             return path.state.noted and self._every_answer_marked(failure.id)
-        stand_ins = (_is_literal(failure, None), _is_literal(failure, False), _is_empty_text(failure))
+        acted_on_none = _is_empty_list(failure)
+        stand_ins = (_is_literal(failure, None), _is_literal(failure, False), _is_empty_text(failure), acted_on_none)
         if not (failure is None or any(stand_ins)):
             return False
         if not self._only_writes:
@@ -647,8 +649,11 @@ class HandlerContext:
         ]
         if not returns or not all(_gives_something(ret.value) for ret in returns):
             return False
+        if acted_on_none and not any(self._items_given(ret.value) for ret in returns):
+            return False  # [] where the change answers something else than the items it acted on
         if not _is_literal(failure, False):
-            # None (or "", where the write answers the key it wrote) is a weaker answer than False
+            # None (or "", where the write answers the key it wrote, or [] where it answers the items
+            # it acted on: `return instance_ids` after stop_instances) is a weaker answer than False
             # (callers filter it out, or take it for "nothing to do"): only a handler that also tells
             # someone (prints or logs the error) passes it on, and only when no implicit None answers
             # like the failure.
@@ -660,6 +665,12 @@ class HandlerContext:
             return True
         # A caller in the module that throws a silent answer away (`save(item)` as a statement) loses it.
         return not any(isinstance(code.parent(call), ast.Expr) for call in functions.module_calls_of(code, function))
+
+    def _items_given(self, value: ast.AST | None) -> bool:
+        """A parameter of the function that holds a list handed back (``return instance_ids``)."""
+        if not isinstance(value, ast.Name) or self.function is None:
+            return False
+        return value.id in {arg.arg for arg in (*self.function.args.posonlyargs, *self.function.args.args)}
 
     def answers_a_success_flag(self, path: Path) -> bool:
         """Go-style ``return None, False``, and every call in the module unpacks that place into a
@@ -1079,6 +1090,10 @@ def _plain_name(test: ast.AST) -> str | None:
 
 def _is_literal(value: ast.AST | None, constant: object) -> bool:
     return isinstance(value, ast.Constant) and value.value is constant
+
+
+def _is_empty_list(value: ast.AST | None) -> bool:
+    return isinstance(value, ast.List) and not value.elts
 
 
 def _is_empty_text(value: ast.AST | None) -> bool:

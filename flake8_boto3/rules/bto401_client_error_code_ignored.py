@@ -92,7 +92,9 @@ Not flagged, because the failure is passed on or handled:
   it ahead of its first operation, giving the failure's answer, `if client is
   None: return False`, says "not done" too):
   `False` says the write did not go through, not that something is absent. So does `None` (or `""`,
-  where the write answers the key it wrote) from such a
+  where the write answers the key it wrote, or `[]`, where it answers the
+  items it was given and acted on: `return instance_ids` after
+  `stop_instances`) from such a
   function, when the handler also prints or logs the error and the function
   cannot fall off its end (a silent `None`, which callers filter out as
   "nothing to report", stays flagged). A conditional write's `False` also
