@@ -169,10 +169,16 @@ def _qualified_name(callee) -> str | None:
 
 def _sole_value_but_none(node: nodes.NodeNG, context: InferenceContext | None) -> object | None:
     """The one value ``node`` infers to besides ``None`` (a global set lazily: ``_dynamo = None``, then
-    ``_dynamo = boto3.resource(...)`` in the function that first needs it), else None (astroid's
-    ``safe_infer`` otherwise: no value, an inference error, or several)."""
+    ``_dynamo = boto3.resource(...)`` in the function that first needs it) and besides what astroid
+    cannot infer, when a boto3 object is that value (a parameter with a fallback: ``if not dynamodb:
+    dynamodb = boto3.resource("dynamodb")``, as :func:`flake8_boto3.inference.infer_boto3` passes
+    over it), else None (astroid's ``safe_infer`` otherwise: no value, an inference error, or
+    several)."""
     try:
         values = [value for value in node.infer(context=context) if not _is_none(value)]
+        known = [value for value in values if not isinstance(value, UninferableBase)]
+        if len(known) == 1 and isinstance(known[0], Boto3Object):
+            values = known
     except InferenceError:
         return None
     return values[0] if len(values) == 1 else None

@@ -226,11 +226,15 @@ def _answers_a_resource(name: str) -> bool:
 
 
 def sole_but_none(values: Values | None) -> Value | None | object:
-    """The astroid tier's ``_sole_value_but_none``: the one value besides ``None`` constants, None when
-    there are none or several, or an inference error."""
+    """The astroid tier's ``_sole_value_but_none``: the one value besides ``None`` constants (and
+    besides uninferable values, when that one is a boto3 object), None when there are none or
+    several, or an inference error."""
     if values is None or any(value.what == "opaque" for value in values):
         return UNDECIDED
     rest = [value for value in values if value.what != "none"]
+    known = [value for value in rest if value.what != "uninferable"]
+    if len(known) == 1 and known[0].what == "object":
+        rest = known
     if len(rest) != 1 or any(value.what == "error" for value in values):
         return None
     return rest[0]
