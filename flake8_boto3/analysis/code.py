@@ -349,8 +349,8 @@ class Code:
         """``name = value``, when that plain assignment (the name its only target) is the name's one
         binding as seen from ``name``."""
         bindings = self.bindings(name)
-        if len(bindings) != 1:
-            return None
+        if len(bindings) != 1 or not isinstance(bindings[0], ast.Name):
+            return None  # (a parameter, an import, a builtin: no assignment)
         statement = self.parent(bindings[0])
         return statement if isinstance(statement, ast.Assign) and statement.targets == bindings else None
 

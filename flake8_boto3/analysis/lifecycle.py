@@ -248,6 +248,11 @@ def _in_a_global_singletons_block(code: Code, call: ast.Call, function: ast.AST 
     return False
 
 
+def _derives_a_boto3_object(method: str) -> bool:
+    """``resource.Table(...)``, ``s3.Bucket(...)``: a sub-resource; ``client.get_paginator(...)``."""
+    return method[:1].isupper() or method in ("get_paginator", "get_waiter")
+
+
 def _could_be_factory(code: Code, function: ast.AST) -> bool:
     """Cheap test before inferring return values: the function creates a client itself
     (a constructor-shaped call) or returns another call's result (a wrapped factory)."""
@@ -336,15 +341,48 @@ class Lifecycle:
                     constructed = code.value_of(origin)
                     if constructed is not None and constructed.is_constructed:
                         result = (constructed.kind, constructed.service)
+                if result is None:
+                    # A boto3 object derived from what another factory makes here: get_resource().Table(t)
+                    behind = self._factory_behind(code, ret.value, node)
+                    if behind is not None:
+                        returned.add(behind.call)
+                        result = (behind.kind, behind.service)
         self._factory_cache[function] = result
         self._returned_calls[function] = returned
         return result
 
     def _returns_a_factory_call(self, code: Code, function: ast.AST) -> bool:
         return any(
-            isinstance(ret.value, ast.Call) and self._factory_call(code, ret.value) is not None
+            ret.value is not None and self._factory_behind(code, ret.value, function) is not None
             for ret in code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef))
         )
+
+    def _factory_behind(self, code: Code, value: ast.AST, function: ast.AST) -> Construction | None:
+        """The factory call a returned value comes from: the call itself (``return make_client()``),
+        the object it derives a boto3 object from (``return get_resource().Table(name)``,
+        ``.meta.client``, ``.get_paginator(...)``), or the call a local of this function was assigned
+        from (``resource = get_resource()``, then ``return resource.Bucket(name)``). Not what an
+        operation answers (``return make_client().list_buckets()``): that is data."""
+        node: ast.AST | None = value
+        followed = False
+        while node is not None:
+            if isinstance(node, ast.Call):
+                found = self._factory_call(code, node)
+                if found is not None:
+                    return found
+                if not (isinstance(node.func, ast.Attribute) and _derives_a_boto3_object(node.func.attr)):
+                    return None  # a function's result, or an operation's answer
+                node = node.func.value
+            elif isinstance(node, ast.Attribute) and node.attr in ("meta", "client"):
+                node = node.value
+            elif isinstance(node, ast.Name) and not followed:
+                assignment = code.sole_assignment(node)
+                if assignment is None or code.enclosing_function(assignment) is not function:
+                    return None
+                node, followed = assignment.value, True
+            else:
+                return None
+        return None
 
     def _factory_call(self, code: Code, call: ast.Call) -> Construction | None:
         if call not in self._callees:

@@ -11,7 +11,9 @@ that a script calls is not one), a web route
 (a function decorated with `@app.route`, `@app.get`, `@router.post`, ...,
 `@app.lambda_function`; see `--boto3-handler-decorators`), or a function of
 the same module that a handler calls. Calls of project functions that return a
-new client (factories) count as constructions too. The message says "on every
+new client (factories) count as constructions too, and so do those that
+return a table, bucket or other sub-resource of what another factory makes
+(`resource = get_resource()`, then `return resource.Bucket(name)`). The message says "on every
 invocation" for a Lambda handler and "on every request" for a web route.
 
 Only *hoistable* constructions are flagged: their arguments are literals,
