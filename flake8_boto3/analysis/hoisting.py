@@ -45,29 +45,34 @@ _OPERAND_NODES = (
     ast.keyword,
     ast.Call,
 )
-# Flask's (and Quart's) context locals: proxies to the app or request of the current context.
-CONTEXT_LOCAL_MODULES = frozenset({"flask", "quart"})
+# Flask's (and Quart's) context locals: proxies to the app or request of the current context; and what
+# Flask's login and JWT extensions read from the current request (the logged-in user, the token's identity).
 CONTEXT_LOCALS = frozenset({"current_app", "g", "request", "session", "websocket"})
+REQUEST_STATE = {
+    "flask": CONTEXT_LOCALS,
+    "quart": CONTEXT_LOCALS,
+    "flask_login": frozenset({"current_user"}),
+    "flask_jwt_extended": frozenset({"current_user", "get_current_user", "get_jwt", "get_jwt_identity"}),
+}
 _DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def _imports_a_context_local(binding: object, local_name: str) -> bool:
     """``from flask import current_app``: a proxy that exists only inside an app or request context, so
-    ``current_app.config[...]`` cannot be read at module load."""
-    return (
-        isinstance(binding, ast.ImportFrom)
-        and (binding.module or "") in CONTEXT_LOCAL_MODULES
-        and any((alias or name) == local_name and name in CONTEXT_LOCALS for name, alias in import_names(binding))
-    )
+    ``current_app.config[...]`` cannot be read at module load (nor ``get_jwt_identity()``, from
+    ``flask_jwt_extended``: the identity in the current request's token)."""
+    if not isinstance(binding, ast.ImportFrom):
+        return False
+    names = REQUEST_STATE.get(binding.module or "", frozenset())
+    return any((alias or name) == local_name and name in names for name, alias in import_names(binding))
 
 
 def _is_context_local_attribute(node: ast.AST) -> bool:
     """``flask.current_app``, ``flask.session``: a context local reached through its module."""
     return (
         isinstance(node, ast.Attribute)
-        and node.attr in CONTEXT_LOCALS
         and isinstance(node.value, ast.Name)
-        and node.value.id in CONTEXT_LOCAL_MODULES
+        and node.attr in REQUEST_STATE.get(node.value.id, frozenset())
     )
 
 

@@ -27,7 +27,9 @@ query string). Flask's
 and Quart's context locals (`current_app`, `g`, `request`, `session`) are
 module-level names that work only inside a request: `current_app.config[...]`
 is per-call configuration, and so is a factory that builds the client from
-them (`user = User.query.get(session["user_id"])`, then the user's own keys). A
+them (`user = User.query.get(session["user_id"])`, then the user's own keys),
+or from the request's user as Flask-Login and Flask-JWT-Extended give it
+(`current_user`, `get_jwt_identity()`). A
 construction that depends on the event or on parameters is reported by the
 opt-in BTO104 instead, and so is a client built from temporary credentials the
 handler fetches itself (`sts.assume_role()`, and every operation botocore's
