@@ -627,8 +627,18 @@ def needs_only_part(code: Code, call: ast.Call, result_keys: tuple[str, ...], pa
     counts = [count for key, count in members if key in COUNT_KEYS]
     return bool(found or counts) and (
         all(bounded_item_use(code, item, 0, page) for item in found)
-        and all(_length_test(code, count, page) for count in counts)
+        and all(_count_test(code, count, page) for count in counts)
     )
+
+
+def _count_test(code: Code, count: ast.AST, page: Page) -> bool:
+    """The page's ``Count`` tested as :func:`_length_test` tests a length, directly or through the name
+    it is assigned to (``count = resp["Count"]``, then ``return count > 0``)."""
+    name = _assigned_name(code, count)
+    if name is None:
+        return _length_test(code, count, page)
+    reads = _loads_of(code, name)
+    return bool(reads) and all(_length_test(code, read, page) for read in reads)
 
 
 def _it_and_its_name(code: Code, node: ast.AST) -> list[ast.AST]:

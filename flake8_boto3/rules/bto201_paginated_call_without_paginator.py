@@ -117,7 +117,7 @@ Not flagged when one page is all the code needs:
   from the botocore model): the first page holds them, best first;
 - it uses the result only to test for emptiness (`if resp["Users"]:`,
   `len(...) > 0`, also a `len(...)` a private function returns to callers that
-  only compare it with 0, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0`,
+  only compare it with 0, `== []`, `any(...)`, the page's count: `resp["KeyCount"] == 0` (also through a name),
   whether the member is there at all: `"Contents" not in resp`, which S3
   leaves out of an empty page; a test of the response itself, `resp is None`,
   reads no item), or to compare how many there are with a

@@ -16,7 +16,7 @@ response: as in BTO201, another scan's loop does not count), when it passes
 counts the items read before the filter: that is BTO206, and when a loop then
 changes every item of the page, the page was not meant as all of them), or when
 the result is only tested for emptiness (also through the page's `Count`:
-`table.scan()["Count"] == 0`) or only its first item (or a fixed prefix) is
+`table.scan()["Count"] == 0`, or `count = ...["Count"]` then `count > 0`) or only its first item (or a fixed prefix) is
 used, besides being logged: one page has those, as in BTO201. Not
 after a `FilterExpression`, though (also one passed in a dict the call
 unpacks): the filter runs on each 1 MB read, so the
