@@ -1064,6 +1064,25 @@ class HandlerContext:
     def in_loop(self) -> bool:
         return self.code.innermost_loop(self.try_node) is not None
 
+    @cached_property
+    def gives_up_when_attempts_run_out(self) -> bool:
+        """The ``try`` is an attempt of a loop over a count (``for _ in range(30):``) whose ``else``
+        (what runs when no attempt broke out) raises or exits: a failure goes round to the next
+        attempt, and the last one fails the run."""
+        loop = self.code.innermost_loop(self.try_node)
+        if not isinstance(loop, (ast.For, ast.AsyncFor)) or not loop.orelse:
+            return False
+        if not (isinstance(loop.iter, ast.Call) and dotted_name(loop.iter.func) == "range"):
+            return False
+        last = loop.orelse[-1]
+        if isinstance(last, ast.Raise):
+            return True
+        return (
+            isinstance(last, ast.Expr)
+            and isinstance(last.value, ast.Call)
+            and dotted_name(last.value.func) in EXITS
+        )
+
 
 def _subscript_keys(target: ast.AST) -> Iterator[str]:
     """The literal string keys of a store such as ``output["iam.get_role"]["Role"] = ...``."""
@@ -1263,6 +1282,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # the real call after the dry run fails on its own
     if context.in_loop and path.exit in (Exit.FALL, Exit.LOOP) and any(p.ends_in_raise for p in paths):
         return False  # a retry loop: another attempt, and a raise when they run out
+    if path.exit in (Exit.FALL, Exit.LOOP) and context.gives_up_when_attempts_run_out:
+        return False  # for _ in range(30): ... else: sys.exit("did not become ACTIVE in time")
     if context.once_per_process and state.noted:
         return False  # a script told the person running it, and goes on with its next step
     if state.noted and path.exit is Exit.FALL and context.only_displays:

@@ -40,7 +40,8 @@ Not flagged, because the failure is passed on or handled:
 
 - every path raises (`raise`, `raise X from e`, `sys.exit()`, `abort()`, a
   helper that always raises), or the handler sits in a retry loop that raises
-  once the attempts run out, or returns a non-zero exit status (`return 1`)
+  once the attempts run out (also a `for _ in range(n):` whose `else` raises
+  or exits: no attempt succeeded), or returns a non-zero exit status (`return 1`)
   from a function whose every call the module hands to `sys.exit(...)`;
 - it passes the failure on in another form: an error message shown to the
   app's user in the page they see (Streamlit's `st.error(...)`, Django's
