@@ -31,6 +31,7 @@ import ast
 import enum
 import re
 from dataclasses import dataclass, replace
+from http import HTTPStatus
 from typing import TYPE_CHECKING
 
 from flake8_boto3.analysis.code import FUNCTION_TYPES, TRY_TYPES, Code
@@ -302,8 +303,23 @@ def _assigned_value(statement: ast.AST) -> ast.AST | None:
     return None
 
 
+# Named statuses: Django REST framework's, Starlette's and FastAPI's ``status.HTTP_502_BAD_GATEWAY``.
+NAMED_STATUS = re.compile(r"^HTTP_([1-5]\d\d)(_|$)")
+
+
 def _is_error_status(node: ast.AST | None) -> bool:
-    return isinstance(node, ast.Constant) and isinstance(node.value, int) and 400 <= node.value < 600
+    """``500``, ``status.HTTP_502_BAD_GATEWAY``, ``HTTPStatus.NOT_FOUND``: an HTTP status of a failure."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, int) and 400 <= node.value < 600
+    if not isinstance(node, ast.Attribute):
+        return False
+    named = NAMED_STATUS.match(node.attr)
+    if named is not None:
+        return 400 <= int(named.group(1)) < 600
+    owner = dotted_name(node.value) or ""
+    if owner.rsplit(".", 1)[-1] == "HTTPStatus" and node.attr in HTTPStatus.__members__:
+        return 400 <= HTTPStatus[node.attr].value < 600
+    return False
 
 
 def is_message(value: ast.AST | None, depth: int = 0) -> bool:

@@ -47,7 +47,8 @@ Not flagged, because the failure is passed on or handled:
   app's user in the page they see (Streamlit's `st.error(...)`, Django's
   `messages.error(request, ...)`, Flask's `flash(...)` saying it failed or
   carrying the error), an explicit error response
-  (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`,
+  (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`, also
+  with a named status: `status.HTTP_502_BAD_GATEWAY`, `HTTPStatus.NOT_FOUND`,
   `json_response(500, {"error": ...})`, a helper of the project given the error
   status it returns as `statusCode`: `cors(500, body)`, a result whose status says it failed:
   `{"status": "err", "msg": "could not lock the order"}`, `return Level.error,
