@@ -606,15 +606,31 @@ def module_calls_of(code: Code, function: ast.AST) -> list[ast.Call]:
 
 
 def _names_the_function(code: Code, node: ast.AST, function: ast.AST, cls: ast.ClassDef | None) -> bool:
-    """``f`` bound to ``function``, or ``self.f``/``cls.f`` in a method of its class ``cls``."""
+    """``f`` bound to ``function``, or ``self.f``/``cls.f`` in a method of its class ``cls``, or ``x.f``
+    on an instance of that class the module makes (``agent = Agent(...)``, then ``agent.f()``;
+    ``Agent().f()``)."""
     if isinstance(node, ast.Name):
         return node.id == function.name and function in code.bindings(node)
     if not (isinstance(node, ast.Attribute) and node.attr == function.name and cls is not None):
         return False
-    if not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
-        return False
-    caller = code.enclosing_function(node)
-    return caller is not None and code.parent(caller) is cls
+    if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+        caller = code.enclosing_function(node)
+        return caller is not None and code.parent(caller) is cls
+    return an_instance_of(code, node.value, cls)
+
+
+def an_instance_of(code: Code, node: ast.AST, cls: ast.ClassDef) -> bool:
+    """``Agent(...)``, or a name assigned once from it (``agent = Agent(...)``), with ``Agent`` the
+    module's class ``cls``."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+        assignment = code.sole_assignment(node)
+        node = assignment.value if assignment is not None else None
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == cls.name
+        and cls in code.bindings(node.func)
+    )
 
 
 # Calls that run the function handed to them, in a thread or an executor, and give back its result:

@@ -29,7 +29,8 @@ MAX_ROUNDS = 20
 
 
 def _uses(code: Code, candidates: set[ast.AST]) -> dict[ast.AST, list[ast.AST]]:
-    """Every reference in the module to each candidate: names bound to it, ``self.f``/``cls.f`` in its class."""
+    """Every reference in the module to each candidate: names bound to it, ``self.f``/``cls.f`` in its
+    class, ``x.f`` on an instance of its class the module makes."""
     by_name: dict[str, list[ast.AST]] = {}
     for function in candidates:
         by_name.setdefault(function.name, []).append(function)
@@ -48,6 +49,12 @@ def _uses(code: Code, candidates: set[ast.AST]) -> dict[ast.AST, list[ast.AST]]:
             cls = code.enclosing_class(caller) if caller is not None else None
             for method in by_name[node.attr]:
                 if code.parent(method) is cls:
+                    found[method].append(node)
+        elif node.attr in by_name:
+            # agent = Agent(...); agent.run_audit(): a method of an instance the module makes
+            for method in by_name[node.attr]:
+                cls = code.parent(method)
+                if isinstance(cls, ast.ClassDef) and functions.an_instance_of(code, node.value, cls):
                     found[method].append(node)
     return found
 

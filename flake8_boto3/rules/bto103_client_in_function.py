@@ -14,7 +14,8 @@ module level and class bodies; `if __name__ == "__main__":`; functions named
 only from those: a function
 whose every use in its module is a call from code that runs once (directly or
 through other such functions: scenario and demo functions, `usage_demo()`
-called from `main()`, `app = create_app()`) runs once too, while one that is
+called from `main()`, `app = create_app()`, a method called on an instance
+such code makes: `agent = Agent(); agent.audit()`) runs once too, while one that is
 never called in its module, or is passed around as a callback, may be called
 on every request by code elsewhere and is still flagged; CloudFormation custom
 resource handlers and what they call; functions whose result is cached

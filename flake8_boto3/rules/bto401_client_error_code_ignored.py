@@ -222,7 +222,8 @@ Not flagged, because the failure is passed on or handled:
   without the create's error, and not on the other codes of a handler that
   tests some;
 - code that runs once per process (module level, `if __name__ == "__main__":`,
-  `main()`, click/typer commands, and functions only they call; not a Lambda
+  `main()`, click/typer commands, and functions only they call, methods too
+  through an instance they make, `agent = Agent(); agent.audit()`; not a Lambda
   handler that a `main()` calls to replay a saved event, nor one named `main`:
   the Lambda runtime calls it on every invocation) that tells the
   person running it (prints or logs the error; `click.echo` and
