@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit", "pytest.fail", "self.fail", "abort", "flask.abort"})
 # Where apps show messages to their user: Streamlit (st.error), Django's messages framework.
 USER_MESSAGE_MODULES = frozenset({"st", "streamlit", "messages"})
+# Streamlit's plain text on the page: a message there when it says something failed or carries the error.
+STREAMLIT = frozenset({"st", "streamlit"})
+STREAMLIT_TEXT = frozenset({"write", "markdown", "text", "caption", "info", "toast"})
 # Calls that report a failure as one: error-level logging.
 FAILURE_REPORTS = frozenset({"error", "exception", "critical", "fatal"})
 # Calls that note something at a level meaning "expected, carry on" (with the error's details)...
@@ -186,13 +189,14 @@ def report_kind(call: ast.Call, handler: Handler | None) -> str | None:
 
 def _shown_to_the_user(dotted: str, call: ast.Call, handler: Handler | None) -> bool:
     """An error message shown to the person using the app, in the page they see: Streamlit's
-    ``st.error(...)``, Django's ``messages.error(request, ...)``, Flask's ``flash(..., "error")``
-    (saying it failed, or carrying the error): the failure is passed on to them, not logged."""
+    ``st.error(...)``, Django's ``messages.error(request, ...)``, Flask's ``flash(..., "error")`` or
+    Streamlit's ``st.write(...)`` (saying it failed, or carrying the error): the failure is passed
+    on to them, not logged."""
     owner, _, name = dotted.rpartition(".")
     arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
     if owner in USER_MESSAGE_MODULES and name in FAILURE_REPORTS | {"warning"}:
         return True
-    if name == "flash" and owner in ("", "flask"):
+    if (owner in STREAMLIT and name in STREAMLIT_TEXT) or (name == "flash" and owner in ("", "flask")):
         return any(_tells_of_a_failure(a) for a in arguments) or (
             handler is not None and any(handler.mentions_error(a) for a in arguments)
         )
@@ -303,6 +307,8 @@ def _assigned_value(statement: ast.AST) -> ast.AST | None:
     return None
 
 
+# Keys of a message for a person in an answer: {"message": "there was client error"}.
+MESSAGE_KEYS = frozenset({"message", "msg", "detail", "reason"})
 # Named statuses: Django REST framework's, Starlette's and FastAPI's ``status.HTTP_502_BAD_GATEWAY``.
 NAMED_STATUS = re.compile(r"^HTTP_([1-5]\d\d)(_|$)")
 
@@ -372,6 +378,8 @@ def is_error_response(value: ast.AST | None, code: Code | None = None, depth: in
             failed = name.lower() in ("success", "ok") and isinstance(item, ast.Constant) and item.value is False
             if ERROR_WORD.search(name) or failed:
                 return True
+            if name.lower() in MESSAGE_KEYS and _says_it_failed(item):
+                return True  # {"message": "there was client error"}
         return False
     if isinstance(value, ast.Tuple) and value.elts:
         # jsonify(...), 500; or a level the caller ranks its results by: level.error, [bucket, "ERR"]

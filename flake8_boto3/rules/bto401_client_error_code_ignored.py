@@ -44,14 +44,16 @@ Not flagged, because the failure is passed on or handled:
   or exits: no attempt succeeded), or returns a non-zero exit status (`return 1`)
   from a function whose every call the module hands to `sys.exit(...)`;
 - it passes the failure on in another form: an error message shown to the
-  app's user in the page they see (Streamlit's `st.error(...)`, Django's
+  app's user in the page they see (Streamlit's `st.error(...)`, or its
+  `st.write(...)` saying it failed or carrying the error, Django's
   `messages.error(request, ...)`, Flask's `flash(...)` saying it failed or
   carrying the error), an explicit error response
   (`{"statusCode": 500}`, `jsonify(...), 500`, `Response(status=503)`, also
   with a named status: `status.HTTP_502_BAD_GATEWAY`, `HTTPStatus.NOT_FOUND`,
   `json_response(500, {"error": ...})`, a helper of the project given the error
   status it returns as `statusCode`: `cors(500, body)`, a result whose status says it failed:
-  `{"status": "err", "msg": "could not lock the order"}`, `return Level.error,
+  `{"status": "err", "msg": "could not lock the order"}`, `{"message": "there
+  was a client error"}`, `return Level.error,
   [bucket, "ERR"]` (a member of a set of outcomes named for a failure), a result built from a
   sentence saying it failed (`return [build_issue("S3 enumeration failed",
   ...)]`), or one word that says so returned to a caller in place of the
