@@ -172,7 +172,7 @@ Not flagged, because the failure is passed on or handled:
   it deletes (`describe_model` then `delete_model`: delete it if it exists);
 - a health probe (`is_healthy`, `check_health`, `ping`) whose every failure
   means "unhealthy", or a check of the credentials or the connection
-  (`check_aws_credentials`, `test_connection`, or a `try` whose only call is
+  (`check_aws_credentials`, `test_connection`, `connect`, or a `try` whose only call is
   STS `get_caller_identity`, which needs no permission: only missing, invalid
   or expired credentials fail it) whose every failure means "AWS is not
   usable";
