@@ -1234,6 +1234,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         context.handler_calls_aws or context.flag_decides_an_aws_call
     ):
         return False  # an existence check by HEAD request that acts on "absent" (see HandlerContext.only_heads)
+    if context.only_heads and state.side is Side.ALL and path.exit is Exit.LOOP:
+        return False  # a search by HEAD request: "not this one", on to the next candidate
     if path.exit is Exit.FALL and context.falls_into_a_removal_of_what_it_read:
         return False  # a check before removing the same resource: the removal goes ahead or fails on its own
     if context.creates_what_it_did_not_find(path):

@@ -197,7 +197,7 @@ Not flagged, because the failure is passed on or handled:
 - an existence check by HEAD request (`head_object`, `head_bucket`) that reads
   any failure as "absent" (answers so, or makes the call that creates what it
   did not find: `upload_file`, in the handler or on a flag it sets, `if not
-  exists:`): a HEAD error carries only the HTTP status, and S3
+  exists:`, or goes on to the next candidate key with `continue`): a HEAD error carries only the HTTP status, and S3
   answers 403 for a missing object when the caller lacks `s3:ListBucket`, so
   branching on the code could not tell "absent" from "denied" either;
 - a get-or-create: the `try` only reads one thing (its helpers too), and
