@@ -256,9 +256,9 @@ def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
     if not _given_event_and_context(params):
         return False
     found = False
-    for node in code.nodes((ast.Subscript, ast.Call, ast.Constant), within=function):
-        if isinstance(node, ast.Constant):
-            found = found or node.value in INFRASTRUCTURE_MARKS
+    for node in code.nodes((ast.Subscript, ast.Call, ast.Constant, ast.Name), within=function):
+        if isinstance(node, (ast.Constant, ast.Name)):
+            found = found or _constant_value(code, node) in INFRASTRUCTURE_MARKS
             continue
         item = _item_read(node)
         if item is None:
@@ -275,6 +275,20 @@ def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
                 return False  # an S3 upload, through EventBridge: as often as uploads come
             found = True
     return found
+
+
+def _constant_value(code: Code, node: ast.Constant | ast.Name) -> object:
+    """A literal's value, or that of the module constant a name reads (``LIFECYCLE_KEY =
+    "LifecycleHookName"``, then ``if LIFECYCLE_KEY in message:``); None otherwise."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if not (isinstance(node.ctx, ast.Load) and node.id.isupper()):
+        return None
+    assignment = code.sole_assignment(node)
+    if assignment is None or code.enclosing_function(assignment) is not None:
+        return None
+    value = assignment.value
+    return value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
 
 
 def _item_read(node: ast.AST) -> tuple[ast.AST, ast.AST] | None:

@@ -94,7 +94,8 @@ Nor are handlers of infrastructure events, judged the same way: a Lambda
 handler that reads its event's EventBridge `detail` (`event["detail"]["instance-id"]`,
 `event.get("detail")`) or an Auto Scaling lifecycle hook's or a CloudWatch
 alarm's keys (`LifecycleHookName`, `LifecycleTransition`, `AlarmName`,
-`NewStateValue`), or a Secrets Manager rotation function (it dispatches on
+`NewStateValue`; also through a module constant, `LIFECYCLE_KEY =
+"LifecycleHookName"`), or a Secrets Manager rotation function (it dispatches on
 the rotation's step: `"createSecret"`, `"setSecret"`, `"testSecret"`,
 `"finishSecret"`; four calls per rotation, every few days or weeks), or an
 AWS Config rule's function (it reads `event["invokingEvent"]` or
