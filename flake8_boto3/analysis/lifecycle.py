@@ -321,10 +321,6 @@ class Lifecycle:
                 if ret.value is None:
                     continue
                 returned.update(code.nodes(ast.Call, within=ret.value))
-                if result is None and isinstance(ret.value, ast.Call):
-                    wrapped = self._factory_call(code, ret.value)  # a factory wrapping another
-                    if wrapped is not None:
-                        result = (wrapped.kind, wrapped.service)
                 # The returned object, or the table/bucket/meta.client made from it,
                 # comes from a construction in this very function.
                 found: Boto3Value | None = code.value_of(ret.value)
@@ -342,7 +338,8 @@ class Lifecycle:
                     if constructed is not None and constructed.is_constructed:
                         result = (constructed.kind, constructed.service)
                 if result is None:
-                    # A boto3 object derived from what another factory makes here: get_resource().Table(t)
+                    # Another factory's client (a factory wrapping another), or a boto3 object derived
+                    # from what another factory makes here: get_resource().Table(t)
                     behind = self._factory_behind(code, ret.value, node)
                     if behind is not None:
                         returned.add(behind.call)
