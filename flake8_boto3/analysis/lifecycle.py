@@ -510,10 +510,21 @@ class Lifecycle:
 
     def _made_of_fetched_credentials(self, construction: Construction) -> bool:
         """The construction is given temporary credentials fetched in its own function, or it is a call
-        of a factory that returns a client it builds from credentials it fetches itself."""
+        of a factory that returns a client it builds from credentials it fetches itself, or a client of
+        the session such a factory returns (``session = assumed_session(arn)``, then
+        ``session.client("organizations")``)."""
         if construction.factory is None:
             parts = hoisting.arguments_of(construction.call)
-            return any(hoisting.uses_fetched_credentials(self.code, part) for part in parts)
+            if any(hoisting.uses_fetched_credentials(self.code, part) for part in parts):
+                return True
+            func = construction.call.func
+            function = self.code.enclosing_function(construction.call)
+            behind = (
+                self._factory_behind(self.code, func.value, function)
+                if isinstance(func, ast.Attribute) and function is not None
+                else None
+            )
+            return behind is not None and self._factory_builds_from(behind.factory, hoisting.uses_fetched_credentials)
         return self._factory_builds_from(construction.factory, hoisting.uses_fetched_credentials)
 
     def _factory_reads_request_state(self, construction: Construction) -> bool:

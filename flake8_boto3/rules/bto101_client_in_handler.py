@@ -34,7 +34,9 @@ construction that depends on the event or on parameters is reported by the
 opt-in BTO104 instead, and so is a client built from temporary credentials the
 handler fetches itself (`sts.assume_role()`, and every operation botocore's
 models show returning credentials), or a call of a factory that fetches them
-and returns a client built from them (`get_assumed_role_client(arn)`):
+and returns a client built from them (`get_assumed_role_client(arn)`), or a
+client of the session such a factory returns (`session = assumed_session(arn)`,
+then `session.client("organizations")`):
 hoisting it would reuse the credentials after they expire.
 
 For a resource in a web route the message says to keep one per thread or use
