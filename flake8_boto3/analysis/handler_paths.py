@@ -247,13 +247,19 @@ def keeps(code: Code, statement: ast.AST, handler: Handler | None) -> bool:
             arguments = [*call.args, *(kw.value for kw in call.keywords or ())]
             if any(handler.mentions_error(a) or _says_it_failed(a) for a in arguments):
                 return True
-            if any(isinstance(a, ast.Dict) and is_error_response(a) for a in arguments):
+            if any(isinstance(a, ast.Dict) and _records_a_failure(a) for a in arguments):
                 return True  # results.append({"key": key, "status": "error"}): a result saying it failed
             if any(word in _collection_name(func.value) for word in FAILURE_COLLECTION):
                 return True
             if isinstance(func.value, ast.Name) and _raised_after_the_loop(code, statement, func.value.id):
                 return True
     return False
+
+
+def _records_a_failure(entry: ast.Dict) -> bool:
+    """A result saying it failed: ``{"key": key, "status": "error"}``, or with a sentence that says so
+    in any field (``{"BucketName": "Unexpected Error"}``)."""
+    return is_error_response(entry) or any(_says_it_failed(value) for value in entry.values)
 
 
 def _raised_after_the_loop(code: Code, statement: ast.AST, collection: str) -> bool:

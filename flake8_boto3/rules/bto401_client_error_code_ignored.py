@@ -66,7 +66,7 @@ Not flagged, because the failure is passed on or handled:
   the loop raises if it holds any), a sentence
   saying it failed put in a report (`report.append(f"{id} - ERROR - could not
   check")`, `details.append("Versioning: Unable to fetch")`) or a result that says so (`results.append({"key": k, "status":
-  "error"})`), a field that
+  "error"})`, a sentence in any field: `{"Encryption": "Unexpected error"}`), a field that
   records the outcome (`user["PermissionsConfirmed"] = False`), a local that
   carries the details past the handler, or a local named for the outcome
   that is read after the `try` (`sync_success = False`, `failed = True`;
