@@ -9,7 +9,9 @@ requests`, or the attribute `botocore.vendored.requests`). `boto3`,
 `botocore`, `aioboto3` and other packages whose names merely start with `boto`
 are never flagged, and neither are imports of the exception classes that
 botocore keeps in `botocore.vendored.requests` for compatibility (they are
-still the base classes of botocore's own timeout and connection errors),
+still the base classes of botocore's own timeout and connection errors; nor
+reads of them through the module, `except
+botocore.vendored.requests.exceptions.ConnectionError:`),
 fallback imports inside `try: ... except ImportError:` (but a fallback to
 `botocore.vendored.requests` itself, which is no fallback: its functions are
 gone), or a `from
@@ -155,7 +157,16 @@ def _vendored_attribute_problem(code: Code, node: ast.Attribute) -> str | None:
         return None
     parent = code.parent(node)
     submodule = parent.attr if isinstance(parent, ast.Attribute) and parent.value is node else None
+    if submodule is not None and _reads_compat_exceptions(code, parent):
+        return None
     return _problem(f"botocore.vendored.{submodule}" if submodule else "botocore.vendored")
+
+
+def _reads_compat_exceptions(code: Code, node: ast.Attribute) -> bool:
+    """``botocore.vendored.requests.exceptions.ConnectionError``: one of the exception classes botocore
+    keeps there, read through the module as its import would name it."""
+    parent = code.parent(node)
+    return isinstance(parent, ast.Attribute) and parent.value is node and parent.attr == "exceptions"
 
 
 def check(context: FileContext) -> Iterator[Finding]:
