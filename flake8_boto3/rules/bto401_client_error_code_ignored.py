@@ -106,7 +106,8 @@ Not flagged, because the failure is passed on or handled:
   caller in the module throws away (after printing or logging the error, a
   caller going on without the answer is a write's handler that logs and goes
   on: a best-effort notification). Likewise a dict whose flag the success
-  answers `True`: `{"deleted": False}` against `{"deleted": True}`; and the
+  answers `True`: `{"deleted": False}` against `{"deleted": True}` (not from a
+  Lambda handler: the runtime takes any answer for success); and the
   object a Step Functions task hands back, logged and unmarked, where every
   other `return` gives it right after setting one status field
   (`event["TagStatus"] = "complete"; return event`): the state machine tells
