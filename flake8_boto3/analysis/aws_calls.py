@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from urllib.parse import urlsplit
 
-from flake8_boto3.analysis.code import Code
+from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.names import import_names
 from flake8_boto3.aws import boto3_name, table
 from flake8_boto3.budget import BudgetExceeded
@@ -135,7 +135,30 @@ def worth_inferring(name: str, has_positional_arguments: bool) -> bool:
     return "_" in name and name.split("_", 1)[0] in operation_verbs() and name not in aws.all_injected_methods
 
 
-def _bound_to_a_client_call(code: Code, expression: ast.AST) -> bool:
+def _client_factory_names(code: Code) -> frozenset[str]:
+    """Functions of the module whose every ``return`` gives a ``client(...)`` call (``def
+    get_sqs_client(): return boto3.client("sqs")``): a call of one is a ``client(...)`` call too."""
+    found = set()
+    for function in code.module.body:
+        if not isinstance(function, FUNCTION_TYPES) or function.decorator_list:
+            continue
+        returns = list(code.nodes(ast.Return, within=function, skip=(*FUNCTION_TYPES, ast.ClassDef)))
+        if returns and all(_is_client_call(ret.value) for ret in returns):
+            found.add(function.name)
+    return frozenset(found)
+
+
+def _is_client_call(value: ast.AST | None, factories: frozenset[str] = frozenset()) -> bool:
+    """``boto3.client(...)``, ``session.client(...)``, or a call of one of the module's ``factories``."""
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    return (isinstance(func, ast.Attribute) and func.attr == "client") or (
+        isinstance(func, ast.Name) and func.id in factories
+    )
+
+
+def _bound_to_a_client_call(code: Code, expression: ast.AST, factories: frozenset[str] = frozenset()) -> bool:
     """``ec2`` bound only by a ``client(...)`` call (``ec2 = boto3.client("ec2")``, whose service the
     syntax reads at the cost of no astroid tree, or a session's ``session.client("ec2")``: what it is,
     inference tells), or ``self.ec2`` that the class sets only to one (see :func:`_instance_client`):
@@ -143,21 +166,21 @@ def _bound_to_a_client_call(code: Code, expression: ast.AST) -> bool:
     (``ec2.publish(...)``, copied from an SNS client), a resource's (``s3.Bucket(name)`` on a client)
     or a name no service has."""
     if isinstance(expression, ast.Attribute):
-        return _instance_client(code, expression)
+        return _instance_client(code, expression, factories)
     if not isinstance(expression, ast.Name):
         return False
     found = code.bindings(expression)
-    return bool(found) and all(_assigned_a_client_call(code, binding) for binding in found)
+    return bool(found) and all(_assigned_a_client_call(code, binding, factories) for binding in found)
 
 
-def _assigned_a_client_call(code: Code, target: ast.AST) -> bool:
-    """``target = boto3.client(...)`` or ``target = session.client(...)``: a ``client(...)`` call, which
-    inference then tells a client or not."""
+def _assigned_a_client_call(code: Code, target: ast.AST, factories: frozenset[str] = frozenset()) -> bool:
+    """``target = boto3.client(...)``, ``target = session.client(...)`` or ``target = get_sqs_client()``
+    (one of the module's client ``factories``): a ``client(...)`` call, which inference then tells a
+    client or not."""
     statement = code.parent(target) if isinstance(target, (ast.Name, ast.Attribute)) else None
     if not (isinstance(statement, ast.Assign) and statement.targets == [target]):
         return False
-    value = statement.value
-    return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "client"
+    return _is_client_call(statement.value, factories)
 
 
 def _bound_name(node: ast.AST) -> str | None:
@@ -167,7 +190,7 @@ def _bound_name(node: ast.AST) -> str | None:
     return node.attr if isinstance(node, ast.Attribute) else None
 
 
-def _instance_client(code: Code, expression: ast.Attribute) -> bool:
+def _instance_client(code: Code, expression: ast.Attribute, factories: frozenset[str] = frozenset()) -> bool:
     """``self.ec2`` in a method of a class whose methods set ``self.ec2`` only to ``boto3.client(...)``
     or a session's ``client(...)`` (``self.session.client("ec2")``), and whose body binds no ``ec2``
     of its own: what it is, inference tells."""
@@ -178,7 +201,7 @@ def _instance_client(code: Code, expression: ast.Attribute) -> bool:
     if cls is None or expression.attr in code.locals(cls):
         return False
     assigned = code.instance_attributes(cls).get(expression.attr, [])
-    return bool(assigned) and all(_assigned_a_client_call(code, target) for target in assigned)
+    return bool(assigned) and all(_assigned_a_client_call(code, target, factories) for target in assigned)
 
 
 def _is_module_receiver(code: Code, expression: ast.AST) -> bool:
@@ -255,10 +278,22 @@ class AwsCalls:
         take, found in one pass instead of a lookup for every method call of the module."""
         found: set[str] = set()
         for assignment in self.code.nodes(ast.Assign):
-            value = assignment.value
-            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "client":
+            if _is_client_call(assignment.value, self._client_factories):
                 found.update(name for target in assignment.targets if (name := _bound_name(target)))
         return frozenset(found)
+
+    @cached_property
+    def _client_factories(self) -> frozenset[str]:
+        return _client_factory_names(self.code)
+
+    def _on_a_client_call(self, receiver: ast.AST) -> bool:
+        """The receiver is a ``client(...)`` call (``get_sqs_client().receive_message(...)``), or a name
+        or ``self.x`` bound only to one (see :func:`_bound_to_a_client_call`)."""
+        if isinstance(receiver, ast.Call):
+            return _is_client_call(receiver, self._client_factories)
+        return _bound_name(receiver) in self._client_call_targets and _bound_to_a_client_call(
+            self.code, receiver, self._client_factories
+        )
 
     @cached_property
     def calls(self) -> list[AwsCall]:
@@ -270,9 +305,7 @@ class AwsCalls:
                 if not isinstance(func, ast.Attribute):
                     continue
                 if not worth_inferring(func.attr, bool(call.args)) and not (
-                    not func.attr.startswith("_")
-                    and _bound_name(func.value) in self._client_call_targets
-                    and _bound_to_a_client_call(self.code, func.value)
+                    not func.attr.startswith("_") and self._on_a_client_call(func.value)
                 ):
                     continue
                 if _is_module_receiver(self.code, func.value):

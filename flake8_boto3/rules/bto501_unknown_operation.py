@@ -19,7 +19,8 @@ resource's. A method name is looked at when it is shaped like an operation
 the name when the receiver is a name bound to `boto3.client(...)` or a
 session's `client(...)` (`session.client("dynamodb")`) in the module, or `self.x` where the class sets `x` only to a client (`self.ec2 =
 boto3.client("ec2")`, `self.ec2 = self.session.client("ec2")` in
-`__init__`): no inference is spent on every method call elsewhere. Names starting with `_`
+`__init__`), or to a call of a function of the module whose every `return`
+gives such a call (`sqs = get_sqs_client()`, or `get_sqs_client()` itself): no inference is spent on every method call elsewhere. Names starting with `_`
 (botocore's own `_make_api_call`) are not. A client of unknown service, or a receiver that is
 not known to be a client, is never flagged.
 
