@@ -95,8 +95,10 @@ class Boto3Model:
         found = self._values.get(node, _UNKNOWN)
         if found is _UNKNOWN:
             found = self._ask("value_of", home, node)
-            if found is None and isinstance(node, ast.Name):
-                found = self._passed_in(home, node)
+            if isinstance(node, ast.Name) and (found is None or _generic(found)):
+                passed = self._passed_in(home, node)
+                if passed is not None and (found is None or _refines(found, passed)):
+                    found = passed  # `table: ServiceResource`, and every caller passes a DynamoDB Table
             self._values[node] = found
         return found
 
@@ -248,3 +250,19 @@ def _describe(answer) -> str:
             where = f"@{getattr(answer.home, 'path', None)}:{getattr(answer.origin, 'lineno', None)}"
         return f"{answer.kind.value}({answer.service}, {answer.type_name}){where}"
     return repr(answer)
+
+
+def _generic(value: Boto3Value) -> bool:
+    """An object of no known service, made nowhere the plugin sees: what a generic annotation says
+    (``table: ServiceResource``, ``client: BaseClient``)."""
+    return value.service is None and value.origin is None
+
+
+def _refines(generic: Boto3Value, passed: Boto3Value) -> bool:
+    """What every caller passes is the generic object, told more precisely: a client of a service for
+    ``BaseClient``; a service resource or one of its resources (a ``Table``) for ``ServiceResource``."""
+    if passed.service is None:
+        return False
+    if generic.kind is Kind.RESOURCE:
+        return passed.kind in (Kind.RESOURCE, Kind.SUB_RESOURCE)
+    return passed.kind is generic.kind
