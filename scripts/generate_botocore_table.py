@@ -60,7 +60,7 @@ SERVICES = ROOT / "flake8_boto3" / "data" / "botocore_services.json"
 # (ECS and ECR name theirs `failures`: RunTask's tasks that could not be placed.)
 PARTIAL_FAILURE_MEMBER = re.compile(r"^(Failed\w*|Unprocessed\w*|Errors|failures)$")
 # ... and, for operations named batch_*, error lists named after what failed.
-BATCH_ERROR_MEMBER = re.compile(r"^\w*(Errors|ErrorEntries|ErrorList)$")
+BATCH_ERROR_MEMBER = re.compile(r"^(\w*(Errors|ErrorEntries|ErrorList)|errorEntries|errorList)$")
 # "We recommend that you use the newer version, ListObjectsV2", "use X instead".
 SUPERSEDED_HINT = re.compile(r"deprecated|newer version|updated version|has been revised|no longer recommended", re.I)
 

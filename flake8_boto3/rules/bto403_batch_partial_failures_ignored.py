@@ -9,7 +9,8 @@ The operations and their failure members come from botocore's output shapes:
 every operation whose response has members named `Failed*`, `Unprocessed*`,
 `Errors` or `failures` (ECS and ECR: `run_task`'s tasks that could not be
 placed, `batch_delete_image`'s images left), `batch_*` operations whose response names its error list otherwise
-(`ErrorList`, `...Errors`, `...ErrorEntries`) or lists one result per entry,
+(`ErrorList`, `...Errors`, `...ErrorEntries`, IoT SiteWise's and Greengrass's
+`errorEntries`) or lists one result per entry,
 each with its own `Error` (DynamoDB `batch_execute_statement`:
 `Responses[].Error`), leaving out read-only operations (`get_*`, `describe_*`,
 `list_*`, `validate_*`, `detect_*`, ...) and single-resource operations that
