@@ -331,8 +331,8 @@ def _answers_no_http_client(code: Code, key: ast.Constant) -> bool:
     only a message (a string, an f-string, ``json.dumps`` of one) and no headers, the habit of a job
     that a schedule starts, not an answer to a client: it serves no data and no request it read. So is
     ``{"statusCode": 200, "deleted": ids}``: what it carries is outside every member an HTTP answer
-    has, for a program (a state machine) that reads it, not for an HTTP client. And so is
-    ``{"statusCode": "done"}``: a sentence where an HTTP status goes (API Gateway, an ALB and a function
+    has, for a program (a state machine) that reads it, not for an HTTP client. And so are a bare
+    ``{"statusCode": 200}`` and ``{"statusCode": "done"}``: a sentence where an HTTP status goes (API Gateway, an ALB and a function
     URL take a number) tells a person how the run went."""
     answer = code.parent(key)
     if not isinstance(answer, ast.Dict) or key not in answer.keys:
@@ -347,6 +347,8 @@ def _answers_no_http_client(code: Code, key: ast.Constant) -> bool:
         return True  # {"statusCode": "done"}: no HTTP status at all, a job's word for how it went
     if "body" not in members and set(members) - HTTP_ANSWER_MEMBERS:
         return True
+    if set(members) == {"statusCode"}:
+        return True  # {"statusCode": 200} alone: nothing for a client to read, a job's habit
     if "headers" in members:
         return False
     body = members.get("body")

@@ -76,12 +76,13 @@ module that builds no HTTP answer: no `"statusCode"` key in a dict it builds or
 sets (reading one, `health_event.get("statusCode")`, builds nothing), unless only in
 answers that carry nothing but a message and no headers (`{"statusCode": 200,
 "body": f"Deleted {n} snapshots"}`, a string or `json.dumps` of one: the habit
-of a job, not an answer serving data), or whose status is a sentence where a
-number goes (`{"statusCode": "done"}`: API Gateway, an ALB and a function URL
-take a number; `"202"` is one), or whose data lies outside every member
+of a job, not an answer serving data), or only a status code
+(`{"statusCode": 200}`: nothing for a client to read), or whose status is a
+sentence where a number goes (`{"statusCode": "done"}`: API Gateway, an ALB
+and a function URL take a number; `"202"` is one), or whose data lies outside every member
 API Gateway, an ALB or a function URL takes from an answer (`{"statusCode": 200,
 "deleted": ids}`, for the state machine that reads it); `"body":
-json.dumps(items)`, `"headers"` or a bare `{"statusCode": 204}` answer a client.
+json.dumps(items)` or `"headers"` answer a client.
 Such as `def handler(event, context): cleanup_old_snapshots()`. A schedule or a
 person starts it (a nightly cleanup, a backup, a compliance scan), most often
 cold, so a module-level client saves it next to nothing: the opt-in BTO103
@@ -89,7 +90,8 @@ cold, so a module-level client saves it next to nothing: the opt-in BTO103
 reports a helper it calls in a loop. Judged on held-out application code, 6 of
 27 such findings were worth changing and 21 debatable; of 19 more in jobs that
 answer only a status message or data outside an HTTP answer, none was (18
-debatable, 1 false), nor of 14 in jobs that only log their event or attach it
+debatable, 1 false), nor of 7 in jobs that answer only a status code (all
+debatable), nor of 14 in jobs that only log their event or attach it
 to an exception (10 debatable, 4 false).
 
 Nor are handlers of infrastructure events, judged the same way: a Lambda
