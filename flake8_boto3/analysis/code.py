@@ -354,6 +354,14 @@ class Code:
         statement = self.parent(bindings[0])
         return statement if isinstance(statement, ast.Assign) and statement.targets == bindings else None
 
+    def assigned_literal(self, node: ast.AST) -> ast.Constant | None:
+        """``node`` when it is a literal, or the literal a name's one plain assignment gives it
+        (``MAX_RUNNING_SCANS = 3``); None otherwise."""
+        if isinstance(node, ast.Name):
+            statement = self.sole_assignment(node)
+            node = statement.value if statement is not None else node
+        return node if isinstance(node, ast.Constant) else None
+
     @staticmethod
     def is_module_scope(scope: object) -> bool:
         """The module's own scope, or the builtins (where astroid's lookup ends)."""

@@ -122,10 +122,11 @@ from flake8_boto3.analysis.handler_paths import (
     Exit,
     Path,
     Side,
+    always_raises,
     is_not_there,
     is_printed_output,
 )
-from flake8_boto3.analysis.names import dotted_name
+from flake8_boto3.analysis.names import dotted_name, positional_parameter_names
 from flake8_boto3.analysis.syntax_helpers import first_test_after
 from flake8_boto3.aws import read_verb_pattern, table
 
@@ -674,7 +675,7 @@ class HandlerContext:
         """A parameter of the function that holds a list handed back (``return instance_ids``)."""
         if not isinstance(value, ast.Name) or self.function is None:
             return False
-        return value.id in {arg.arg for arg in (*self.function.args.posonlyargs, *self.function.args.args)}
+        return value.id in positional_parameter_names(self.function)
 
     def answers_a_success_flag(self, path: Path) -> bool:
         """Go-style ``return None, False``, and every call in the module unpacks that place into a
@@ -1078,14 +1079,7 @@ class HandlerContext:
             return False
         if not (isinstance(loop.iter, ast.Call) and dotted_name(loop.iter.func) == "range"):
             return False
-        last = loop.orelse[-1]
-        if isinstance(last, ast.Raise):
-            return True
-        return (
-            isinstance(last, ast.Expr)
-            and isinstance(last.value, ast.Call)
-            and dotted_name(last.value.func) in EXITS
-        )
+        return always_raises(self.code, loop.orelse)
 
 
 def _subscript_keys(target: ast.AST) -> Iterator[str]:

@@ -278,17 +278,16 @@ def is_infrastructure_event_handler(code: Code, function: ast.AST) -> bool:
 
 
 def _constant_value(code: Code, node: ast.Constant | ast.Name) -> object:
-    """A literal's value, or that of the module constant a name reads (``LIFECYCLE_KEY =
+    """A string literal's value, or that of the module constant a name reads (``LIFECYCLE_KEY =
     "LifecycleHookName"``, then ``if LIFECYCLE_KEY in message:``); None otherwise."""
-    if isinstance(node, ast.Constant):
-        return node.value if isinstance(node.value, str) else None
-    if not (isinstance(node.ctx, ast.Load) and node.id.isupper()):
+    if isinstance(node, ast.Name) and not (isinstance(node.ctx, ast.Load) and node.id.isupper()):
         return None
-    assignment = code.sole_assignment(node)
-    if assignment is None or code.enclosing_function(assignment) is not None:
+    literal = code.assigned_literal(node)
+    if literal is None or not isinstance(literal.value, str):
         return None
-    value = assignment.value
-    return value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
+    if literal is not node and code.enclosing_function(literal) is not None:
+        return None  # a local of a function, not the module's constant
+    return literal.value
 
 
 def _item_read(node: ast.AST) -> tuple[ast.AST, ast.AST] | None:
@@ -331,9 +330,10 @@ def _answers_no_http_client(code: Code, key: ast.Constant) -> bool:
     only a message (a string, an f-string, ``json.dumps`` of one) and no headers, the habit of a job
     that a schedule starts, not an answer to a client: it serves no data and no request it read. So is
     ``{"statusCode": 200, "deleted": ids}``: what it carries is outside every member an HTTP answer
-    has, for a program (a state machine) that reads it, not for an HTTP client. And so are a bare
-    ``{"statusCode": 200}`` and ``{"statusCode": "done"}``: a sentence where an HTTP status goes (API Gateway, an ALB and a function
-    URL take a number) tells a person how the run went."""
+    has, for a program (a state machine) that reads it, not for an HTTP client. So is a bare
+    ``{"statusCode": 200}``, which gives a client nothing to read, and ``{"statusCode": "done"}``: a
+    sentence where an HTTP status goes (API Gateway, an ALB and a function URL take a number) tells a
+    person how the run went."""
     answer = code.parent(key)
     if not isinstance(answer, ast.Dict) or key not in answer.keys:
         return False

@@ -63,12 +63,11 @@ KEEPING_METHODS = frozenset({"append", "add", "extend", "insert", "put", "update
 FAILURE_COLLECTION = ("error", "fail", "unprocessed", "problem", "issue", "skipped")
 ERROR_WORD = re.compile(r"error|fail", re.I)
 # Words of a recorded sentence that say the step did not go through: "Versioning: Unable to fetch".
-FAILED_STEP_WORDS = re.compile(r"error|fail|could ?n[o']t|unable|cannot|can't|denied", re.I)
-# Printed words that tell the reader an operation went wrong.
+_FAILED_STEP = r"error|fail|could ?n[o']t|unable|cannot|can't|denied"
+FAILED_STEP_WORDS = re.compile(_FAILED_STEP, re.I)
+# Printed words that tell the reader an operation went wrong: those, and more.
 FAILURE_WORDS = re.compile(
-    r"error|fail|could ?n[o']t|unable|cannot|can't|denied|not (allowed|authori[sz]ed|permitted)|forbidden|exception"
-    r"|problem|invalid|warning|skip",
-    re.I,
+    _FAILED_STEP + r"|not (allowed|authori[sz]ed|permitted)|forbidden|exception|problem|invalid|warning|skip", re.I
 )
 # Locals that record how an operation went: `sync_success = False`, `ok = False`, `failed = True`.
 SUCCESS_LOCAL = re.compile(r"(^|_)(success(ful)?|succeeded|ok|done|completed)$", re.I)

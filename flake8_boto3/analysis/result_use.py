@@ -165,11 +165,9 @@ def _is_small_int(node: ast.AST, largest: int = 1) -> bool:
 
 def _constant_int(code: Code, node: ast.AST) -> int | None:
     """A literal int, or a name whose one binding assigns one (``MAX_RUNNING_SCANS = 3``)."""
-    if isinstance(node, ast.Name):
-        statement = code.sole_assignment(node)
-        node = statement.value if statement is not None else node
-    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
-        return node.value
+    literal = code.assigned_literal(node)
+    if literal is not None and isinstance(literal.value, int) and not isinstance(literal.value, bool):
+        return literal.value
     return None
 
 
