@@ -31,7 +31,7 @@ from flake8_boto3.analysis import failure_handling, functions, handler_paths
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, Function
 from flake8_boto3.analysis.names import chain_root, dotted_name, import_names, positional_parameter_names
 from flake8_boto3.analysis.run_once import OncePerProcess
-from flake8_boto3.model import Kind
+from flake8_boto3.model import Boto3Value, Kind
 from flake8_boto3.syntax.bindings import Builtin
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
@@ -70,7 +70,7 @@ def is_client_error_class(code: Code, node: ast.AST) -> bool:
     elif name != "ClientError":
         return False
     if isinstance(node, ast.Attribute):
-        owner = code.value_of(node.value)
+        owner = code.value_of(node.value) or exceptions_bound_by_the_try(code, node.value)
         if owner is not None:
             return owner.kind is Kind.EXCEPTIONS
         if _passed_in_clients_exceptions(code, node.value):
@@ -79,6 +79,32 @@ def is_client_error_class(code: Code, node: ast.AST) -> bool:
         return code.infers_to_class(node, CLIENT_ERROR)
     except Exception:
         return False
+
+
+def exceptions_bound_by_the_try(code: Code, node: ast.AST) -> Boto3Value | None:
+    """``client.exceptions`` in an ``except`` clause whose ``client`` only its ``try`` body binds
+    (``try: client = get_client(); client.get_item(...)`` / ``except client.exceptions.X``). Python
+    looks the name up when the clause is tried, after the body bound it (a failure before that is a
+    NameError), but inference from the clause finds no binding. One assignment among the body's
+    statements, of a client, decides it."""
+    if not (isinstance(node, ast.Attribute) and node.attr == "exceptions" and isinstance(node.value, ast.Name)):
+        return None
+    handler = next((a for a in code.ancestors(node) if isinstance(a, ast.ExceptHandler)), None)
+    if handler is None or handler.type is None or not any(n is node for n in ast.walk(handler.type)):
+        return None
+    name = node.value.id
+    assignments = [
+        child
+        for child in getattr(code.parent(handler), "body", ())
+        if isinstance(child, ast.Assign)
+        and len(child.targets) == 1
+        and isinstance(child.targets[0], ast.Name)
+        and child.targets[0].id == name
+    ]
+    if len(assignments) != 1:
+        return None
+    client = code.value_of(assignments[0].value)
+    return client.derive(Kind.EXCEPTIONS) if client is not None and client.kind is Kind.CLIENT else None
 
 
 def _passed_in_clients_exceptions(code: Code, node: ast.AST) -> bool:

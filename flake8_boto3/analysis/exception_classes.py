@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from flake8_boto3.analysis.aws_calls import AwsCalls
-from flake8_boto3.analysis.client_errors import is_client_error_class
+from flake8_boto3.analysis.client_errors import exceptions_bound_by_the_try, is_client_error_class
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code
 from flake8_boto3.analysis.names import qualified_name
 from flake8_boto3.aws import table
@@ -237,6 +237,7 @@ class ExceptionClasses:
         try:
             for node in self._candidates():
                 receiver = self._aws_calls.infer_receiver(node.value)
+                receiver = receiver or exceptions_bound_by_the_try(self.code, node.value)
                 if receiver is not None and receiver.kind is Kind.EXCEPTIONS:
                     found[node] = ExceptionsAttribute(self.code, node, receiver.service)
         except BudgetExceeded:
