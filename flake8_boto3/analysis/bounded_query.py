@@ -14,9 +14,11 @@ Decided from the syntax alone, and only when all of it holds: the call's
 local name for each), whose ``QueryString`` is a string the code gives
 literally (a constant, an f-string or a ``"...".format(...)`` template whose
 placeholders only fill values in; also through one local or module-level name
-bound to one). A ``LIMIT`` the code
-fills in, a query built any other way, a query handed in from elsewhere, and
-``UNION``, ``INTERSECT`` or ``EXCEPT`` decide nothing.
+bound to one), or a parameter of the function for which every call of it in the
+module passes such a string (:mod:`flake8_boto3.model.passed_in`), when no other
+module calls it: a private function, or one of a script. A ``LIMIT`` the code
+fills in, a query built any other way, a query handed in from another module,
+and ``UNION``, ``INTERSECT`` or ``EXCEPT`` decide nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from __future__ import annotations
 import ast
 import re
 
+from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import Code
+from flake8_boto3.model.passed_in import arguments_for, parameter_read
 
 # Rows of the first page of get_query_results besides the header row.
 ROWS_PER_PAGE = 999
@@ -38,8 +42,21 @@ SELECT_LIST = re.compile(r"^\s*select\s+(?:distinct\s+)?(?P<items>.*?)\s+from\s"
 def rows_fit_one_page(code: Code, call: ast.Call) -> bool:
     """``get_query_results(QueryExecutionId=...)`` of a query whose SQL returns at most one page."""
     query = _query_started_for(code, call)
-    text = _literal_text(code, query, call) if query is not None else None
-    return text is not None and _bounded(text)
+    texts = _query_texts(code, query) if query is not None else [None]
+    return all(text is not None and _bounded(text) for text in texts)
+
+
+def _query_texts(code: Code, query: ast.expr) -> list[str | None]:
+    """The SQL the query can be: its literal text, or, for a parameter of a function only its module
+    calls (``def _athena_rows(sql)``), the literal text every call of the function passes."""
+    text = _literal_text(code, query, query)
+    if text is not None or not isinstance(query, ast.Name):
+        return [text]
+    parameter = parameter_read(code.home, query)
+    if parameter is None or not functions.callers_in_sight(code, code.enclosing_function(query)):
+        return [None]
+    arguments = arguments_for(code.home, parameter)
+    return [_literal_text(code, argument, argument) for argument in arguments] if arguments else [None]
 
 
 def _query_started_for(code: Code, call: ast.Call) -> ast.expr | None:
@@ -92,10 +109,11 @@ def _sole_local_value(code: Code, scope: ast.AST, node: ast.expr) -> ast.expr:
     return node
 
 
-def _literal_text(code: Code, node: ast.expr, call: ast.Call) -> str | None:
+def _literal_text(code: Code, node: ast.expr, where: ast.AST) -> str | None:
     """The SQL a string expression holds, with ``?`` where an f-string fills a value in (a
-    ``"...".format(...)`` template keeps its ``{}``, which no ``LIMIT`` or aggregate matches)."""
-    scope = code.enclosing_function(call) or code.module
+    ``"...".format(...)`` template keeps its ``{}``, which no ``LIMIT`` or aggregate matches).
+    Names are looked up in the function that holds ``where``."""
+    scope = code.enclosing_function(where) or code.module
     node = _sole_local_value(code, scope, node)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
         node = _sole_local_value(code, scope, node.func.value)

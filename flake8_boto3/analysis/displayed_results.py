@@ -18,7 +18,7 @@ Nothing of the items is kept or decided on: the reader of that output sees the
 error where the data would have been, as with a display step inside the
 function itself (:attr:`.failure_handling.HandlerContext.only_displays`), one
 call away. Only for a function whose callers are all in sight (a private one,
-or one of a script: :func:`.result_use.callers_in_sight`), and only when every
+or one of a script: :func:`.functions.callers_in_sight`), and only when every
 one of them displays.
 """
 
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import ast
 
-from flake8_boto3.analysis import functions, result_use
+from flake8_boto3.analysis import functions
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.handler_paths import KEEPING_METHODS, is_printed_output
 from flake8_boto3.analysis.logging_calls import is_logging_call
@@ -41,7 +41,7 @@ ESCAPES = (ast.Return, ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal)
 def callers_only_display(code: Code, function: ast.AST | None) -> bool:
     """Every call of ``function`` in its module iterates the result in a loop that only prints or logs
     the items (see the module docs), and there is at least one such call."""
-    if function is None or not result_use.callers_in_sight(code, function):
+    if function is None or not functions.callers_in_sight(code, function):
         return False
     calls = functions.module_calls_of(code, function)
     return bool(calls) and all(_displayed(code, call) for call in calls)

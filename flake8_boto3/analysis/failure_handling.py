@@ -111,7 +111,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from flake8_boto3.analysis import displayed_results, functions, result_use, run_once, taken_for_failure, told_apart
+from flake8_boto3.analysis import displayed_results, functions, run_once, taken_for_failure, told_apart
 from flake8_boto3.analysis.aws_calls import action_operation
 from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, always_leaves
 from flake8_boto3.analysis.handler_paths import (
@@ -1005,7 +1005,7 @@ class HandlerContext:
     @cached_property
     def _callers_create_on_a_falsy_answer(self) -> bool:
         """Every caller, all in sight, is ``if not f(...):`` whose body creates."""
-        if not result_use.callers_in_sight(self.code, self.function):
+        if not functions.callers_in_sight(self.code, self.function):
             return False
         calls = functions.module_calls_of(self.code, self.function)
         for call in calls:

@@ -526,6 +526,14 @@ def is_main_guard(code: Code, statement: ast.AST) -> bool:
     return "__name__" in test and "__main__" in test
 
 
+def callers_in_sight(code: Code, function: ast.AST) -> bool:
+    """Every caller of ``function`` is in its module: it is private (``_events()``), or the module is
+    a script (an ``if __name__ == "__main__":`` block), which nothing else imports."""
+    if function.name.startswith("_") and not function.name.startswith("__"):
+        return True
+    return any(is_main_guard(code, statement) for statement in code.module.body)
+
+
 def same_module_callees(code: Code, call: ast.Call) -> list[ast.AST]:
     """The functions of the call's own module that it calls, by name or through ``self``/``cls``.
 

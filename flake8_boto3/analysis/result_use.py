@@ -392,7 +392,7 @@ def _callers_use_only_part(code: Code, function: ast.AST | None, depth: int, pag
     Only for a function whose callers are all in sight: a private one (``_events()``) or one of a
     script (a module with an ``if __name__ == "__main__":`` block). A public function of a library
     promises its callers elsewhere the whole list."""
-    if function is None or depth >= MAX_RETURN_DEPTH or not callers_in_sight(code, function):
+    if function is None or depth >= MAX_RETURN_DEPTH or not functions.callers_in_sight(code, function):
         return False
     calls = functions.module_calls_of(code, function)
     return bool(calls) and all(
@@ -407,7 +407,7 @@ def _callers_test_the_length(code: Code, length: ast.Call, depth: int, page: Pag
     if not isinstance(code.parent(length), ast.Return) or depth >= MAX_RETURN_DEPTH:
         return False
     function = code.enclosing_function(length)
-    if function is None or not callers_in_sight(code, function):
+    if function is None or not functions.callers_in_sight(code, function):
         return False
     calls = functions.module_calls_of(code, function)
     return bool(calls) and all(_length_test(code, call, page) for call in calls)
@@ -420,14 +420,6 @@ def _assigned_and_bounded(code: Code, call: ast.Call, depth: int, page: Page) ->
         return False
     reads = _loads_of(code, target)
     return bool(reads) and all(bounded_item_use(code, read, depth, page) for read in reads)
-
-
-def callers_in_sight(code: Code, function: ast.AST) -> bool:
-    """Every caller of ``function`` is in its module: it is private (``_events()``), or the module is
-    a script (an ``if __name__ == "__main__":`` block), which nothing else imports."""
-    if function.name.startswith("_") and not function.name.startswith("__"):
-        return True
-    return any(functions.is_main_guard(code, statement) for statement in code.module.body)
 
 
 def result_items(code: Code, call: ast.Call, result_keys: tuple[str, ...]) -> Iterator[ast.AST] | None:

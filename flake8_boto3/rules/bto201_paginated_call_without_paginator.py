@@ -219,8 +219,11 @@ Not flagged when one page is all the code needs:
   (`SELECT count(*) FROM t WHERE ...`, also after `WITH` clauses) or a query
   ending in `LIMIT 30`, started by `start_query_execution` in the same function
   with a `QueryString` the code gives literally (an f-string or a `.format`
-  template filling in values only); a `LIMIT` the code fills in, or a query id
-  handed in, decides nothing;
+  template filling in values only), or through a parameter of a function only
+  its module calls (a private one, or one of a script) for which every call
+  passes such a query (`def _athena_rows(sql)` called with `"SELECT count(*)
+  ..."`); a `LIMIT` the code fills in, a query id handed in, or a public
+  function of a library module, decides nothing;
 - it is a thin wrapper of the operation: the call passes on its function's own
   `**kwargs` and the function returns the whole response (`def
   describe_alarms(self, **kwargs): return self.client.describe_alarms(**kwargs)`,
