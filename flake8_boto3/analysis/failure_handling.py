@@ -62,7 +62,8 @@ A path **handles** the failure when it
   reads any failure as "absent" (answers so, or makes the call that creates
   what was not found), in a handler that never tests the code, or
   that reads the codes its tests do not name as "there" (``if code == "404":
-  exists = False``, every other code keeping ``exists = True``): a HEAD error
+  exists = False``, every other code keeping ``exists = True``) or answers them
+  what it answers the codes it names (``return False`` for all): a HEAD error
   carries only the HTTP status, S3 answers 403 for a missing object when the
   caller lacks s3:ListBucket and for a bucket of another account, and whatever
   then uses the resource fails on its own;
@@ -1209,6 +1210,24 @@ def _is_failure_status(value: ast.AST | None) -> bool:
     )
 
 
+def _answers_as_the_named_codes(path: Path, paths: list[Path]) -> bool:
+    """The codes no test names answer what every named one answers (``if code == "404": return
+    False``, then ``return False``): every failure reads as "absent", as in a handler with no test at
+    all. A named code that raises (``Forbidden``) was told apart, and the others lost."""
+    named = [p for p in paths if p.state.side is Side.SPECIFIC]
+    return (
+        path.state.side is Side.OTHER
+        and bool(named)
+        and all(p.exit is Exit.RETURN and _same_value(p.value, path.value) for p in named)
+    )
+
+
+def _same_value(one: ast.AST | None, other: ast.AST | None) -> bool:
+    if one is None or other is None:
+        return one is other
+    return ast.dump(one) == ast.dump(other)
+
+
 def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     """Does this path through the handler lose the failure? (See the module docs.)"""
     state = path.state
@@ -1258,7 +1277,9 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
             return False
         if context.reads_a_cache and _answers_a_miss(path.value):
             return False  # a cache miss: the caller goes to the source
-        if context.only_heads and (state.side is Side.ALL or context.reads_as_there(path)):
+        if context.only_heads and (
+            state.side is Side.ALL or context.reads_as_there(path) or _answers_as_the_named_codes(path, paths)
+        ):
             return False  # an existence check by HEAD request (see HandlerContext.only_heads)
         if context.failure_told_apart(path):
             return False  # None, which only failures give, and every caller tests for it

@@ -43,7 +43,10 @@ group is missing: the other codes lose nothing anyone was given), an existence
 check by HEAD request that reads every code but the 404 it tests as "there"
 (`exists = True` before `head_bucket`, `exists = False` for 404: a HEAD error
 carries only the HTTP status, 403 is a bucket of another account, and the code
-that uses the bucket fails on its own). A log that carries the error placed
+that uses the bucket fails on its own), or that answers the other codes what
+it answers the 404 (`return False` for both: every failure reads as "absent",
+which BTO401 accepts of a HEAD check with no test, as S3 answers 403 for a
+missing object to a caller without `s3:ListBucket`). A log that carries the error placed
 before the test shows every code, so the other codes were reported. Paths are
 followed through `if`/`elif`/`else`, `match`, `with` and nested `try`
 statements.
