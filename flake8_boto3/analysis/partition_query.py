@@ -10,7 +10,9 @@ index queried for ``"InProgress"``), every item of that kind shares the one
 partition, and the query reads a whole collection, like a scan.
 
 Decided from the syntax alone, and only when all of it holds: the call is a
-``query`` whose ``KeyConditionExpression`` is a ``Key(...)`` condition of
+``query`` that does not pass ``Limit`` with a filter (the page is then the
+items read before the filter, not the 1 MB a partition rarely passes) and whose
+``KeyConditionExpression`` is a ``Key(...)`` condition of
 ``boto3.dynamodb.conditions`` or a string the code gives literally, it
 compares at least one key with "=" (also through a local bound once to the
 ``Key(...)`` condition), and no value compared with "=" is a
@@ -19,7 +21,9 @@ serializer of the code's own (``ExpressionAttributeValues=serialize({":c":
 customer_id})``), and both may be locals: a condition built from literals
 (``condition = "pk = :p"``, ``condition += " AND sk > :s"``), values bound to
 a literal mapping and given more by item assignments (``values[":s"] =
-start``); every value given to a placeholder compared with "=" counts. A
+start``); every value given to a placeholder compared with "=" counts. Both
+may also be keys of a local mapping the call unpacks (``table.query(**kwargs)``
+after ``kwargs = {"KeyConditionExpression": "userId = :u", ...}``). A
 condition or values the code builds any other way decide nothing.
 """
 
@@ -30,7 +34,7 @@ import re
 
 from flake8_boto3.analysis.aws_calls import AwsCall
 from flake8_boto3.analysis.code import Code
-from flake8_boto3.analysis.continuation import keyword_value
+from flake8_boto3.analysis.continuation import filters_after_reading, keyword_value, unpacked_arguments
 from flake8_boto3.analysis.names import call_name
 from flake8_boto3.model import Kind
 
@@ -53,7 +57,9 @@ def queries_one_partition(code: Code, call: ast.Call, operation: str) -> bool:
     module docs)."""
     if operation != "query":
         return False
-    condition = keyword_value(call, "KeyConditionExpression")
+    if query_argument(code, call, "Limit") is not None and filters_after_reading(code, call):
+        return False  # the page is Limit items read before the filter, not the 1 MB a partition rarely passes
+    condition = query_argument(code, call, "KeyConditionExpression")
     if condition is None:
         return False
     if isinstance(condition, ast.Name):
@@ -66,6 +72,17 @@ def queries_one_partition(code: Code, call: ast.Call, operation: str) -> bool:
     else:
         values = _placeholder_values(code, call, condition)
     return bool(values) and not any(_is_constant(code, value) for value in values)
+
+
+def query_argument(code: Code, call: ast.Call, name: str) -> ast.expr | None:
+    """What the call passes for ``name``: its keyword, or the key of a local mapping it unpacks
+    (``kwargs = {"KeyConditionExpression": ...}``, then ``table.query(**kwargs)``) that no item
+    assignment replaces."""
+    value = keyword_value(call, name)
+    if value is not None:
+        return value
+    given = unpacked_arguments(code, call, set_later=False).get(name)
+    return given if unpacked_arguments(code, call).get(name) is given else None
 
 
 def _is_key_condition(node: ast.AST) -> bool:
@@ -95,7 +112,7 @@ def _placeholder_values(code: Code, call: ast.Call, condition: ast.AST) -> list[
     text = _condition_text(code, condition)
     if text is None or not KEY_CONDITION.match(text):
         return []
-    given = _mapping_values(code, _serialized_mapping(keyword_value(call, "ExpressionAttributeValues")))
+    given = _mapping_values(code, _serialized_mapping(query_argument(code, call, "ExpressionAttributeValues")))
     if given is None:
         return []
     values = []

@@ -84,7 +84,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         if not continuation.dynamodb_page_unhandled(context.code, call.call, call.operation):
             continue  # (Limit with a FilterExpression is BTO206's)
-        condition = context.code.as_string(continuation.keyword_value(call.call, "KeyConditionExpression"))
+        condition = context.code.as_string(partition_query.query_argument(context.code, call.call, "KeyConditionExpression"))
         yield RULE.finding(
             call.call,
             f"{call.receiver_text}.query() of one partition ({_shorten(condition)}) reads one page (1 MB of data"
