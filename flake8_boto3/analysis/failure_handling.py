@@ -328,6 +328,15 @@ class HandlerContext:
         return None
 
     @cached_property
+    def falls_off_into_none(self) -> bool:
+        """A path falling off the handler ends a function that is no generator: its caller gets None,
+        as from ``return None`` (a generator's iteration just ends)."""
+        if self.after_try is not None or self.function is None:
+            return False
+        skip = (*FUNCTION_TYPES, ast.ClassDef, ast.Lambda)
+        return not any(self.code.nodes((ast.Yield, ast.YieldFrom), within=self.function, skip=skip))
+
+    @cached_property
     def once_per_process(self) -> bool:
         return self.once.runs_once(self.handler)
 
@@ -1167,12 +1176,15 @@ def _answers_a_miss(value: ast.AST | None) -> bool:
 def _answers_the_caller(path: Path, context: HandlerContext) -> bool:
     """The path ends in the handler's own ``return`` of a value to the function's caller, or falls
     straight into the ``return`` of what the ``try`` was filling (``subs = {}``; ``try:`` ...
-    ``subs[user] = ...``; ``return subs``): the caller gets the stand-in either way. (Falling through
+    ``subs[user] = ...``; ``return subs``), or off the end of the function (None): the caller gets
+    the stand-in either way. (Falling through
     to other code after the ``try`` is the procedure going on, whatever it then answers: on the
     corpus, scanners that log a resource's error and go on to the next.)"""
     if not context.returns_values:
         return False
-    return path.exit is Exit.RETURN or (path.exit is Exit.FALL and context.falls_into_the_return_of_its_result)
+    if path.exit is Exit.RETURN:
+        return True
+    return path.exit is Exit.FALL and (context.falls_off_into_none or context.falls_into_the_return_of_its_result)
 
 
 def _same_but_the_flag(success: ast.AST | None, failure: ast.List | ast.Tuple, place: int) -> bool:

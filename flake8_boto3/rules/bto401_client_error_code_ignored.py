@@ -153,9 +153,10 @@ Not flagged, because the failure is passed on or handled:
   warning says it was expected. Logging does not make a stand-in answer any
   less of one when the handler itself returns it (`log.error(e); return
   None`, `return []`): the log tells an operator, while the caller still
-  reads AccessDenied as "nothing there". A handler that logs and ends,
-  falling through to the code after the `try` or off its function, is judged
-  as going on. (Held-out application code, 12 handlers that log an error and
+  reads AccessDenied as "nothing there", and so does falling off the end of a
+  function that returns values (Python's `return None`; a generator's
+  iteration just ends). A handler that logs and falls through to the code
+  after the `try` is judged as going on. (Held-out application code, 12 handlers that log an error and
   return a stand-in, judged when this was decided: 10 true, among them an
   inventory answering "0 instances" in a Region it could not read, a storage
   backend's listing answering `[]`, a security scan reporting "no risks"; on
