@@ -138,7 +138,11 @@ Not flagged when one page is all the code needs:
   `list_executions`...), the newest by one of the items' timestamps:
   `max(runs, key=lambda r: r["StartedOn"])`, or a prefix of `sorted(runs,
   key=itemgetter("StartedOn"), reverse=True)` (not the oldest, not the largest
-  by anything else, and not for operations that document no order), also of a comprehension that maps every item
+  by anything else, and not for operations that document no order), or any
+  of them when the call is made again on every pass of a loop that sleeps
+  between its passes (a deploy script tailing `describe_stack_events` every 5
+  seconds: each pass needs only what happened since the last, at the head of
+  the list), also of a comprehension that maps every item
   (`[g["logGroupName"] for g in groups][:10]`; one with an `if` filters, and
   `any(...)` over one searches every item) or of a list that a loop fills with
   one value per item (`for s in page: names.append(s["Name"])`, the loop's
@@ -293,7 +297,7 @@ import ast
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis import bounded_query, continuation, later_operation, partition_query, result_use
+from flake8_boto3.analysis import bounded_query, continuation, later_operation, partition_query, polling, result_use
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.aws import Paginator, deleted_with_the_parent, quota_bounds, refused_while_items_remain, table
 from flake8_boto3.context import FileContext
@@ -543,6 +547,8 @@ def check(context: FileContext) -> Iterator[Finding]:
         page = _page(call, paginators)
         if continuation.one_page_is_enough(context.code, call.call, call.operation, tokens, limits, results, page):
             continue
+        if page.newest and polling.polled(context.code, call.call):
+            continue  # a newest-first listing read again on every pass of a poll: each needs only what is new
         if partition_query.reads_one_partition(call):
             continue  # a DynamoDB query of one entity's partition: BTO207 (opt-in)
         if call.operation == "get_query_results" and call.services() == {"athena"}:

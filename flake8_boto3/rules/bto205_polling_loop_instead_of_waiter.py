@@ -94,40 +94,18 @@ from collections.abc import Iterator
 from flake8_boto3.analysis.aws_calls import RELOADS
 from flake8_boto3.analysis.code import Code
 from flake8_boto3.analysis.names import FUNCTION_TYPES, dotted_name
+from flake8_boto3.analysis.polling import loop_nodes, sleeps_between_passes
 from flake8_boto3.aws import table
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
 from flake8_boto3.rule import WAITERS_GUIDE, Finding, Rule
 
-SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "sleep", "gevent.sleep", "trio.sleep", "anyio.sleep"})
 LOOPS = (ast.While, ast.For, ast.AsyncFor)
 # Clocks a deadline is read from: they only move on.
 CLOCKS = frozenset({
     "time.time", "time.monotonic", "time.perf_counter", "monotonic", "perf_counter",
     "datetime.now", "datetime.utcnow", "datetime.datetime.now", "datetime.datetime.utcnow",
 })
-
-
-def _sleeps(code: Code, loop: ast.AST) -> bool:
-    """The loop itself sleeps between its passes: not only a loop nested in it (a retry loop's
-    backoff, ``time.sleep(2 ** attempt)`` around another operation, sleeps between attempts, not polls)."""
-    for call in _loop_nodes(code, loop, ast.Call):
-        name = dotted_name(call.func)
-        if name in SLEEPS and code.innermost_loop(call) is loop:
-            if name != "sleep":
-                return True
-            imports = code.bindings(call.func)
-            if any(isinstance(b, ast.ImportFrom) and (b.module or "") in ("time", "asyncio") for b in imports):
-                return True
-    return False
-
-
-def _loop_nodes(code: Code, loop: ast.AST, kind):
-    """Nodes of the loop body, not of functions defined inside it."""
-    for statement in loop.body:
-        if isinstance(statement, kind):
-            yield statement
-        yield from code.nodes(kind, within=statement, skip=FUNCTION_TYPES)
 
 
 def _enclosing_loops(code: Code, node: ast.AST) -> Iterator[ast.AST]:
@@ -184,7 +162,7 @@ def _test_values(code: Code, loop: ast.AST, test: ast.expr) -> set[str]:
     (``complete = status in (...)`` then ``if complete:``)."""
     values = _compared_values(code, test)
     names = {node.id for node in code.nodes(ast.Name, within=test)}
-    for assign in _loop_nodes(code, loop, ast.Assign):
+    for assign in loop_nodes(code, loop, ast.Assign):
         if any(isinstance(target, ast.Name) and target.id in names for target in assign.targets):
             values |= _compared_values(code, assign.value)
     return values
@@ -220,10 +198,10 @@ def _reports_each_change(code: Code, loop: ast.AST) -> bool:
     waiter does not."""
     kept = {
         (assign.targets[0].id, assign.value.id)
-        for assign in _loop_nodes(code, loop, ast.Assign)
+        for assign in loop_nodes(code, loop, ast.Assign)
         if len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Name) and isinstance(assign.value, ast.Name)
     }
-    for compare in _loop_nodes(code, loop, ast.Compare):
+    for compare in loop_nodes(code, loop, ast.Compare):
         if len(compare.ops) != 1 or not isinstance(compare.ops[0], (ast.NotEq, ast.Eq, ast.IsNot, ast.Is)):
             continue
         left, right = compare.left, compare.comparators[0]
@@ -239,7 +217,7 @@ def _works_with_another_service(context: FileContext, loop: ast.AST, polled) -> 
     if polled.service is None:
         return False
     operations = table().operation_index
-    for call in _loop_nodes(context.code, loop, ast.Call):
+    for call in loop_nodes(context.code, loop, ast.Call):
         if not isinstance(call.func, ast.Attribute) or call.func.attr not in operations:
             continue
         receiver = context.aws_calls.infer_receiver(call.func.value)
@@ -287,7 +265,7 @@ def _deadline_or_count(code: Code, loop: ast.While) -> bool:
     if isinstance(growing, ast.Name):
         return any(
             isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name) and node.target.id == growing.id
-            for node in _loop_nodes(code, loop, ast.AugAssign)
+            for node in loop_nodes(code, loop, ast.AugAssign)
         )
     return False
 
@@ -332,7 +310,7 @@ def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], 
     relevant = [w for w in waiters if states[w]["success"] & named] or waiters
     failures = frozenset().union(*(states[w]["failure"] for w in relevant))
     exits: set[str] = set()
-    for branch in _loop_nodes(code, loop, ast.If):
+    for branch in loop_nodes(code, loop, ast.If):
         if _ends(code, branch.body) and not _raises(code, branch.body):
             exits |= _test_values(code, loop, branch.test) | _states_matched(code, branch.test, failures)
             if _tests_membership_in_a_variable(branch.test):
@@ -370,7 +348,7 @@ def check(context: FileContext) -> Iterator[Finding]:
             continue
         states = {waiter: table().waiter_states(call.service, waiter) for waiter in waiters}
         for loop in _enclosing_loops(context.code, call.call):
-            if loop in reported or not _sleeps(context.code, loop):
+            if loop in reported or not sleeps_between_passes(context.code, loop):
                 continue
             if _waits_for_something_else(context.code, loop, states):
                 break  # it compares states none of the waiters watch
