@@ -27,8 +27,14 @@ hands a failed change set back to its caller, where
 states of every waiter come from botocore's waiter models). The waiters that
 count are those whose success states the loop names (all of the operation's
 waiters when it names none). A loop that stops on the failure state and then
-raises, in the loop or right after it, does what the waiter does, and is
-flagged.
+raises, in the loop or right after it, is flagged unless it also gives up with
+an exception when its time runs out: bounded (a `for` loop, a deadline, a
+counter) and raising in its `else:` or right after it, or raising on a test of
+the clock in its body (`if time.time() - started > 900: raise ...`). Such a
+loop does all the waiter does (failure states, a bound, an error when the
+bound is reached), and the waiter would change nothing; one that goes on
+silently when its deadline passes takes a stack still in progress for a
+created one.
 
 Nor is a loop that reports the progress: it keeps the last state it saw and
 tests each new one against it (`if status != last_status: notify(status)`,
@@ -327,6 +333,51 @@ def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], 
     )
 
 
+def _raises_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], waiters: list[str]) -> bool:
+    """The loop raises on a state that the waiters it stands for treat as failure: in a branch that
+    tests it (or the final ``else`` after the states a chain names), or in an ``if`` right after the
+    loop."""
+    named = _compared_values(code, loop)
+    relevant = [w for w in waiters if states[w]["success"] & named] or waiters
+    failures = frozenset().union(*(states[w]["failure"] for w in relevant))
+    if _failure_checked_after(code, loop, failures):
+        return True
+    raised: set[str] = set()
+    for branch in loop_nodes(code, loop, ast.If):
+        if _raises(code, branch.body):
+            raised |= _test_values(code, loop, branch.test) | _states_matched(code, branch.test, failures)
+        if _is_final_else(branch) and _raises(code, branch.orelse):
+            raised |= failures - _chain_values(code, loop, branch)
+    failing = [w for w in relevant if states[w]["failure"]]
+    return bool(failing) and all(states[w]["failure"] & raised for w in failing)
+
+
+def _times_out_loudly(code: Code, loop: ast.AST) -> bool:
+    """The loop gives up with an exception, as a waiter does after its last attempt: it is bounded
+    (see :func:`_bounded`) and raises when the bound runs out (in its ``else:``, or in the statement
+    right after it), or it raises on a test of the clock in its body (``if elapsed > 900: raise``)."""
+    if _bounded(code, loop):
+        following = next(iter(code.following_siblings(loop)), None)
+        if _raises(code, loop.orelse) or isinstance(following, ast.Raise):
+            return True
+    timed = {
+        target.id
+        for assign in loop_nodes(code, loop, ast.Assign)
+        if _reads_a_clock(assign.value)
+        for target in assign.targets
+        if isinstance(target, ast.Name)
+    }
+    return any(
+        _raises(code, branch.body)
+        and (_reads_a_clock(branch.test) or any(isinstance(n, ast.Name) and n.id in timed for n in ast.walk(branch.test)))
+        for branch in loop_nodes(code, loop, ast.If)
+    )
+
+
+def _reads_a_clock(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Call) and dotted_name(n.func) in CLOCKS for n in ast.walk(node))
+
+
 def _polled(call) -> tuple[str, str] | None:
     """(operation, how to reach the client's waiter) of a client's call, or of a resource's reload
     (``image.reload()`` makes DescribeImages: ``image.meta.client``)."""
@@ -358,6 +409,8 @@ def check(context: FileContext) -> Iterator[Finding]:
                 break  # it reports each state it sees on the way, or does other work on each pass
             if _bounded(context.code, loop) and not any(states[w]["failure"] for w in waiters):
                 break  # no failure state to miss, a bound already there: the waiter would change nothing
+            if _times_out_loudly(context.code, loop) and _raises_on_failure_state(context.code, loop, states, waiters):
+                break  # raises on a failure state and when its time runs out: what the waiter does
             reported.add(loop)
             # The waiters that end in a state the loop compares come first: `!= "InService"` waits for
             # endpoint_in_service, not endpoint_deleted.
