@@ -237,6 +237,10 @@ class Table:
         actions = self._entry(service).get("resource_actions", {}).get(resource_type, {})
         return actions.get(method)
 
+    def has_resource_model(self, service: str) -> bool:
+        """boto3 has a resource model for the service (``boto3.resource("sqs")`` works)."""
+        return bool(self._entry(service).get("resource_actions"))
+
     def resource_types(self, service: str) -> frozenset[str]:
         """The resource types of the service's resource model that have actions (``Bucket``, ``Table``)."""
         return frozenset(self._entry(service).get("resource_actions", {})) - {"ServiceResource"}

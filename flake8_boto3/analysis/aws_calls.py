@@ -148,17 +148,22 @@ def _client_factory_names(code: Code) -> frozenset[str]:
     return frozenset(found)
 
 
-def _is_client_call(value: ast.AST | None, factories: frozenset[str] = frozenset()) -> bool:
-    """``boto3.client(...)``, ``session.client(...)``, or a call of one of the module's ``factories``."""
+def _is_client_call(
+    value: ast.AST | None, factories: frozenset[str] = frozenset(), constructor: str = "client"
+) -> bool:
+    """``boto3.client(...)``, ``session.client(...)``, or a call of one of the module's ``factories``
+    (with ``constructor="resource"``: ``boto3.resource(...)``, ``session.resource(...)``)."""
     if not isinstance(value, ast.Call):
         return False
     func = value.func
-    return (isinstance(func, ast.Attribute) and func.attr == "client") or (
+    return (isinstance(func, ast.Attribute) and func.attr == constructor) or (
         isinstance(func, ast.Name) and func.id in factories
     )
 
 
-def _bound_to_a_client_call(code: Code, expression: ast.AST, factories: frozenset[str] = frozenset()) -> bool:
+def _bound_to_a_client_call(
+    code: Code, expression: ast.AST, factories: frozenset[str] = frozenset(), constructor: str = "client"
+) -> bool:
     """``ec2`` bound only by a ``client(...)`` call (``ec2 = boto3.client("ec2")``, whose service the
     syntax reads at the cost of no astroid tree, or a session's ``session.client("ec2")``: what it is,
     inference tells), or ``self.ec2`` that the class sets only to one (see :func:`_instance_client`):
@@ -166,21 +171,23 @@ def _bound_to_a_client_call(code: Code, expression: ast.AST, factories: frozense
     (``ec2.publish(...)``, copied from an SNS client), a resource's (``s3.Bucket(name)`` on a client)
     or a name no service has."""
     if isinstance(expression, ast.Attribute):
-        return _instance_client(code, expression, factories)
+        return _instance_client(code, expression, factories, constructor)
     if not isinstance(expression, ast.Name):
         return False
     found = code.bindings(expression)
-    return bool(found) and all(_assigned_a_client_call(code, binding, factories) for binding in found)
+    return bool(found) and all(_assigned_a_client_call(code, binding, factories, constructor) for binding in found)
 
 
-def _assigned_a_client_call(code: Code, target: ast.AST, factories: frozenset[str] = frozenset()) -> bool:
+def _assigned_a_client_call(
+    code: Code, target: ast.AST, factories: frozenset[str] = frozenset(), constructor: str = "client"
+) -> bool:
     """``target = boto3.client(...)``, ``target = session.client(...)`` or ``target = get_sqs_client()``
     (one of the module's client ``factories``): a ``client(...)`` call, which inference then tells a
     client or not."""
     statement = code.parent(target) if isinstance(target, (ast.Name, ast.Attribute)) else None
     if not (isinstance(statement, ast.Assign) and statement.targets == [target]):
         return False
-    return _is_client_call(statement.value, factories)
+    return _is_client_call(statement.value, factories, constructor)
 
 
 def _bound_name(node: ast.AST) -> str | None:
@@ -190,7 +197,9 @@ def _bound_name(node: ast.AST) -> str | None:
     return node.attr if isinstance(node, ast.Attribute) else None
 
 
-def _instance_client(code: Code, expression: ast.Attribute, factories: frozenset[str] = frozenset()) -> bool:
+def _instance_client(
+    code: Code, expression: ast.Attribute, factories: frozenset[str] = frozenset(), constructor: str = "client"
+) -> bool:
     """``self.ec2`` in a method of a class whose methods set ``self.ec2`` only to ``boto3.client(...)``
     or a session's ``client(...)`` (``self.session.client("ec2")``), and whose body binds no ``ec2``
     of its own: what it is, inference tells."""
@@ -201,7 +210,7 @@ def _instance_client(code: Code, expression: ast.Attribute, factories: frozenset
     if cls is None or expression.attr in code.locals(cls):
         return False
     assigned = code.instance_attributes(cls).get(expression.attr, [])
-    return bool(assigned) and all(_assigned_a_client_call(code, target, factories) for target in assigned)
+    return bool(assigned) and all(_assigned_a_client_call(code, target, factories, constructor) for target in assigned)
 
 
 def _is_module_receiver(code: Code, expression: ast.AST) -> bool:
@@ -283,6 +292,25 @@ class AwsCalls:
         return frozenset(found)
 
     @cached_property
+    def _resource_call_targets(self) -> frozenset[str]:
+        """The names and attributes that some assignment of the module gives a ``resource(...)``
+        call's value (``sqs = boto3.resource("sqs")``, ``self.sqs = ...``)."""
+        return frozenset(
+            name
+            for assignment in self.code.nodes(ast.Assign)
+            if _is_client_call(assignment.value, constructor="resource")
+            for target in assignment.targets
+            if (name := _bound_name(target))
+        )
+
+    def _on_a_resource_call(self, receiver: ast.AST) -> bool:
+        """The receiver is a name or ``self.x`` bound only to a ``resource(...)`` call: a client
+        operation called on it (``sqs.get_queue_url(...)``) is worth asking about (BTO501)."""
+        return _bound_name(receiver) in self._resource_call_targets and _bound_to_a_client_call(
+            self.code, receiver, constructor="resource"
+        )
+
+    @cached_property
     def _client_factories(self) -> frozenset[str]:
         return _client_factory_names(self.code)
 
@@ -306,7 +334,7 @@ class AwsCalls:
                     continue
                 if not worth_inferring(func.attr, bool(call.args)) and not (
                     not func.attr.startswith("_") and self._on_a_client_call(func.value)
-                ):
+                ) and not (func.attr in table().operation_index and self._on_a_resource_call(func.value)):
                     continue
                 if _is_module_receiver(self.code, func.value):
                     continue

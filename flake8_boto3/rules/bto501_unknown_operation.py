@@ -24,6 +24,14 @@ gives such a call (`sqs = get_sqs_client()`, or `get_sqs_client()` itself): no i
 (botocore's own `_make_api_call`) are not. A client of unknown service, or a receiver that is
 not known to be a client, is never flagged.
 
+On a service resource (`boto3.resource("sqs")`, a name or `self.x` bound only
+to one in the module), flags a call of an operation of the service's client
+that is no action of the resource (`sqs.get_queue_url(...)`,
+`ec2.describe_instances(...)`): the resource has only the actions,
+sub-resources and collections of boto3's resource model, and its client is
+`sqs.meta.client`. An operation that is also an action of the resource
+(DynamoDB's `batch_write_item`) is not flagged.
+
 ## Why is this bad?
 boto3 builds client methods from the service model at run time: a typo, an
 operation of another service, or an operation from a newer botocore than the
@@ -89,6 +97,27 @@ def check(context: FileContext) -> Iterator[Finding]:
         yield RULE.finding(
             call.call,
             f"{service} client has no method '{call.operation}' (AttributeError at run time){hint}",
+            SERVICE_REFERENCE.format(service=service),
+        )
+    yield from client_operations_on_a_resource(context)
+
+
+def client_operations_on_a_resource(context: FileContext) -> Iterator[Finding]:
+    """``boto3.resource("sqs").get_queue_url(...)``: an operation of the service's client called on
+    its service resource, which has only the resource model's actions and sub-resources."""
+    aws = table()
+    for call in context.aws_calls.on(Kind.RESOURCE):
+        service = call.service
+        if not service or not aws.has_service(service) or not aws.has_resource_model(service):
+            continue
+        if call.operation not in aws.operations(service):
+            continue  # not a client operation: a sub-resource, a collection, a typo (not judged here)
+        if aws.resource_action(service, "ServiceResource", call.operation) is not None:
+            continue  # also an action of the service resource (dynamodb's batch_get_item)
+        yield RULE.finding(
+            call.call,
+            f"boto3.resource('{service}') has no method '{call.operation}' (AttributeError at run time);"
+            f" it is an operation of the {service} client: call {call.receiver_text}.meta.client.{call.operation}(...)",
             SERVICE_REFERENCE.format(service=service),
         )
 
