@@ -43,7 +43,7 @@ class FileContext:
 
     @cached_property
     def client_error_handlers(self) -> ClientErrorHandlers:
-        return ClientErrorHandlers(self.code, self.is_test_file, self.once_per_process)
+        return ClientErrorHandlers(self.code, self.is_test_file, self.once_per_process, self.settings)
 
     @cached_property
     def aws_calls(self) -> AwsCalls:

@@ -32,6 +32,7 @@ from flake8_boto3.analysis.code import FUNCTION_TYPES, Code, Function
 from flake8_boto3.analysis.names import chain_root, dotted_name, import_names, positional_parameter_names
 from flake8_boto3.analysis.run_once import OncePerProcess
 from flake8_boto3.model import Boto3Value, Kind
+from flake8_boto3.settings import DEFAULT_SETTINGS, Settings
 from flake8_boto3.syntax.bindings import Builtin
 
 CLIENT_ERROR = "botocore.exceptions.ClientError"
@@ -441,10 +442,13 @@ def is_about_client_error(code: Code, handler: ast.ExceptHandler) -> bool:
 class ClientErrorHandlers:
     """Every ``except ClientError`` handler of a module, outside test code."""
 
-    def __init__(self, code: Code, test_file: bool, once: OncePerProcess) -> None:
+    def __init__(
+        self, code: Code, test_file: bool, once: OncePerProcess, settings: Settings = DEFAULT_SETTINGS
+    ) -> None:
         self.code = code
         self.test_file = test_file
         self.once = once
+        self.settings = settings
 
     @cached_property
     def handlers(self) -> list[Handler]:
@@ -458,7 +462,7 @@ class ClientErrorHandlers:
             exception_names = {node.name} if node.name is not None else set()
             detail_names = _collect_detail_names(code, node, exception_names) if exception_names else set()
             helper = bool(exception_names) and passes_to_code_reader(code, node, exception_names)
-            context = failure_handling.HandlerContext(code, node, code.parent(node), self.once)
+            context = failure_handling.HandlerContext(code, node, code.parent(node), self.once, self.settings)
             found.append(Handler(node, context, exception_names, detail_names, helper))
         return found
 
@@ -478,7 +482,7 @@ class ClientErrorHandlers:
                 if functions.in_test_code(code, statement):
                     continue
                 silent = handler_paths.Path(handler_paths.Exit.FALL, handler_paths.State())
-                context = failure_handling.HandlerContext(code, item, statement, self.once)
+                context = failure_handling.HandlerContext(code, item, statement, self.once, self.settings)
                 if failure_handling.loses(silent, context, [silent]):
                     found.append(item)
         return found

@@ -130,6 +130,7 @@ from flake8_boto3.analysis.handler_paths import (
 from flake8_boto3.analysis.names import dotted_name, positional_parameter_names
 from flake8_boto3.analysis.syntax_helpers import first_test_after
 from flake8_boto3.aws import read_verb_pattern, table
+from flake8_boto3.settings import DEFAULT_SETTINGS, Settings
 
 CLEANUP_FUNCTION = re.compile(
     r"clean_?up|tear_?down|destroy|dispose|close|shutdown|disconnect|unlock|release_?(lock|lease)"
@@ -294,6 +295,7 @@ class HandlerContext:
     handler: ast.AST
     statement: ast.AST
     once: run_once.OncePerProcess
+    settings: Settings = DEFAULT_SETTINGS  # which functions are request handlers
 
     @cached_property
     def function(self) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
@@ -335,6 +337,18 @@ class HandlerContext:
             return False
         skip = (*FUNCTION_TYPES, ast.ClassDef, ast.Lambda)
         return not any(self.code.nodes((ast.Yield, ast.YieldFrom), within=self.function, skip=skip))
+
+    @cached_property
+    def answers_an_http_request(self) -> bool:
+        """The handler is in a function that answers HTTP requests (a web route, an API's Lambda
+        handler) and is not run once by a script: after the ``try``, what it goes on to answer is
+        the request's answer."""
+        function = self.function
+        return (
+            function is not None
+            and not self.once_per_process
+            and functions.answers_http_requests(self.code, function, self.settings)
+        )
 
     @cached_property
     def once_per_process(self) -> bool:
@@ -463,6 +477,25 @@ class HandlerContext:
     def handler_calls_aws(self) -> bool:
         """The handler makes an AWS call of its own (uploads what the HEAD request did not find)."""
         return bool(_aws_method_names(self.code, self.handler_body))
+
+    @cached_property
+    def handler_makes_an_aws_call(self) -> bool:
+        """Every path through the handler makes an AWS call of its own (a statement of the handler's
+        own block, not one inside an ``if``), directly or through a function of the module
+        (``put_autorecovery_check(...)`` after the recover-action alarm failed): a fallback or a
+        report, which fails on its own where the failure was AccessDenied. Not a removal: deleting
+        on any failure (a websocket connection's record after a failed post, stale or only throttled)
+        is the conflation itself."""
+        simple = [s for s in self.handler_body if isinstance(s, (ast.Expr, ast.Assign, ast.AnnAssign, ast.Return))]
+        made = list(_aws_method_names(self.code, simple))
+        made += [
+            name
+            for statement in simple
+            for call in self.code.nodes(ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef))
+            for callee in functions.same_module_callees(self.code, call)
+            for name in _aws_method_names(self.code, [callee])
+        ]
+        return any(not CLEANUP_OPERATION.match(name) for name in made)
 
     @cached_property
     def flag_decides_an_aws_call(self) -> bool:
@@ -1321,6 +1354,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         return False  # a script told the person running it, and goes on with its next step
     if state.noted and path.exit is Exit.FALL and context.only_displays:
         return False  # a display step shows the error where the data would have been
+    if path.exit in (Exit.FALL, Exit.LOOP) and not state.not_there and context.handler_makes_an_aws_call:
+        return False  # the handler's own AWS call, a fallback or a report, fails on its own
     goes_on_silently = path.exit in (Exit.FALL, Exit.LOOP) and state.side is Side.ALL and not state.not_there
     if goes_on_silently and context.creates_then_uses:
         return False  # a create-or-reuse: the use of what it created fails on its own when it is missing
@@ -1331,5 +1366,7 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     if state.fallback:
         return False
     if state.noted:
-        return context.reads  # only a warning, and the code carries on without the data
+        # only a warning, and the code carries on without the data; or, after a failed change, on to
+        # the HTTP answer, which says it worked
+        return context.reads or (path.exit is Exit.FALL and context.answers_an_http_request)
     return True  # nothing said, nothing kept

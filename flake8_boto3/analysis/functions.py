@@ -124,6 +124,22 @@ def handler_reason(code: Code, function: ast.AST, settings: Settings) -> str | N
     return None
 
 
+def answers_http_requests(code: Code, function: ast.AST, settings: Settings) -> bool:
+    """A request handler whose answer goes to an HTTP client: a web route (a handler decorator), or a
+    Lambda handler in a module that builds an HTTP answer (``{"statusCode": 200, ...}``, not one no
+    HTTP client gets: see :func:`_answers_no_http_client`)."""
+    reason = handler_reason(code, function, settings)
+    if reason is None:
+        return False
+    if reason == "request handler":
+        return True
+    return any(
+        not _answers_no_http_client(code, node)
+        for node in code.nodes(ast.Constant)
+        if node.value == "statusCode" and _builds_an_answer(code, node)
+    )
+
+
 def is_chalice_route(code: Code, function: ast.AST) -> bool:
     """A route (or any handler) of a Chalice app: ``@app.route("/")`` where the module binds ``app =
     Chalice(...)``. Chalice deploys it as a Lambda function, which answers one request at a time."""

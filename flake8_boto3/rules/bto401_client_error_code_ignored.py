@@ -17,7 +17,10 @@ on some path through it, *loses the failure*:
 - it sets a "not found" stand-in (`found = False`, `policy = None`) and goes on;
 - it only notes the error at a level that says "expected, carry on"
   (`debug`/`info`/`warning`, `print` in a service) and carries on without the
-  data the `try` was fetching;
+  data the `try` was fetching, or, in a function that answers HTTP requests (a
+  web route, an API's Lambda handler), after a failed change, on to the answer
+  that says it worked (a sign-up route that prints the error and redirects to
+  "welcome");
 - it goes on, whatever it logged, to delete the queue message it was handling
   (`sqs.delete_message(..., ReceiptHandle=record["receiptHandle"])` after the
   `try`): the queue takes the work for done and never delivers it again. Not
@@ -202,6 +205,12 @@ Not flagged, because the failure is passed on or handled:
   exists:`, or goes on to the next candidate key with `continue`): a HEAD error carries only the HTTP status, and S3
   answers 403 for a missing object when the caller lacks `s3:ListBucket`, so
   branching on the code could not tell "absent" from "denied" either;
+- a fallback the handler makes itself: every path through it makes another
+  AWS call (a statement of its own block, directly or through a function of
+  the module: the plain alarm after the one with the recover action was
+  refused), which fails on its own where the failure was AccessDenied; not a
+  removal, which on any failure (a websocket connection's record deleted after
+  a post that was only throttled) is the conflation itself;
 - a get-or-create: the `try` only reads one thing (its helpers too), and
   every failure leads to creating it: the handler creates (`upload_*`,
   `create_*`, `register_*`), the failure falls into a statement that does

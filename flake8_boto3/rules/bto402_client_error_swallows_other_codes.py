@@ -21,7 +21,9 @@ handler), returns a "not there" value or a default to a caller (also after
 logging: `else: log.error(e); return None`), sets a "not found" stand-in, or
 only notes the error at warning level (or prints it, in a service) and carries
 on without the data it was fetching (a loop that handles `NoSuchTagSet` and
-prints every other error, then reports success).
+prints every other error, then reports success), or, in a web route or an
+API's Lambda handler, after a failed change, on to the answer that says it
+worked.
 
 Correct shapes are not flagged: `if code != "X": raise`, `if code in {...}:
 ... else: raise`, a trailing `raise`, a `match` whose `case _:` raises,
@@ -46,7 +48,8 @@ carries only the HTTP status, 403 is a bucket of another account, and the code
 that uses the bucket fails on its own), or that answers the other codes what
 it answers the 404 (`return False` for both: every failure reads as "absent",
 which BTO401 accepts of a HEAD check with no test, as S3 answers 403 for a
-missing object to a caller without `s3:ListBucket`). A log that carries the error placed
+missing object to a caller without `s3:ListBucket`), or a fallback the handler
+makes on every path (another AWS call, not a removal). A log that carries the error placed
 before the test shows every code, so the other codes were reported. Paths are
 followed through `if`/`elif`/`else`, `match`, `with` and nested `try`
 statements.
