@@ -185,7 +185,8 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
     manually started job (an EventBridge schedule's event carries nothing a job needs; a cleanup,
     backup, report or compliance scan over the whole account). It runs when its schedule says, most
     often cold, not once per request or message: ``def handler(event, context): cleanup()``; also
-    when it only logs its event (see :func:`_only_for_diagnosis`). A handler that reads it
+    when it only logs its event (see :func:`_only_for_diagnosis`) or reads only the time
+    EventBridge stamps on it (``event["time"]``: :data:`EVENT_TIME`). A handler that reads it
     otherwise, is decorated (other than by instrumentation that only observes the call:
     :data:`OBSERVING_DECORATORS`), or sits in a module that builds an HTTP
     answer (a ``"statusCode"`` anywhere but in answers no HTTP client would get anything from: see
@@ -198,13 +199,28 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
         return False
     event = params[0]  # whatever its name: `def lambda_handler(even, context)` is given the event
     reads = (node for node in code.nodes(ast.Name, within=function) if node.id == event)
-    if any(_reads_the_parameter(code, node) and not _only_for_diagnosis(code, node) for node in reads):
+    if any(
+        _reads_the_parameter(code, node) and not _only_for_diagnosis(code, node) and not _envelope_only(code, node)
+        for node in reads
+    ):
         return False
     return all(
         _answers_no_http_client(code, node)
         for node in code.nodes(ast.Constant)
         if node.value == "statusCode" and _builds_an_answer(code, node)
     )
+
+
+# When an EventBridge event happened: a scheduled rule's event carries nothing else a job needs (its
+# "detail" is empty), so a handler that reads only this runs on the schedule, like one that reads
+# nothing of its event (``event["time"][:10]``: the day to process). The envelope's other members
+# ("id", "region", "resources") are names that direct invocations' payloads use too.
+EVENT_TIME = "time"
+
+
+def _envelope_only(code: Code, read: ast.Name) -> bool:
+    """The event is read for the time EventBridge stamps on it (``event["time"]``)."""
+    return _member_key(code, read) == EVENT_TIME
 
 
 def _only_for_diagnosis(code: Code, read: ast.Name) -> bool:

@@ -66,8 +66,10 @@ they run once per execution of their stage, a few times per release. Nor are
 jobs: a Lambda handler that reads nothing of its event (its first parameter,
 whatever its name; a comprehension's own variable of the same name is not the
 event; the context may be `_`) but to log it (`print(event)`,
-`logger.info(event)`: the work is the same whatever the event) or to attach it
-to an exception it raises (`error.args += (event,)`),
+`logger.info(event)`: the work is the same whatever the event), to attach it
+to an exception it raises (`error.args += (event,)`), or for the time
+EventBridge stamps on it (`event["time"][:10]`, the day a scheduled rule's
+tick stands for: a schedule's event carries nothing else),
 undecorated or decorated only by instrumentation that observes the call
 (Powertools' `@logger.inject_lambda_context`, also with `log_event=True`,
 `@tracer.capture_lambda_handler`, `@metrics.log_metrics`; X-Ray's
