@@ -498,6 +498,30 @@ class HandlerContext:
         return any(not CLEANUP_OPERATION.match(name) for name in made)
 
     @cached_property
+    def read_for_no_one(self) -> bool:
+        """Every name the handler sets (``enc = False``) and every name the ``try`` binds (``pab``,
+        ``bpa``) is read nowhere else in the function, and the ``try``'s reads are not returned: what
+        was read, and the stand-in, go to no one (a leftover of code taken out)."""
+        set_here = {
+            target.id
+            for block in (self.handler_body, self.try_node.body)
+            for statement in block
+            if isinstance(statement, ast.Assign)
+            for target in statement.targets
+            if isinstance(target, ast.Name)
+        }
+        if not set_here or self.function is None:
+            return False
+        if any(self.code.nodes(ast.Return, within=self.try_node, skip=(*FUNCTION_TYPES, ast.ClassDef))):
+            return False
+        reads = (
+            node
+            for node in self.code.nodes(ast.Name, within=self.function, skip=(ast.ClassDef,))
+            if isinstance(node.ctx, ast.Load) and node.id in set_here
+        )
+        return all(self.code.is_inside(node, self.try_node) for node in reads)
+
+    @cached_property
     def flag_decides_an_aws_call(self) -> bool:
         """The handler sets a flag to a literal (``exists = False``), and the first ``if`` after the
         ``try`` that tests the flag makes an AWS call on one of its sides (``if not exists:
@@ -1362,7 +1386,8 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
     if path.exit is Exit.RETURN and path.value is None and state.noted and context.guards_a_change:
         return False  # fails closed: the change the read guards is not made, and the error is told
     if state.not_there and not state.fallback:
-        return True  # found = False, policy = None: the failure now reads as "nothing there"
+        # found = False, policy = None: the failure now reads as "nothing there" (unless no one reads it)
+        return not (context.reads and context.read_for_no_one)
     if state.fallback:
         return False
     if state.noted:

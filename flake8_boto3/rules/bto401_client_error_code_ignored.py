@@ -14,7 +14,9 @@ on some path through it, *loses the failure*:
   the error first at a level that says "expected" (`debug`/`info`/`warning`,
   `print` in a service) does not change that: AccessDenied still reads as "not
   there" to the caller, which is the very bug;
-- it sets a "not found" stand-in (`found = False`, `policy = None`) and goes on;
+- it sets a "not found" stand-in (`found = False`, `policy = None`) and goes on
+  (not when the `try` only reads and neither what it read nor the stand-in is
+  read anywhere else in the function: a leftover that goes to no one);
 - it only notes the error at a level that says "expected, carry on"
   (`debug`/`info`/`warning`, `print` in a service) and carries on without the
   data the `try` was fetching, or, in a function that answers HTTP requests (a
