@@ -7,6 +7,7 @@ and where it runs once per process.
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -590,6 +591,49 @@ def called_functions(code: Code, function: ast.AST) -> Iterator[tuple[ast.Call, 
             yield call, callee
 
 
+def _module_class(code: Code, node: ast.AST) -> ast.ClassDef | None:
+    """The class of the module a name is bound to (``DdbHelper`` of ``DdbHelper(...)``)."""
+    if not isinstance(node, ast.Name):
+        return None
+    found = code.bindings(node)
+    return found[0] if len(found) == 1 and isinstance(found[0], ast.ClassDef) else None
+
+
+def _class_instantiated(code: Code, node: ast.AST) -> ast.ClassDef | None:
+    """The module's class of which ``node`` is an instance made right there: ``Helper(...)``, or a
+    name bound once to it (``helper = Helper(...)``, then ``helper``)."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+        assignment = code.sole_assignment(node)
+        node = assignment.value if assignment is not None else None
+    return _module_class(code, node.func) if isinstance(node, ast.Call) else None
+
+
+def label(code: Code, function: ast.AST) -> str:
+    """How a message names a function: ``Orders.__init__`` for a special method of a class (the
+    handler makes an ``Orders``), else its name."""
+    cls = code.enclosing_class(function)
+    return f"{cls.name}.{function.name}" if cls is not None and function.name.startswith("__") else function.name
+
+
+def instance_methods_called(code: Code, function: ast.AST) -> Iterator[tuple[ast.Call, ast.AST]]:
+    """(call, method) for what ``function`` runs of the module's classes through instances it makes:
+    ``Helper(...)`` runs ``Helper.__init__``, and ``helper.put(...)`` on ``helper = Helper(...)`` (or
+    ``Helper(...).put(...)``) runs ``Helper.put``."""
+    for call in code.nodes(ast.Call, within=function):
+        func = call.func
+        if isinstance(func, ast.Name):
+            cls, name = _module_class(code, func), "__init__"
+        elif isinstance(func, ast.Attribute):
+            cls, name = _class_instantiated(code, func.value), func.attr
+        else:
+            continue
+        if cls is None:
+            continue
+        for method in code.locals(cls).get(name, []):
+            if isinstance(method, FUNCTION_TYPES):
+                yield call, method
+
+
 @dataclass(frozen=True)
 class Reach:
     """How a request handler reaches a function: the handler, why it is one, and whether through a loop."""
@@ -597,10 +641,14 @@ class Reach:
     handler: ast.AST
     reason: str
     in_loop: bool = False
+    # The function is a constructor the handler's path runs by making an object (``Helper(...)`` runs
+    # ``Helper.__init__``): once per object, and an object per request.
+    per_object: bool = False
 
 
 def functions_reached_from_handlers(code: Code, settings: Settings, limit: int = 200) -> dict:
-    """{function: Reach} for handlers and the same-module functions they call.
+    """{function: Reach} for handlers and the same-module functions they call (also the methods of
+    the module's classes they run through instances they make: :func:`instance_methods_called`).
 
     ``in_loop``: some call on the way sits in a loop, so the function runs on
     every iteration of it, not once per request.
@@ -620,10 +668,13 @@ def functions_reached_from_handlers(code: Code, settings: Settings, limit: int =
         while queue and len(reached) < limit:
             function = queue.pop(0)
             reach = reached[function]
-            for call, callee in called_functions(code, function):
+            for call, callee in itertools.chain(
+                called_functions(code, function), instance_methods_called(code, function)
+            ):
                 if callee not in reached:
                     in_loop = reach.in_loop or code.repeating_loop(call) is not None
-                    reached[callee] = Reach(reach.handler, reach.reason, in_loop)
+                    per_object = callee.name in RUN_ONCE_METHODS and _module_class(code, call.func) is not None
+                    reached[callee] = Reach(reach.handler, reach.reason, in_loop, per_object)
                     queue.append(callee)
     return reached
 

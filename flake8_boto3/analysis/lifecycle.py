@@ -496,7 +496,7 @@ class Lifecycle:
         for current in (function, *code.enclosing_functions(function)):
             if current in self._handler_reach:
                 reach = self._handler_reach[current]
-                if current is not reach.handler and functions.run_once_reason(code, current):
+                if current is not reach.handler and not reach.per_object and functions.run_once_reason(code, current):
                     return None
                 return reach
         return None

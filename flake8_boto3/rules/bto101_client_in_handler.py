@@ -10,7 +10,10 @@ Lambda handler (a function whose first two parameters are `event`/`evt` and
 that a script calls is not one), a web route
 (a function decorated with `@app.route`, `@app.get`, `@router.post`, ...,
 `@app.lambda_function`; see `--boto3-handler-decorators`), or a function of
-the same module that a handler calls. Calls of project functions that return a
+the same module that a handler calls, also a method of the module's classes
+that it runs through an object it makes (`orders = Orders(name)` runs
+`Orders.__init__`, and `orders.add(item)` runs `Orders.add`; an object made
+once at module level runs its constructor once). Calls of project functions that return a
 new client (factories) count as constructions too, and so do those that
 return a table, bucket or other sub-resource of what another factory makes
 (`resource = get_resource()`, then `return resource.Bucket(name)`). The message says "on every
@@ -170,7 +173,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from flake8_boto3.analysis.functions import is_chalice_route
+from flake8_boto3.analysis.functions import is_chalice_route, label
 from flake8_boto3.analysis.lifecycle import Verdict
 from flake8_boto3.context import FileContext
 from flake8_boto3.model import Kind
@@ -181,7 +184,7 @@ def check(context: FileContext) -> Iterator[Finding]:
     for site in context.lifecycle.sites_with(Verdict.IN_HANDLER):
         handler = f"{site.handler_reason} '{site.handler.name}'"
         if site.function is not site.handler and site.function is not None:
-            where = f"in '{site.function.name}', which {handler} calls,"
+            where = f"in '{label(context.code, site.function)}', which {handler} calls,"
         else:
             where = f"in {handler}"
         lambda_handler = site.handler_reason == "Lambda handler"

@@ -76,6 +76,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
+from flake8_boto3.analysis.functions import label
 from flake8_boto3.analysis.lifecycle import Verdict
 from flake8_boto3.context import FileContext
 from flake8_boto3.rule import CLIENTS_GUIDE, Finding, Rule
@@ -86,7 +87,7 @@ def check(context: FileContext) -> Iterator[Finding]:
         if site.handler is not None:
             yield RULE.finding(
                 site.call,
-                f"{site.describe()} created in '{site.function.name}', which {site.handler_reason}"
+                f"{site.describe()} created in '{label(context.code, site.function)}', which {site.handler_reason}"
                 f" '{site.handler.name}' calls in a loop, on every iteration; create it once at module level"
                 " and reuse it",
             )
