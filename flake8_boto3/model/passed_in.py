@@ -15,7 +15,8 @@ Decided from the syntax of the module alone, and only when all of it holds:
   on (``map(purge, ...)``, a callback, ``__all__``) may be called with anything;
 - the module calls it at least once, and each call passes the parameter, by position or keyword,
   without ``*``/``**`` unpacking. A method is called as ``self.name(...)``/``cls.name(...)`` from
-  the methods of its class, and is not referred to in any other way in the module.
+  the methods of its class, or on an object of its class the module makes (``crawler =
+  Crawler(...)``, then ``crawler.run(glue)``), and is not referred to in any other way in the module.
 
 Callers in other modules are not seen: a public function whose module never calls it decides
 nothing.
@@ -75,9 +76,14 @@ def _calls_of(home: ModuleSyntax, function: ast.AST, owner: ast.AST) -> list[ast
                 continue
             call = home.tree.parent(node)
             receiver = node.value
-            if not (isinstance(call, ast.Call) and call.func is node and isinstance(receiver, ast.Name)):
-                return None  # handed on, or called on something else: its callers are not all in sight
-            if receiver.id not in ("self", "cls") or not _in_class(home, call, owner):
+            if not (isinstance(call, ast.Call) and call.func is node):
+                return None  # handed on: its callers are not all in sight
+            if _made_here(home, receiver, owner):
+                calls.append(call)  # crawler = Crawler(...), then crawler.run(glue)
+                continue
+            if not isinstance(receiver, ast.Name) or receiver.id not in ("self", "cls"):
+                return None  # called on something else
+            if not _in_class(home, call, owner):
                 return None
             calls.append(call)
         return calls
@@ -94,6 +100,23 @@ def _calls_of(home: ModuleSyntax, function: ast.AST, owner: ast.AST) -> list[ast
             return None  # handed on: called elsewhere with anything
         calls.append(call)
     return calls
+
+
+def _made_here(home: ModuleSyntax, receiver: ast.AST, cls: ast.ClassDef) -> bool:
+    """An object of ``cls`` the module makes: ``Crawler(...)``, or a name whose one binding is an
+    assignment of it (``crawler = Crawler(...)``)."""
+    if isinstance(receiver, ast.Name):
+        found = home.scopes.lookup(receiver)
+        if not found.certain or len(found.bindings) != 1 or not isinstance(found.bindings[0], ast.Name):
+            return False
+        statement = home.tree.parent(found.bindings[0])
+        if not (isinstance(statement, ast.Assign) and statement.targets == [found.bindings[0]]):
+            return False
+        receiver = statement.value
+    if not (isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name)):
+        return False
+    found = home.scopes.lookup(receiver.func)
+    return found.certain and found.bindings == [cls]
 
 
 def _in_class(home: ModuleSyntax, node: ast.AST, cls: ast.ClassDef) -> bool:
