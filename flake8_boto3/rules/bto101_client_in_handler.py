@@ -120,6 +120,16 @@ resources) and 25 debatable. SQS, SNS, S3, Kinesis and
 DynamoDB stream handlers stay request handlers: they run as often as messages
 and uploads come.
 
+Nor are handlers whose invocation waits on AWS, judged the same way: the
+handler, or a function of the module it reaches, waits on a botocore waiter
+(`ecs.get_waiter("services_stable").wait(...)`) or polls in a loop that
+sleeps at least 5 seconds between its passes (a Textract or Glue job, a
+snapshot copy). The invocation lasts as long as the resource takes, and
+building a client is a negligible part of it (judged on held-out application
+code: 7 such findings, all debatable). A retry's backoff (a sleep in an
+`except` clause) and a one-second poll of a query an API answers are no such
+waits.
+
 A fallback for a parameter the caller leaves out (`if not table: table =
 boto3.resource(...).Table(...)`, or `if table is None:`) runs only for such a
 caller: when every call of the function in its module passes the parameter,
