@@ -7,7 +7,6 @@ and where it runs once per process.
 from __future__ import annotations
 
 import fnmatch
-import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -132,13 +131,7 @@ def answers_http_requests(code: Code, function: ast.AST, settings: Settings) -> 
     reason = handler_reason(code, function, settings)
     if reason is None:
         return False
-    if reason == "request handler":
-        return True
-    return any(
-        not _answers_no_http_client(code, node)
-        for node in code.nodes(ast.Constant)
-        if node.value == "statusCode" and _builds_an_answer(code, node)
-    )
+    return reason == "request handler" or _builds_an_http_answer(code)
 
 
 def is_chalice_route(code: Code, function: ast.AST) -> bool:
@@ -205,8 +198,14 @@ def is_job_handler(code: Code, function: ast.AST) -> bool:
         for node in reads
     ):
         return False
-    return all(
-        _answers_no_http_client(code, node)
+    return not _builds_an_http_answer(code)
+
+
+def _builds_an_http_answer(code: Code) -> bool:
+    """The module builds a ``"statusCode"`` answer that an HTTP client gets something from (see
+    :func:`_answers_no_http_client`)."""
+    return any(
+        not _answers_no_http_client(code, node)
         for node in code.nodes(ast.Constant)
         if node.value == "statusCode" and _builds_an_answer(code, node)
     )
@@ -599,13 +598,13 @@ def _module_class(code: Code, node: ast.AST) -> ast.ClassDef | None:
     return found[0] if len(found) == 1 and isinstance(found[0], ast.ClassDef) else None
 
 
-def _class_instantiated(code: Code, node: ast.AST) -> ast.ClassDef | None:
-    """The module's class of which ``node`` is an instance made right there: ``Helper(...)``, or a
-    name bound once to it (``helper = Helper(...)``, then ``helper``)."""
+def made_by(code: Code, node: ast.AST) -> ast.AST | None:
+    """The expression that made ``node``'s value: itself, or for a name assigned once, what it was
+    assigned (``helper = Helper(...)``, then ``helper``)."""
     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
         assignment = code.sole_assignment(node)
-        node = assignment.value if assignment is not None else None
-    return _module_class(code, node.func) if isinstance(node, ast.Call) else None
+        return assignment.value if assignment is not None else None
+    return node
 
 
 def label(code: Code, function: ast.AST) -> str:
@@ -615,23 +614,21 @@ def label(code: Code, function: ast.AST) -> str:
     return f"{cls.name}.{function.name}" if cls is not None and function.name.startswith("__") else function.name
 
 
-def instance_methods_called(code: Code, function: ast.AST) -> Iterator[tuple[ast.Call, ast.AST]]:
-    """(call, method) for what ``function`` runs of the module's classes through instances it makes:
+def methods_run_by(code: Code, call: ast.Call) -> list[ast.AST]:
+    """The methods of the module's classes a call runs through an object made in the module:
     ``Helper(...)`` runs ``Helper.__init__``, and ``helper.put(...)`` on ``helper = Helper(...)`` (or
     ``Helper(...).put(...)``) runs ``Helper.put``."""
-    for call in code.nodes(ast.Call, within=function):
-        func = call.func
-        if isinstance(func, ast.Name):
-            cls, name = _module_class(code, func), "__init__"
-        elif isinstance(func, ast.Attribute):
-            cls, name = _class_instantiated(code, func.value), func.attr
-        else:
-            continue
-        if cls is None:
-            continue
-        for method in code.locals(cls).get(name, []):
-            if isinstance(method, FUNCTION_TYPES):
-                yield call, method
+    func = call.func
+    if isinstance(func, ast.Name):
+        cls, name = _module_class(code, func), "__init__"
+    elif isinstance(func, ast.Attribute):
+        made = made_by(code, func.value)
+        cls, name = (_module_class(code, made.func) if isinstance(made, ast.Call) else None), func.attr
+    else:
+        return []
+    if cls is None:
+        return []
+    return [method for method in code.locals(cls).get(name, []) if isinstance(method, FUNCTION_TYPES)]
 
 
 @dataclass(frozen=True)
@@ -648,7 +645,7 @@ class Reach:
 
 def functions_reached_from_handlers(code: Code, settings: Settings, limit: int = 200) -> dict:
     """{function: Reach} for handlers and the same-module functions they call (also the methods of
-    the module's classes they run through instances they make: :func:`instance_methods_called`).
+    the module's classes they run through objects they make: :func:`methods_run_by`).
 
     ``in_loop``: some call on the way sits in a loop, so the function runs on
     every iteration of it, not once per request.
@@ -668,12 +665,17 @@ def functions_reached_from_handlers(code: Code, settings: Settings, limit: int =
         while queue and len(reached) < limit:
             function = queue.pop(0)
             reach = reached[function]
-            for call, callee in itertools.chain(
-                called_functions(code, function), instance_methods_called(code, function)
-            ):
+            # The functions it calls, then the methods it runs through objects it makes (``Helper(...)``:
+            # its constructor, once per object).
+            steps = [(call, callee, False) for call, callee in called_functions(code, function)]
+            steps += [
+                (call, method, isinstance(call.func, ast.Name))
+                for call in code.nodes(ast.Call, within=function)
+                for method in methods_run_by(code, call)
+            ]
+            for call, callee, per_object in steps:
                 if callee not in reached:
                     in_loop = reach.in_loop or code.repeating_loop(call) is not None
-                    per_object = callee.name in RUN_ONCE_METHODS and _module_class(code, call.func) is not None
                     reached[callee] = Reach(reach.handler, reach.reason, in_loop, per_object)
                     queue.append(callee)
     return reached
@@ -729,9 +731,7 @@ def _names_the_function(code: Code, node: ast.AST, function: ast.AST, cls: ast.C
 def an_instance_of(code: Code, node: ast.AST, cls: ast.ClassDef) -> bool:
     """``Agent(...)``, or a name assigned once from it (``agent = Agent(...)``), with ``Agent`` the
     module's class ``cls``."""
-    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-        assignment = code.sole_assignment(node)
-        node = assignment.value if assignment is not None else None
+    node = made_by(code, node)
     return (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)

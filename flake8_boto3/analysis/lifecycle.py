@@ -17,13 +17,7 @@ from functools import cached_property
 from flake8_boto3 import project
 from flake8_boto3.analysis import functions, hoisting, polling, run_once
 from flake8_boto3.analysis.code import COMPREHENSION_TYPES, FUNCTION_TYPES, Code, Function, tests_for_nothing
-from flake8_boto3.analysis.names import (
-    arguments_bound,
-    dotted_name,
-    import_names,
-    positional_parameter_names,
-    qualified_name,
-)
+from flake8_boto3.analysis.names import arguments_bound, import_names, positional_parameter_names, qualified_name
 from flake8_boto3.analysis.syntax_helpers import absolute_module_name
 from flake8_boto3.model import Boto3Value, Kind
 from flake8_boto3.model.syntax_tier import may_construct
@@ -297,7 +291,6 @@ class Lifecycle:
         self.settings = settings
         self.test_file = test_file
         self.once = once
-        self._waiting: dict[ast.AST, bool] = {}
         self._factory_cache: dict[Function, tuple[Kind, str | None] | None] = {}
         # For each factory: the calls its return statements hold or return the result of.
         self._returned_calls: dict[Function, set[ast.AST]] = {}
@@ -586,7 +579,7 @@ class Lifecycle:
             and (
                 functions.is_job_handler(code, reach.handler)
                 or functions.is_infrastructure_event_handler(code, reach.handler)
-                or self._waits(reach.handler)
+                or reach.handler in self._waiting_handlers
             )
         ):
             # A scheduled job or a handler of infrastructure events, not a request: judged as any other
@@ -618,22 +611,23 @@ class Lifecycle:
             return Site(construction, Verdict.PER_CALL_ARGUMENTS, function, temporary_credentials=fetched)
         return Site(construction, Verdict.IN_FUNCTION, function)
 
-    def _waits(self, handler: ast.AST) -> bool:
-        """The handler (or a function it reaches) waits on a botocore waiter (``ec2.get_waiter(
-        "instance_running").wait(...)``), or polls in a loop that sleeps at least 5 seconds between its
+    @cached_property
+    def _waiting_handlers(self) -> set[ast.AST]:
+        """The handlers that wait (or a function they reach does) on a botocore waiter (``ec2.get_waiter(
+        "instance_running").wait(...)``), or poll in a loop that sleeps at least 5 seconds between its
         passes (a Glue job run, a Textract job): each invocation runs for as long as the resource takes,
         and building a client is a negligible part of it. (A retry's backoff, in an ``except`` clause,
         and a one-second poll of a query an API answers are not such waits.)"""
-        if handler not in self._waiting:
-            code = self.code
-            reached = [f for f, reach in self._handler_reach.items() if reach.handler is handler]
-            self._waiting[handler] = any(
+        code = self.code
+        return {
+            reach.handler
+            for function, reach in self._handler_reach.items()
+            if any(
                 (isinstance(call.func, ast.Attribute) and call.func.attr == "wait" and _on_a_waiter(code, call))
-                or _polls_slowly(code, call)
-                for function in reached
+                or polling.sleeps_slowly_in_a_loop(code, call)
                 for call in code.nodes(ast.Call, within=function)
             )
-        return self._waiting[handler]
+        }
 
     def _run_once(self, function: ast.AST) -> bool:
         if function in self.once:
@@ -667,28 +661,9 @@ class Lifecycle:
 def _on_a_waiter(code: Code, call: ast.Call) -> bool:
     """``ec2.get_waiter("instance_running").wait(...)``, or ``waiter.wait(...)`` on a name bound to a
     ``get_waiter(...)`` call."""
-    receiver = call.func.value
-    if isinstance(receiver, ast.Name):
-        assignment = code.sole_assignment(receiver)
-        receiver = assignment.value if assignment is not None else receiver
+    receiver = functions.made_by(code, call.func.value)
     return (
         isinstance(receiver, ast.Call)
         and isinstance(receiver.func, ast.Attribute)
         and receiver.func.attr == "get_waiter"
     )
-
-
-SLOW_POLL_SECONDS = 5
-
-
-def _polls_slowly(code: Code, call: ast.Call) -> bool:
-    """``time.sleep(10)`` between the passes of a loop (not in an ``except`` clause: a retry's
-    backoff), with a constant of at least :data:`SLOW_POLL_SECONDS`."""
-    if dotted_name(call.func) not in polling.SLEEPS or not call.args:
-        return False
-    seconds = call.args[0]
-    if not (isinstance(seconds, ast.Constant) and isinstance(seconds.value, (int, float))):
-        return False
-    if seconds.value < SLOW_POLL_SECONDS or code.innermost_loop(call) is None:
-        return False
-    return not any(isinstance(parent, ast.ExceptHandler) for parent in code.ancestors(call))

@@ -309,12 +309,25 @@ def _while_exits(code: Code, test: ast.expr, failures: frozenset[str]) -> set[st
     return set(failures - _compared_values(code, test))
 
 
-def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], waiters: list[str]) -> bool:
-    """The loop ends, without raising, on a state that the waiters it stands for treat as failure
-    (``states``: each waiter's success and failure states)."""
+def _stood_for(code: Code, loop: ast.AST, states: dict[str, dict], waiters: list[str]) -> tuple[list[str], frozenset]:
+    """The waiters the loop stands for (those whose success states it names, all of them when it
+    names none) and the states they treat as failure (``states``: each waiter's success and failure
+    states)."""
     named = _compared_values(code, loop)
     relevant = [w for w in waiters if states[w]["success"] & named] or waiters
-    failures = frozenset().union(*(states[w]["failure"] for w in relevant))
+    return relevant, frozenset().union(*(states[w]["failure"] for w in relevant))
+
+
+def _on_each_failing_waiter(states: dict[str, dict], relevant: list[str], reached: set[str]) -> bool:
+    """Some failure state of each waiter that has one is among ``reached`` (a waiter without failure
+    states never raises on one)."""
+    failing = [w for w in relevant if states[w]["failure"]]
+    return bool(failing) and all(states[w]["failure"] & reached for w in failing)
+
+
+def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], waiters: list[str]) -> bool:
+    """The loop ends, without raising, on a state that the waiters it stands for treat as failure."""
+    relevant, failures = _stood_for(code, loop, states, waiters)
     exits: set[str] = set()
     for branch in loop_nodes(code, loop, ast.If):
         if _ends(code, branch.body) and not _raises(code, branch.body):
@@ -325,21 +338,14 @@ def _stops_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], 
             exits |= failures - _chain_values(code, loop, branch)  # every state the chain did not name
     if isinstance(loop, ast.While):
         exits |= _while_exits(code, loop.test, failures)
-    failing = [w for w in relevant if states[w]["failure"]]  # a waiter without failure states never raises on one
-    return (
-        bool(failing)
-        and all(states[w]["failure"] & exits for w in failing)
-        and not _failure_checked_after(code, loop, failures)
-    )
+    return _on_each_failing_waiter(states, relevant, exits) and not _failure_checked_after(code, loop, failures)
 
 
 def _raises_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict], waiters: list[str]) -> bool:
     """The loop raises on a state that the waiters it stands for treat as failure: in a branch that
     tests it (or the final ``else`` after the states a chain names), or in an ``if`` right after the
     loop."""
-    named = _compared_values(code, loop)
-    relevant = [w for w in waiters if states[w]["success"] & named] or waiters
-    failures = frozenset().union(*(states[w]["failure"] for w in relevant))
+    relevant, failures = _stood_for(code, loop, states, waiters)
     if _failure_checked_after(code, loop, failures):
         return True
     raised: set[str] = set()
@@ -348,8 +354,7 @@ def _raises_on_failure_state(code: Code, loop: ast.AST, states: dict[str, dict],
             raised |= _test_values(code, loop, branch.test) | _states_matched(code, branch.test, failures)
         if _is_final_else(branch) and _raises(code, branch.orelse):
             raised |= failures - _chain_values(code, loop, branch)
-    failing = [w for w in relevant if states[w]["failure"]]
-    return bool(failing) and all(states[w]["failure"] & raised for w in failing)
+    return _on_each_failing_waiter(states, relevant, raised)
 
 
 def _times_out_loudly(code: Code, loop: ast.AST) -> bool:
