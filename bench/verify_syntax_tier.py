@@ -21,7 +21,7 @@ from flake8_boto3.model import VERIFY_VARIABLE, Boto3Model  # noqa: E402
 from flake8_boto3.model.syntax_tier import UNDECIDED, SyntaxTier  # noqa: E402
 
 QUESTIONS = ("value_of", "constructed_by", "literal_string", "sole_function", "functions_called",
-             "infers_to_class", "infers_to_builtin_exception")
+             "infers_to_class", "infers_to_builtin_exception", "class_initialiser")
 
 CORPUS = Path.home() / ".cache" / "flake8-boto3-bench" / "src"
 

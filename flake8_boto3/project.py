@@ -23,6 +23,9 @@ from pathlib import Path
 # many directories above the nearest regular package too.
 NAMESPACE_LEVELS = 3
 BOTO3_MENTION = re.compile(r"\b(boto3|botocore|aioboto3|mypy_boto3_\w+|types_boto3_\w+)\b")
+# ``from .vlpool import VLpool``, ``from pkg.core import (a, b)`` at the start of a line: the imports a
+# package's ``__init__`` re-exports from (level dots, module, names).
+FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([^\n#;]*))", re.M)
 
 # Package trees of the SDK itself. Projects vendor them into Lambda layers
 # (``layers/deps/python/botocore/...``); their code is the SDK, not a user of it.
@@ -197,7 +200,10 @@ def start_run() -> None:
     its own process starts a run for each lint, and must see the modules created, removed or edited
     since the last one."""
     _seen_this_run.clear()
-    for cached in (_module_name_and_root, _package_and_root, _search_directories, _finder, _file_mentions_boto3):
+    for cached in (
+        _module_name_and_root, _package_and_root, _search_directories, _finder, _file_mentions_boto3,
+        _package_imports,
+    ):
         cached.cache_clear()
 
 
@@ -335,3 +341,35 @@ def mentions_boto3(modname: str) -> bool:
     """Does the project module's source mention boto3 at all? (Read as text, never built.)"""
     path = project_file(modname)
     return path is not None and _file_mentions_boto3(path)
+
+
+def reexports_a_boto3_user(modname: str) -> bool:
+    """Is ``modname`` a project package whose ``__init__`` imports from a module that mentions boto3
+    (``from .vlpool import VLpool`` in ``cognito_pool/__init__.py``)? What a file imports of the
+    package may then be a factory, or a class that makes a client. One hop, read as text."""
+    path = project_file(modname)
+    if path is None or path.name != "__init__.py":
+        return False
+    package = modname.split(".")
+    for dots, module, names in _package_imports(path):
+        if dots:
+            parents = package[: len(package) - (len(dots) - 1)] if len(dots) > 1 else package
+            base = ".".join([*parents, module] if module else parents)
+        else:
+            base = module
+        if base and any(mentions_boto3(name) for name in (base, *(f"{base}.{n}" for n in names))):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _package_imports(path: Path) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return ()
+    found = []
+    for dots, module, grouped, names in FROM_IMPORT.findall(text):
+        imported = (name.split(" as ")[0].split("#")[0].strip() for name in (grouped or names).split(","))
+        found.append((dots, module, tuple(name for name in imported if name)))
+    return tuple(found)

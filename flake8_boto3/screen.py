@@ -109,8 +109,7 @@ def could_fire(source: str, path: str = "") -> bool:
             return True
     if "import" not in source:
         return False
-    return any(
-        project.mentions_boto3(name)
-        for name in imported_modules(source, path)
-        if not project.is_stdlib_module(name)
+    imported = [name for name in imported_modules(source, path) if not project.is_stdlib_module(name)]
+    return any(project.mentions_boto3(name) for name in imported) or any(
+        project.reexports_a_boto3_user(name) for name in imported
     )

@@ -395,6 +395,11 @@ class Code:
         found = self.model.sole_function(self.home, node)
         return Function(self.within(found.home), found.node) if found is not None else None
 
+    def class_initialiser(self, node: ast.AST) -> Function | None:
+        """The ``__init__`` of the project class ``node`` evaluates to, when its own body defines one."""
+        found = self.model.class_initialiser(self.home, node)
+        return Function(self.within(found.home), found.node) if found is not None else None
+
     def assigned_names(self, within: ast.AST) -> set[str]:
         """The names astroid's ``AssignName`` nodes bind in ``within``: assignment, loop and ``with``
         targets, parameters, ``except ... as`` names, match captures."""

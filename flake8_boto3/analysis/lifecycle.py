@@ -22,6 +22,7 @@ from flake8_boto3.analysis.syntax_helpers import absolute_module_name
 from flake8_boto3.model import Boto3Value, Kind
 from flake8_boto3.model.syntax_tier import may_construct
 from flake8_boto3.settings import Settings
+from flake8_boto3.syntax.module import ModuleSyntax
 
 
 class Verdict(enum.Enum):
@@ -38,6 +39,8 @@ class Construction:
     service: str | None
     # The project function called, when the construction is a factory call.
     factory: Function | None = None
+    # The class whose ``__init__`` (the ``factory``) makes it, when the call makes an object of a class.
+    of_class: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ class Site:
         service = f" '{c.service}'" if c.service else ""
         what = f"boto3 {c.kind.value}{service}"
         if c.factory is not None:
-            return f"new {what} from {c.factory.name}()"
+            return f"new {what} from {c.of_class or c.factory.name}()"
         return what
 
 
@@ -253,6 +256,26 @@ def _derives_a_boto3_object(method: str) -> bool:
     return method[:1].isupper() or method in ("get_paginator", "get_waiter")
 
 
+def _reexported_from(code: Code, package: str, name: str) -> list[str]:
+    """The modules ``name`` of a project package comes from, when its ``__init__`` imports it (``from
+    .vlpool import VLpool``): the module and the submodule of that import, one hop."""
+    path = project.project_file(package)
+    if path is None or path.name != "__init__.py":
+        return []
+    syntax = ModuleSyntax.of_project_file(str(path), package)
+    statements = syntax.binding_statements if syntax is not None else None
+    found = []
+    for statement in (statements or {}).get(name, ()):
+        if isinstance(statement, ast.ImportFrom):
+            try:
+                base = absolute_module_name(code.within(syntax), statement.module, statement.level)
+            except Exception:  # noqa: BLE001
+                continue
+            original = next((n for n, alias in import_names(statement) if (alias or n) == name), name)
+            found += [base, f"{base}.{original}"]
+    return found
+
+
 def _could_be_factory(code: Code, function: ast.AST) -> bool:
     """Cheap test before inferring return values: the function creates a client itself
     (a constructor-shaped call) or returns another call's result (a wrapped factory)."""
@@ -392,6 +415,48 @@ class Lifecycle:
             return None
         return Construction(call, result[0], result[1], factory=callee)
 
+    def _initialiser_call(self, code: Code, call: ast.Call) -> Construction | None:
+        """``UserService()`` of a class imported from a project module, whose ``__init__`` makes a
+        boto3 object on every call (:meth:`initialiser_result`): the call makes it. (The module's
+        own classes are followed into instead: :func:`functions.methods_run_by`.)"""
+        func = call.func
+        imported = func.value if isinstance(func, ast.Attribute) else func
+        if not (isinstance(imported, ast.Name) and imported.id not in ("self", "cls")):
+            return None
+        if not any(self._imports_boto3_user(code, binding, imported.id) for binding in code.bindings(imported)):
+            return None
+        initialiser = code.class_initialiser(func)
+        result = self.initialiser_result(initialiser) if initialiser is not None else None
+        if result is None:
+            return None
+        cls = initialiser.code.enclosing_class(initialiser.node)
+        return Construction(call, result[0], result[1], factory=initialiser, of_class=cls.name if cls else None)
+
+    def initialiser_result(self, initialiser: Function) -> tuple[Kind, str | None] | None:
+        """(kind, service) when a class's ``__init__`` makes a boto3 object on every call: in a statement
+        of its own body (not under an ``if``, a ``try``, a ``with`` or a loop), not as one arm of a
+        conditional expression or of ``or`` (``self.s3 = s3 or boto3.client("s3")`` makes one only when
+        the caller gives none), and not cached on the class. A client or resource before a session."""
+        if initialiser in self._factory_cache:
+            return self._factory_cache[initialiser]
+        code, node = initialiser.code, initialiser.node
+        made: dict[ast.Call, Boto3Value] = {}
+        for statement in code.home.tree.body(node):  # without the docstring
+            if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.Expr)):
+                continue
+            for call in code.nodes(
+                ast.Call, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef, ast.Lambda, ast.IfExp, ast.BoolOp)
+            ):
+                if may_construct(code.home, call) and not is_lazily_cached(code, call):
+                    constructed = code.constructed_by(call)
+                    if constructed is not None:
+                        made[call] = constructed
+        kept = sorted(made.values(), key=lambda value: value.kind is Kind.SESSION)
+        result = (kept[0].kind, kept[0].service) if kept else None
+        self._factory_cache[initialiser] = result
+        self._returned_calls[initialiser] = set(made)
+        return result
+
     def _resolve_project_function(self, code: Code, call: ast.Call) -> Function | None:
         """The project function ``call`` calls, found without loading third-party code."""
         func = call.func
@@ -452,6 +517,8 @@ class Lifecycle:
                 return False
             original = next((name for name, alias in import_names(node) if (alias or name) == local_name), local_name)
             candidates = [base, f"{base}.{original}"]
+            if not any(project.mentions_boto3(name) for name in candidates):
+                candidates = _reexported_from(code, base, original)
         elif isinstance(node, ast.Import):
             candidates = [name for name, alias in import_names(node) if (alias or name).split(".")[0] == local_name]
         else:
@@ -465,7 +532,9 @@ class Lifecycle:
         for call in code.nodes(ast.Call):
             if not self._may_be_reported_at(call):
                 continue
-            construction = self._direct_construction(call) or self._factory_call(code, call)
+            construction = (
+                self._direct_construction(call) or self._factory_call(code, call) or self._initialiser_call(code, call)
+            )
             if construction is not None and not code.never_runs(call):
                 found.append(construction)
         return found
@@ -500,6 +569,18 @@ class Lifecycle:
                     return None
                 return reach
         return None
+
+    def _built_from_what_it_is_given(self, construction: Construction) -> bool:
+        """Can the call's arguments change what the construction makes? A factory's can (a region, a
+        role to assume); an object of a class whose ``__init__`` builds its client from literals and
+        module-level names only makes the same client whatever it is given (``VLpool(event)``, whose
+        ``__init__`` runs ``boto3.client("cognito-idp", region_name=os.environ["REGION"])``)."""
+        initialiser = construction.factory
+        if construction.of_class is None or initialiser is None:
+            return True
+        return not all(
+            hoisting.construction_is_hoistable(initialiser.code, made) for made in self._returned_calls[initialiser]
+        )
 
     def _returned_by_factory(self, construction: Construction, function: ast.AST) -> bool:
         """The construction is what its (factory) function returns: judge the call sites."""
@@ -562,12 +643,13 @@ class Lifecycle:
             return None
         innermost = code.innermost_loop(call)
         loop = code.repeating_loop(call)  # (not one that builds it once, or again only after a failure)
-        if innermost is not None and depends_on_loop(code, call, innermost):
+        given = self._built_from_what_it_is_given(construction)
+        if innermost is not None and given and depends_on_loop(code, call, innermost):
             if loop is not None and not depends_on_loop(code, call, loop, reread_counts=False):
                 return Site(construction, Verdict.IN_LOOP, function)  # the same region, re-read on each pass
             return None  # one client per region, per account: what the loop is for
         if loop is not None:
-            if not depends_on_loop(code, call, loop):
+            if not given or not depends_on_loop(code, call, loop):
                 return Site(construction, Verdict.IN_LOOP, function)
             return None
         if function is None:
@@ -591,7 +673,7 @@ class Lifecycle:
         hoistable = (
             not fetched
             and not self._factory_reads_request_state(construction)
-            and hoisting.construction_is_hoistable(code, call)
+            and (not given or hoisting.construction_is_hoistable(code, call))
         )
         if reach is not None:
             if not hoistable:

@@ -140,6 +140,10 @@ class Boto3Model:
         """The function ``node`` evaluates to, when that is all it can be (one value, a function)."""
         return self._ask("sole_function", home, node)
 
+    def class_initialiser(self, home: ModuleSyntax, node: ast.AST) -> FunctionRef | None:
+        """The ``__init__`` of the one class ``node`` evaluates to, defined in that class's own body."""
+        return self._ask("class_initialiser", home, node)
+
     def literal_string(self, home: ModuleSyntax, node: ast.AST | None) -> str | None:
         """The string ``node`` evaluates to, when it can be told."""
         if node is None:
@@ -224,7 +228,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-_FUNCTION_QUESTIONS = ("sole_function", "functions_called")
+_FUNCTION_QUESTIONS = ("sole_function", "functions_called", "class_initialiser")
 
 
 def _functions(home: ModuleSyntax, found):

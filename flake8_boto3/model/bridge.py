@@ -223,6 +223,27 @@ class AstroidBridge:
             return None
         return FunctionRef(*located)
 
+    def class_initialiser(self, home: ModuleSyntax, node: ast.AST) -> FunctionRef | None:
+        """The ``__init__`` the class ``node`` infers to (exactly one class) defines in its own body."""
+        from astroid import nodes
+
+        counterpart = self._astroid(home, node)
+        if counterpart is None:
+            return None
+        try:
+            inferred = list(counterpart.infer())
+        except Exception:  # noqa: BLE001
+            return None
+        if len(inferred) != 1 or not isinstance(inferred[0], nodes.ClassDef):
+            return None
+        bindings = inferred[0].locals.get("__init__", [])
+        if len(bindings) != 1 or not isinstance(bindings[0], nodes.FunctionDef):
+            return None
+        located = self._ast(bindings[0])
+        if located is None or not isinstance(located[1], (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        return FunctionRef(*located)
+
     def infers_to_class(self, home: ModuleSyntax, node: ast.AST, qualified_name: str) -> bool:
         """Does ``node`` infer to the class of that qualified name (``botocore.exceptions.ClientError``)?"""
         from astroid import nodes

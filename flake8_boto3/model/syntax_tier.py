@@ -291,6 +291,20 @@ class SyntaxTier:
             return UNDECIDED  # a property infers to another object
         return _function_ref(found)  # None for a builtin or stand-in function: not the project's
 
+    def class_initialiser(self, node: ast.AST):
+        """The ``__init__`` that the one project class ``node`` is defines in its own body, None, or
+        UNDECIDED. An inherited ``__init__`` is not looked for (None)."""
+        found = single(self.values(node))
+        if found is UNDECIDED or found is None:
+            return found
+        if found.what != "class" or found.node is None:
+            return None
+        home = found.home if found.home is not None else self.home
+        bindings = home.scopes.locals(found.node).get("__init__", [])
+        if len(bindings) != 1 or not isinstance(bindings[0], _FUNCTIONS):
+            return None
+        return _function_ref(Value("function", node=bindings[0], home=found.home))
+
     def functions_called(self, call: ast.Call):
         values = self.values(call.func)
         if values is None or any(v.what == "opaque" or (v.what == "function" and v.decorated) for v in values):

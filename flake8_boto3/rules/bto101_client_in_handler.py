@@ -16,7 +16,15 @@ that it runs through an object it makes (`orders = Orders(name)` runs
 once at module level runs its constructor once). Calls of project functions that return a
 new client (factories) count as constructions too, and so do those that
 return a table, bucket or other sub-resource of what another factory makes
-(`resource = get_resource()`, then `return resource.Bucket(name)`). The message says "on every
+(`resource = get_resource()`, then `return resource.Bucket(name)`), and
+objects made of a class imported from another module of the project (also
+through a package whose `__init__` re-exports it) whose own `__init__` makes a
+client, resource or session on every call (`service = OrderService()`, where
+`__init__` runs `self.table = boto3.resource("dynamodb").Table(...)`): not one
+it makes only under an `if`, a `try` or a loop, only when the caller gives none
+(`client or boto3.client("sqs")`), or caches on the class. Such an object's
+client is hoistable when `__init__` builds it from literals and module-level
+names only, whatever the handler passes the class (`UserPool(event)`). The message says "on every
 invocation" for a Lambda handler and "on every request" for a web route.
 
 Only *hoistable* constructions are flagged: their arguments are literals,

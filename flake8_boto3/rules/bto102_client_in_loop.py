@@ -4,7 +4,8 @@ Message: `BTO102 boto3 client 's3' created on every iteration of a loop in 'copy
 
 ## What it does
 Flags a boto3 client, resource or session (or a call of a project factory that
-returns a new one) created inside the body of a `for` or `while` loop or a
+returns a new one, or an object of a class of another project module whose
+`__init__` makes one: see BTO101) created inside the body of a `for` or `while` loop or a
 comprehension, when its arguments do not depend on the loop: every iteration
 builds the same client again.
 
