@@ -35,7 +35,7 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING
 
 from flake8_boto3.analysis.code import FUNCTION_TYPES, TRY_TYPES, Code
-from flake8_boto3.analysis.functions import has_lambda_signature
+from flake8_boto3.analysis.functions import has_lambda_signature, returns_outside_except_clauses
 from flake8_boto3.analysis.names import arguments_at_call, dotted_name
 from flake8_boto3.analysis.syntax_helpers import compare_pairs, first_test_after
 
@@ -84,6 +84,8 @@ FAILURE_STATUS = re.compile(r"^(FAILED|FAILURE|ERROR)$")
 # One word a function answers for "it failed" in place of its result: "ERROR", "NoPermission",
 # "AccessDenied", "read_failed" (a sentence is a message: :func:`is_message`).
 FAILURE_MARKER = re.compile(r"^\w*(error|fail|denied|forbidden|unauthori[sz]ed|nopermission|noaccess)\w*$", re.I)
+# One word a function answers for how it went: "OK", "NOT_FOUND", "Succeeded".
+STATUS_WORD = re.compile(r"^[A-Za-z][A-Za-z_]*$")
 # A result's status saying it failed: {"status": "err"}, {"result": "failed"}.
 FAILURE_VALUE = re.compile(r"^(err|error|errors|fail|failed|failure|ko|nok)$", re.I)
 # Calls that take the error without doing anything with it.
@@ -277,9 +279,7 @@ def _says_it_failed(value: ast.AST) -> bool:
     ``"Versioning: Unable to fetch"``."""
     if not is_message(value):
         return False
-    parts = value.values if isinstance(value, ast.JoinedStr) else [value]
-    text = "".join(part.value for part in parts if isinstance(part, ast.Constant) and isinstance(part.value, str))
-    return bool(FAILED_STEP_WORDS.search(text))
+    return bool(FAILED_STEP_WORDS.search(_literal_text(value) or ""))
 
 
 def _read_after_handler(code: Code, statement: ast.Assign | ast.AnnAssign, handler: Handler) -> bool:
@@ -313,7 +313,8 @@ def _assigned_value(statement: ast.AST) -> ast.AST | None:
 
 
 # Keys of a message for a person in an answer: {"message": "there was client error"}.
-MESSAGE_KEYS = frozenset({"message", "msg", "detail", "reason"})
+# ... and AWS Config's evaluation note: {"compliance_type": "NON_COMPLIANT", "annotation": "describe failed"}.
+MESSAGE_KEYS = frozenset({"message", "msg", "detail", "reason", "annotation"})
 # Named statuses: Django REST framework's, Starlette's and FastAPI's ``status.HTTP_502_BAD_GATEWAY``.
 NAMED_STATUS = re.compile(r"^HTTP_([1-5]\d\d)(_|$)")
 
@@ -334,16 +335,30 @@ def _is_error_status(node: ast.AST | None) -> bool:
 
 
 def is_message(value: ast.AST | None, depth: int = 0) -> bool:
-    """A sentence for a person: ``"Couldn't read the policy of bucket x"``, an f-string of several words,
-    also inside what is returned (``return [], [f"Couldn't check bucket {b}"]``: errors and warnings)."""
-    if isinstance(value, ast.Constant) and isinstance(value.value, str):
-        return len(value.value.split()) > 1
-    if isinstance(value, ast.JoinedStr):
-        text = "".join(part.value for part in value.values if isinstance(part, ast.Constant))
+    """A sentence for a person: ``"Couldn't read the policy of bucket x"``, an f-string of several words
+    or strings joined with ``+`` (``"describe failed on group " + group_id``), also inside what is
+    returned (``return [], [f"Couldn't check bucket {b}"]``: errors and warnings)."""
+    text = _literal_text(value)
+    if text is not None:
         return len(text.split()) > 1
     if isinstance(value, (ast.Tuple, ast.List)) and depth < 2:
         return any(is_message(element, depth + 1) for element in value.elts)
     return False
+
+
+def _literal_text(value: ast.AST | None, depth: int = 0) -> str | None:
+    """The literal words of a string, an f-string or strings joined with ``+`` (what is computed
+    left out), or None for anything else."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return value.value
+    if isinstance(value, ast.JoinedStr):
+        return "".join(part.value for part in value.values if isinstance(part, ast.Constant))
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and depth < 8:
+        left, right = _literal_text(value.left, depth + 1), _literal_text(value.right, depth + 1)
+        if left is None and right is None:
+            return None
+        return f"{left or ''} {right or ''}"
+    return None
 
 
 def _is_failure_word(node: ast.AST | None) -> bool:
@@ -527,16 +542,33 @@ def _failure_state_for_a_caller(code: Code, statement: ast.Return) -> bool:
     """``return "ERROR"`` from a function answering a job's state to its caller (``"SUCCEEDED"`` on
     the other paths), ``return "NoPermission"`` in place of a bucket's last change for a report's
     cell, ``return "Error", "Error"``: one word saying it failed, where the caller shows or tests it.
-    Not from a Lambda handler: the runtime takes any value for success, and an SQS batch the handler
-    was given is deleted."""
+    Not from a Lambda handler, where the runtime takes any value for success and an SQS batch the
+    handler was given is deleted, unless it answers its invoker (:func:`_answers_its_invoker`)."""
     function = code.enclosing_function(statement)
     value = statement.value
     markers = value.elts if isinstance(value, ast.Tuple) else [value]
     return (
         any(_is_failure_marker(marker) for marker in markers)
         and function is not None
-        and not has_lambda_signature(function)
+        and (not has_lambda_signature(function) or _answers_its_invoker(code, function))
     )
+
+
+def _answers_its_invoker(code: Code, handler: ast.AST) -> bool:
+    """A Lambda handler that answers a status word on every path where nothing failed (``"OK"``,
+    ``"NOT_FOUND"``) and takes no event source's batch (its ``Records``): a state machine's task, or a
+    function its caller invokes for the answer, which tells the words apart; ``"ERROR"`` passes the
+    failure on to it."""
+    returns = returns_outside_except_clauses(code, handler)
+    return (
+        bool(returns)
+        and all(_is_status_word(ret.value) for ret in returns)
+        and not any(node.value == "Records" for node in code.nodes(ast.Constant, within=handler))
+    )
+
+
+def _is_status_word(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(STATUS_WORD.match(node.value))
 
 
 def _is_failure_marker(node: ast.AST | None) -> bool:

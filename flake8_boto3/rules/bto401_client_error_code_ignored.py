@@ -64,7 +64,12 @@ Not flagged, because the failure is passed on or handled:
   ...)]`), or one word that says so returned to a caller in place of the
   result (`return "ERROR"`, `"FAILED"`, `"NoPermission"`, `"AccessDenied"`,
   `return "Error", "Error"`): not from a Lambda handler, whose answer the
-  runtime takes for success whatever it says), a value
+  runtime takes for success whatever it says, unless the handler answers its
+  invoker a status word on every other path (`"OK"`, `"NOT_FOUND"`: a state
+  machine's task, whose Choice state tells them apart) and takes no event
+  source's batch (`Records`)), a sentence saying it failed in an AWS Config
+  evaluation's annotation (`{"compliance_type": "NON_COMPLIANT", "annotation":
+  "describe failed on group " + group_id}`), a value
   or `yield` built from the error, its details stored in a field, a result dict
   or a failures list (errors collected and raised after a loop; so is any list
   the failed item goes into, `missing.append(key)`, when the code right after
