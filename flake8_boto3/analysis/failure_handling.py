@@ -188,6 +188,8 @@ QUEUE_OPERATIONS = ACKNOWLEDGING | {"receive_message"}
 CONDITIONAL_KEYWORDS = frozenset(
     {"ConditionExpression", "Expected", "ConditionalOperator", "IfMatch", "IfNoneMatch", "ConditionCheck"}
 )
+# The codes (and modeled exceptions) of a conditional write's expected failure.
+CONDITIONAL_FAILURES = frozenset({"ConditionalCheckFailedException", "ConditionalCheckFailed", "PreconditionFailed"})
 
 
 def _aws_method_names(code: Code, statements: list[ast.AST]) -> list[str]:
@@ -709,7 +711,7 @@ class HandlerContext:
         stand_ins = (_is_literal(failure, None), _is_literal(failure, False), _is_empty_text(failure), acted_on_none)
         if not (failure is None or any(stand_ins)):
             return False
-        if not self._only_writes:
+        if not self._only_writes or self.answers_the_condition_alike(failure):
             return False
         code, function = self.code, self.function
         after = self.after_try
@@ -1105,13 +1107,39 @@ class HandlerContext:
     @cached_property
     def _conditional(self) -> bool:
         """The ``try`` makes a conditional write (``ConditionExpression``, ``IfNoneMatch``...), whose
-        expected failure is an answer about the data."""
+        expected failure is an answer about the data, and this handler may answer it as one: not when
+        the handler tells that failure apart (``if code == "ConditionalCheckFailedException":``), nor for
+        a write in a ``try`` of its own whose handler does (its expected failure never gets here)."""
+        if _tells_the_condition_apart(self.code, self.handler):
+            return False
         for statement in self.try_node.body:
             for node in self.code.nodes((ast.keyword, ast.Constant), within=statement):
                 name = node.arg if isinstance(node, ast.keyword) else node.value
-                if isinstance(name, str) and name in CONDITIONAL_KEYWORDS:
+                if isinstance(name, str) and name in CONDITIONAL_KEYWORDS and not self._condition_handled_inside(node):
                     return True
         return False
+
+    def _condition_handled_inside(self, node: ast.AST) -> bool:
+        """``node`` is in the body of a ``try`` within this one whose handler tells the conditional
+        failure apart."""
+        code, child = self.code, node
+        for ancestor in code.ancestors(node):
+            if ancestor is self.try_node:
+                return False
+            if isinstance(ancestor, TRY_TYPES) and any(child is statement for statement in ancestor.body):
+                if any(_tells_the_condition_apart(code, handler) for handler in ancestor.handlers):
+                    return True
+            child = ancestor
+        return False
+
+    def answers_the_condition_alike(self, failure: ast.AST | None) -> bool:
+        """The handler tells the conditional failure apart and answers it what ``failure`` answers the
+        other codes (``return False`` for both: "already there" and AccessDenied read the same)."""
+        return any(
+            _same_literal(ret.value, failure)
+            for branch in _condition_branches(self.code, self.handler)
+            for ret in branch
+        )
 
     @cached_property
     def dry_run_then_real(self) -> bool:
@@ -1395,3 +1423,59 @@ def loses(path: Path, context: HandlerContext, paths: list[Path]) -> bool:
         # the HTTP answer, which says it worked
         return context.reads or (path.exit is Exit.FALL and context.answers_an_http_request)
     return True  # nothing said, nothing kept
+
+
+def _tells_the_condition_apart(code: Code, handler: ast.AST) -> bool:
+    """An ``except`` clause for a conditional write's expected failure (``except
+    table.meta.client.exceptions.ConditionalCheckFailedException:``), or one that tests the code for it."""
+    if not isinstance(handler, ast.ExceptHandler):
+        return False
+    if handler.type is not None and any(
+        isinstance(node, ast.Attribute) and node.attr in CONDITIONAL_FAILURES
+        for node in code.nodes(ast.Attribute, within=handler.type)
+    ):
+        return True
+    return bool(_condition_tests(code, handler))
+
+
+def _condition_tests(code: Code, handler: ast.ExceptHandler) -> list[ast.If]:
+    """The ``if`` statements of the handler whose test compares with a conditional failure's code."""
+    return [
+        statement
+        for statement in code.nodes(ast.If, within=handler)
+        if any(
+            isinstance(node, ast.Constant) and node.value in CONDITIONAL_FAILURES
+            for node in code.nodes(ast.Constant, within=statement.test)
+        )
+    ]
+
+
+def _condition_branches(code: Code, handler: ast.AST) -> Iterator[list[ast.Return]]:
+    """For each test of the handler for the conditional failure, the ``return`` statements of the
+    branch that failure takes (the ``else`` of ``code != "ConditionalCheckFailedException"``), outside
+    the ``except`` clauses within it (those answer another failure)."""
+    if not isinstance(handler, ast.ExceptHandler):
+        return
+    for test in _condition_tests(code, handler):
+        negative = isinstance(test.test, ast.Compare) and all(
+            isinstance(op, (ast.NotEq, ast.NotIn)) for op in test.test.ops
+        )
+        branch = test.orelse if negative else test.body
+        yield [
+            ret
+            for statement in branch
+            for ret in code.nodes(ast.Return, within=statement, skip=(*FUNCTION_TYPES, ast.ClassDef, ast.ExceptHandler))
+        ]
+
+
+def _same_literal(one: ast.AST | None, other: ast.AST | None) -> bool:
+    """Two answers of the same literal value (``False`` and ``False``; a bare ``return`` is ``None``)."""
+    values = []
+    for node in (one, other):
+        if node is None:
+            values.append(None)
+        elif isinstance(node, ast.Constant):
+            values.append(node.value)
+        else:
+            return False
+    return type(values[0]) is type(values[1]) and values[0] == values[1]

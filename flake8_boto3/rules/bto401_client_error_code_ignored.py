@@ -112,7 +112,11 @@ Not flagged, because the failure is passed on or handled:
   function, when the handler also prints or logs the error and the function
   cannot fall off its end (a silent `None`, which callers filter out as
   "nothing to report", stays flagged). A conditional write's `False` also
-  means "already there", and stays flagged, as does a silent `False` that a
+  means "already there", and stays flagged, unless the condition's failure
+  never reaches that `False`: the handler tells it apart (`if code ==
+  "ConditionalCheckFailedException":` creates the item, or `except
+  ConditionalCheckFailedException:`) and answers it otherwise, or the write
+  sits in an inner `try` whose handler does; so does a silent `False` that a
   caller in the module throws away (after printing or logging the error, a
   caller going on without the answer is a write's handler that logs and goes
   on: a best-effort notification). Likewise a dict whose flag the success
