@@ -201,8 +201,8 @@ def start_run() -> None:
     since the last one."""
     _seen_this_run.clear()
     for cached in (
-        _module_name_and_root, _package_and_root, _search_directories, _finder, _file_mentions_boto3,
-        _package_imports,
+        _module_name_and_root, _package_and_root, _search_directories, _finder, file_mentions_boto3,
+        _package_imports, _reexports_a_boto3_user,
     ):
         cached.cache_clear()
 
@@ -329,7 +329,8 @@ def still_resolves_alike(evidence: dict[str, list]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _file_mentions_boto3(path: Path) -> bool:
+def file_mentions_boto3(path: Path) -> bool:
+    """Does the file's text mention boto3 (or botocore, or their stubs)?"""
     try:
         text = path.read_text(errors="replace")
     except OSError:
@@ -340,36 +341,47 @@ def _file_mentions_boto3(path: Path) -> bool:
 def mentions_boto3(modname: str) -> bool:
     """Does the project module's source mention boto3 at all? (Read as text, never built.)"""
     path = project_file(modname)
-    return path is not None and _file_mentions_boto3(path)
+    return path is not None and file_mentions_boto3(path)
 
 
 def reexports_a_boto3_user(modname: str) -> bool:
-    """Is ``modname`` a project package whose ``__init__`` imports from a module that mentions boto3
-    (``from .vlpool import VLpool`` in ``cognito_pool/__init__.py``)? What a file imports of the
-    package may then be a factory, or a class that makes a client. One hop, read as text."""
-    path = project_file(modname)
+    """Is ``modname`` a name a project package's ``__init__`` imports from a module that mentions
+    boto3 (``cognito_pool.VLpool``, where ``cognito_pool/__init__.py`` holds ``from .vlpool import
+    VLpool``)? It may then be a factory, or a class that makes a client. One hop, read as text;
+    asked for every name a file imports, so answered once per run and project."""
+    return _reexports_a_boto3_user(modname, search_directories())
+
+
+@lru_cache(maxsize=8192)
+def _reexports_a_boto3_user(modname: str, _directories: tuple[Path, ...]) -> bool:
+    package, _, name = modname.rpartition(".")
+    path = project_file(package) if package else None
     if path is None or path.name != "__init__.py":
         return False
-    package = modname.split(".")
-    for dots, module, names in _package_imports(path):
+    parts = package.split(".")
+    for dots, module, original in _package_imports(path).get(name, ()):
         if dots:
-            parents = package[: len(package) - (len(dots) - 1)] if len(dots) > 1 else package
+            parents = parts[: len(parts) - (len(dots) - 1)] if len(dots) > 1 else parts
             base = ".".join([*parents, module] if module else parents)
         else:
             base = module
-        if base and any(mentions_boto3(name) for name in (base, *(f"{base}.{n}" for n in names))):
+        if base and (mentions_boto3(base) or mentions_boto3(f"{base}.{original}")):
             return True
     return False
 
 
 @lru_cache(maxsize=1024)
-def _package_imports(path: Path) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def _package_imports(path: Path) -> dict[str, list[tuple[str, str, str]]]:
+    """The ``from ... import`` statements of a package's ``__init__``, by the name each binds:
+    (level dots, module, the name imported)."""
     try:
         text = path.read_text(errors="replace")
     except OSError:
-        return ()
-    found = []
+        return {}
+    found: dict[str, list[tuple[str, str, str]]] = {}
     for dots, module, grouped, names in FROM_IMPORT.findall(text):
-        imported = (name.split(" as ")[0].split("#")[0].strip() for name in (grouped or names).split(","))
-        found.append((dots, module, tuple(name for name in imported if name)))
-    return tuple(found)
+        for imported in (grouped or names).split(","):
+            original, _, alias = imported.split("#")[0].strip().partition(" as ")
+            if original.strip():
+                found.setdefault((alias or original).strip(), []).append((dots, module, original.strip()))
+    return found

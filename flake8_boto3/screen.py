@@ -109,7 +109,13 @@ def could_fire(source: str, path: str = "") -> bool:
             return True
     if "import" not in source:
         return False
+    packages = set()  # the project packages imported from, whose __init__ may re-export a boto3 user
     imported = [name for name in imported_modules(source, path) if not project.is_stdlib_module(name)]
-    return any(project.mentions_boto3(name) for name in imported) or any(
-        project.reexports_a_boto3_user(name) for name in imported
-    )
+    for name in imported:
+        found = project.project_file(name)
+        if found is not None:
+            if project.file_mentions_boto3(found):
+                return True
+            if found.name == "__init__.py":
+                packages.add(name)
+    return any(project.reexports_a_boto3_user(name) for name in imported if name.rpartition(".")[0] in packages)
