@@ -641,6 +641,8 @@ class Lifecycle:
         function = code.enclosing_function(call)
         if construction.kind is Kind.SESSION and self._is_receiver_of_construction(construction, constructed_calls):
             return None
+        if construction.kind is Kind.SESSION and _read_for_a_setting(code, call):
+            return None
         innermost = code.innermost_loop(call)
         loop = code.repeating_loop(call)  # (not one that builds it once, or again only after a failure)
         given = self._built_from_what_it_is_given(construction)
@@ -738,6 +740,17 @@ class Lifecycle:
 
     def sites_with(self, verdict: Verdict) -> list[Site]:
         return [site for site in self.sites if site.verdict is verdict]
+
+
+# What a session tells of its configuration without making anything.
+SESSION_SETTINGS = frozenset({"region_name", "profile_name"})
+
+
+def _read_for_a_setting(code: Code, call: ast.Call) -> bool:
+    """``boto3.session.Session().region_name``: a session made only to read a setting makes no
+    client; a client it would make is judged where it is made."""
+    parent = code.parent(call)
+    return isinstance(parent, ast.Attribute) and parent.value is call and parent.attr in SESSION_SETTINGS
 
 
 def _on_a_waiter(code: Code, call: ast.Call) -> bool:

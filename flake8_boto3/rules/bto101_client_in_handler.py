@@ -30,6 +30,8 @@ invocation" for a Lambda handler and "on every request" for a web route.
 Only *hoistable* constructions are flagged: their arguments are literals,
 module-level names (`os.environ[...]`, a module-level `Config`) or values built
 from those, so the client could have been created once at module load. A
+session made only to read a setting (`region = boto3.session.Session().region_name`)
+makes no client and is not flagged; the client made with that region is. A
 parameter of an `@app.route("/s3/")` view that its URL rule does not name
 (`def buckets(region=None)`) is its default on every request: Flask, Quart and
 Chalice pass a view only the rule's variables (not with `defaults=` in the
