@@ -320,6 +320,7 @@ class Lifecycle:
         # The project function each call calls: asked for every call of the module, and again for the
         # calls a candidate factory returns (a question that may go to astroid).
         self._callees: dict[ast.Call, Function | None] = {}
+        self._boto3_user_imports: dict[str, bool] = {}
 
     # constructions ------------------------------------------------------------
 
@@ -423,6 +424,8 @@ class Lifecycle:
         imported = func.value if isinstance(func, ast.Attribute) else func
         if not (isinstance(imported, ast.Name) and imported.id not in ("self", "cls")):
             return None
+        if not self._imported_from_a_boto3_user(imported.id):
+            return None
         if not any(self._imports_boto3_user(code, binding, imported.id) for binding in code.bindings(imported)):
             return None
         initialiser = code.class_initialiser(func)
@@ -431,6 +434,17 @@ class Lifecycle:
             return None
         cls = initialiser.code.enclosing_class(initialiser.node)
         return Construction(call, result[0], result[1], factory=initialiser, of_class=cls.name if cls else None)
+
+    def _imported_from_a_boto3_user(self, name: str) -> bool:
+        """Does some import of the module bind ``name`` from a project module that mentions boto3? A
+        cheap test of the statements, once per name, before any scope lookup."""
+        found = self._boto3_user_imports.get(name)
+        if found is None:
+            statements = self.code.home.binding_statements
+            found = self._boto3_user_imports[name] = statements is None or any(
+                self._imports_boto3_user(self.code, statement, name) for statement in statements.get(name, ())
+            )
+        return found
 
     def initialiser_result(self, initialiser: Function) -> tuple[Kind, str | None] | None:
         """(kind, service) when a class's ``__init__`` makes a boto3 object on every call: in a statement
