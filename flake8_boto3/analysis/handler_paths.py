@@ -571,6 +571,25 @@ def _is_status_word(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(STATUS_WORD.match(node.value))
 
 
+def _retries_itself(code: Code, statement: ast.Return) -> bool:
+    """``return analyze(image, preprocess=False)`` in ``analyze``'s own handler: the function tries
+    again (another way), and what that attempt's failure gives is what its handler decides."""
+    function = code.enclosing_function(statement)
+    value = statement.value
+    if function is None or not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    if isinstance(func, ast.Name):
+        return func.id == function.name and code.enclosing_class(function) is None
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id in ("self", "cls")
+        and func.attr == function.name
+        and code.enclosing_class(function) is not None
+    )
+
+
 def _is_failure_marker(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(FAILURE_MARKER.match(node.value))
 
@@ -586,6 +605,8 @@ def _step(code: Code, statement: ast.AST, handler: Handler | None, state: State)
             or (handler is not None and handler.mentions_error(value))
         ):
             state = replace(state, kept=True)  # the failure goes back to the caller in another form
+        elif _retries_itself(code, statement):
+            state = replace(state, kept=True)  # another attempt: its own failure is handled as this one
         return [Path(Exit.RETURN, state, value)], set()
     if isinstance(statement, (ast.Continue, ast.Break)):
         return [Path(Exit.LOOP, state)], set()

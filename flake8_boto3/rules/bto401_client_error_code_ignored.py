@@ -81,6 +81,9 @@ Not flagged, because the failure is passed on or handled:
   carries the details past the handler, or a local named for the outcome
   that is read after the `try` (`sync_success = False`, `failed = True`;
   `found = False` is a "not there" stand-in, not an outcome);
+- it tries again, answering a call of its own function (`return
+  analyze(image, preprocess=False)` in `analyze`): that attempt's failure is
+  its handler's to decide;
 - it falls back to a real alternative (`manager = Manager(assume=False)`), or
   goes on to the next place to look: the `try` only reads, and the
   statements after it in its block make the same operation again elsewhere
