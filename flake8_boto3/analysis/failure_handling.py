@@ -148,7 +148,8 @@ FORMATTING_CALLS = frozenset({
 # failure means "AWS is not usable with these settings".
 PROBE_FUNCTION = re.compile(
     r"health_?check|check_?health|is_?healthy|^_?health(z|y)?$|alive|liveness|readiness|is_ready|^_?ping|probe"
-    r"|(check|verify|validate|test)_?(aws_?)?(credentials?|connection|connectivity)|^_?(re)?connect$|^is_connected$",
+    r"|(check|verify|validate|test)_?(aws_?)?(credentials?|connection|connectivity)|^_?(re)?connect$|^is_connected$"
+    r"|^_?(check|verify|test|has|can)_\w*permissions?$",
     re.I,
 )
 # STS GetCallerIdentity needs no permission (an explicit deny does not stop it): it fails only for

@@ -194,7 +194,10 @@ Not flagged, because the failure is passed on or handled:
   (`check_aws_credentials`, `test_connection`, `connect`, or a `try` whose only call is
   STS `get_caller_identity`, which needs no permission: only missing, invalid
   or expired credentials fail it) whose every failure means "AWS is not
-  usable";
+  usable", or a function named for the permission it asks about
+  (`check_describe_instances_permission`, `can_read_secret_permission`), whose
+  answer is "not permitted" or, for the codes it does not name, "go on": the
+  real call that follows fails on its own;
 - a permission probe: the `try`, or its `else:`, records the response under
   the name of the operation that made it (`output["iam.list_user_policies"] =
   response`), building the list of calls that worked: the call that failed is
