@@ -246,8 +246,12 @@ def _only_for_diagnosis(code: Code, read: ast.Name) -> bool:
 
 def _given_event_and_context(params: list[str]) -> bool:
     """A Lambda handler's parameters: the event (whatever its name), then the context under one of its
-    names, or ``_`` when the handler does not use it (``def lambda_handler(event, _)``)."""
-    return len(params) >= 2 and (params[1].lstrip("_") in CONTEXT_NAMES or not params[1].strip("_"))
+    names, or ``_`` when the handler does not use it (``def lambda_handler(event, _)``); also the two
+    names swapped (``def lambda_handler(context, event)``: the runtime passes the event first)."""
+    if len(params) < 2:
+        return False
+    second = params[1].lstrip("_")
+    return second in CONTEXT_NAMES or not second or (second in EVENT_NAMES and params[0].lstrip("_") in CONTEXT_NAMES)
 
 
 def _builds_an_answer(code: Code, key: ast.Constant) -> bool:

@@ -77,7 +77,7 @@ dispatches on `event["RequestType"]`, functions registered with crhelper's
 CodePipeline actions' handlers (the job read from `event["CodePipeline.job"]`):
 they run once per execution of their stage, a few times per release. Nor are
 jobs: a Lambda handler that reads nothing of its event (its first parameter,
-whatever its name; a comprehension's own variable of the same name is not the
+whatever its name, `(context, event)` too; a comprehension's own variable of the same name is not the
 event; the context may be `_`) but to log it (`print(event)`,
 `logger.info(event)`: the work is the same whatever the event), to attach it
 to an exception it raises (`error.args += (event,)`), or for the time
