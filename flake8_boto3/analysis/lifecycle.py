@@ -54,6 +54,8 @@ class Site:
     reach: functions.Reach | None = None
     # Made from temporary credentials fetched for it (``sts.assume_role``), here or in its factory.
     temporary_credentials: bool = False
+    # The call of the construction's function in a loop of the module, when that makes it repeat.
+    looped_by: ast.Call | None = None
 
     @property
     def handler(self) -> ast.AST | None:
@@ -553,6 +555,31 @@ class Lifecycle:
                 found.append(construction)
         return found
 
+    @cached_property
+    def _calls_in_loops(self) -> dict[ast.AST, ast.Call]:
+        """{function: a call of it}: the module's functions that some loop of the module calls by name
+        again and again (``for message in messages: delete_message(message)``), a call in a test, and a
+        loop that sleeps between its passes (a poll, a retry), excepted. Whatever such a function
+        builds from literals and module-level names, it builds again on every pass."""
+        code = self.code
+        statements = code.home.binding_statements
+        found: dict[ast.AST, ast.Call] = {}
+        for call in code.nodes(ast.Call):
+            func = call.func
+            if not isinstance(func, ast.Name):
+                continue
+            if statements is not None and not any(isinstance(s, FUNCTION_TYPES) for s in statements.get(func.id, ())):
+                continue  # no def of that name anywhere in the module: no lookup needed
+            loop = code.repeating_loop(call)
+            if loop is None or functions.in_test_code(code, call):
+                continue
+            if not isinstance(loop, COMPREHENSION_TYPES) and polling.sleeps_between_passes(code, loop):
+                continue  # (a poll or a retry that sleeps between its passes: a client per pass is nothing)
+            for binding in code.bindings(func):
+                if isinstance(binding, FUNCTION_TYPES) and code.enclosing_class(binding) is None:
+                    found.setdefault(binding, call)
+        return found
+
     def _may_be_reported_at(self, call: ast.Call) -> bool:
         """Could a construction at ``call`` get a verdict the run reports? Anywhere in a function it may
         be BTO103 or BTO104; when the run reports neither (their default), only a call in a loop or in
@@ -565,7 +592,7 @@ class Lifecycle:
         if self.code.repeating_loop(call) is not None:
             return True
         function = self.code.enclosing_function(call)
-        return function is not None and self._handler_for(function) is not None
+        return function is not None and (self._handler_for(function) is not None or function in self._calls_in_loops)
 
     # verdicts -----------------------------------------------------------------
 
@@ -699,6 +726,9 @@ class Lifecycle:
             if reach.in_loop:
                 return Site(construction, Verdict.IN_LOOP, function, reach)  # a helper the handler calls in a loop
             return Site(construction, Verdict.IN_HANDLER, function, reach)
+        looped_by = self._calls_in_loops.get(function) if hoistable else None
+        if looped_by is not None and construction.kind is not Kind.SESSION:
+            return Site(construction, Verdict.IN_LOOP, function, looped_by=looped_by)  # a helper a loop calls
         if construction.kind is Kind.SESSION:
             return None  # boto3 recommends a session per thread
         if self._run_once(function):

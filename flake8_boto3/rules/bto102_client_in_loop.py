@@ -7,7 +7,13 @@ Flags a boto3 client, resource or session (or a call of a project factory that
 returns a new one, or an object of a class of another project module whose
 `__init__` makes one: see BTO101) created inside the body of a `for` or `while` loop or a
 comprehension, when its arguments do not depend on the loop: every iteration
-builds the same client again.
+builds the same client again. Also a function of the module that builds one
+from literals and module-level names, which a loop of the module calls by name
+(`for message in messages: delete_message(message)`, where `delete_message`
+runs `boto3.client("sqs")`): reported where the function builds it. Not when
+that loop sleeps between its passes (a poll or a retry: a client per pass is
+nothing next to the wait), and not a method or a factory (a factory's call in
+the loop is the construction).
 
 Not flagged: one client per region or per account, i.e. a construction whose
 arguments (or whose session) come from the loop variable or from values
@@ -91,6 +97,15 @@ def check(context: FileContext) -> Iterator[Finding]:
                 f"{site.describe()} created in '{label(context.code, site.function)}', which {site.handler_reason}"
                 f" '{site.handler.name}' calls in a loop, on every iteration; create it once at module level"
                 " and reuse it",
+            )
+            continue
+        if site.looped_by is not None:
+            caller = context.code.enclosing_function(site.looped_by)
+            by = f"'{caller.name}'" if caller is not None else "the module"
+            yield RULE.finding(
+                site.call,
+                f"{site.describe()} created in '{site.function.name}', which {by} calls in a loop, on every"
+                " iteration; create it once at module level and reuse it",
             )
             continue
         where = f" in '{site.function.name}'" if site.function is not None else " at module level"
