@@ -198,48 +198,40 @@ class AstroidBridge:
             inferred = [value for value in counterpart.func.infer() if isinstance(value, nodes.FunctionDef)]
         except Exception:  # noqa: BLE001 - inference errors of every kind: nothing known
             return []
-        found = []
-        for function in inferred:
-            located = self._ast(function)
-            if located is not None and isinstance(located[1], (ast.FunctionDef, ast.AsyncFunctionDef)):
-                found.append(FunctionRef(*located))
-        return found
+        return [ref for function in inferred if (ref := self._function_ref(function)) is not None]
 
     def sole_function(self, home: ModuleSyntax, node: ast.AST) -> FunctionRef | None:
         """The function ``node`` infers to, when it infers to exactly one value and that is a function."""
         from astroid import nodes
 
-        counterpart = self._astroid(home, node)
-        if counterpart is None:
-            return None
-        try:
-            inferred = list(counterpart.infer())
-        except Exception:  # noqa: BLE001
-            return None
-        if len(inferred) != 1 or not isinstance(inferred[0], nodes.FunctionDef):
-            return None
-        located = self._ast(inferred[0])
-        if located is None or not isinstance(located[1], (ast.FunctionDef, ast.AsyncFunctionDef)):
-            return None
-        return FunctionRef(*located)
+        return self._function_ref(self._sole_value(home, node, nodes.FunctionDef))
 
     def class_initialiser(self, home: ModuleSyntax, node: ast.AST) -> FunctionRef | None:
         """The ``__init__`` the class ``node`` infers to (exactly one class) defines in its own body."""
         from astroid import nodes
 
+        cls = self._sole_value(home, node, nodes.ClassDef)
+        bindings = cls.locals.get("__init__", []) if cls is not None else []
+        return self._function_ref(bindings[0]) if len(bindings) == 1 else None
+
+    def _sole_value(self, home: ModuleSyntax, node: ast.AST, kind: type):
+        """The one value astroid infers ``node`` to, when there is exactly one and it is a ``kind``."""
         counterpart = self._astroid(home, node)
         if counterpart is None:
             return None
         try:
             inferred = list(counterpart.infer())
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - inference errors of every kind: nothing known
             return None
-        if len(inferred) != 1 or not isinstance(inferred[0], nodes.ClassDef):
+        return inferred[0] if len(inferred) == 1 and isinstance(inferred[0], kind) else None
+
+    def _function_ref(self, function) -> FunctionRef | None:
+        """The ``def`` an astroid function is, in the syntax of its module (None for anything else)."""
+        from astroid import nodes
+
+        if not isinstance(function, nodes.FunctionDef):
             return None
-        bindings = inferred[0].locals.get("__init__", [])
-        if len(bindings) != 1 or not isinstance(bindings[0], nodes.FunctionDef):
-            return None
-        located = self._ast(bindings[0])
+        located = self._ast(function)
         if located is None or not isinstance(located[1], (ast.FunctionDef, ast.AsyncFunctionDef)):
             return None
         return FunctionRef(*located)
