@@ -323,6 +323,8 @@ class Lifecycle:
         # calls a candidate factory returns (a question that may go to astroid).
         self._callees: dict[ast.Call, Function | None] = {}
         self._boto3_user_imports: dict[str, bool] = {}
+        # For each class's __init__: what it makes on every call (see initialiser_result).
+        self._initialiser_cache: dict[Function, tuple[Kind, str | None] | None] = {}
 
     # constructions ------------------------------------------------------------
 
@@ -453,8 +455,8 @@ class Lifecycle:
         of its own body (not under an ``if``, a ``try``, a ``with`` or a loop), not as one arm of a
         conditional expression or of ``or`` (``self.s3 = s3 or boto3.client("s3")`` makes one only when
         the caller gives none), and not cached on the class. A client or resource before a session."""
-        if initialiser in self._factory_cache:
-            return self._factory_cache[initialiser]
+        if initialiser in self._initialiser_cache:
+            return self._initialiser_cache[initialiser]
         code, node = initialiser.code, initialiser.node
         made: dict[ast.Call, Boto3Value] = {}
         for statement in code.home.tree.body(node):  # without the docstring
@@ -469,7 +471,7 @@ class Lifecycle:
                         made[call] = constructed
         kept = sorted(made.values(), key=lambda value: value.kind is Kind.SESSION)
         result = (kept[0].kind, kept[0].service) if kept else None
-        self._factory_cache[initialiser] = result
+        self._initialiser_cache[initialiser] = result
         self._returned_calls[initialiser] = set(made)
         return result
 
