@@ -6,6 +6,7 @@ A judging round builds one sample folder outside the repository (``bench/heldout
     DIR/SOURCES.tsv                  local path (under src/), repository, path in it, commit, look-up id
     DIR/judged.tsv                   path (under src/), line, code, verdict, reason: one row per finding
 
+    python bench/heldout.py findings DIR              # DIR/findings.txt, for a judging round (JUDGING.md)
     python bench/heldout.py precision DIR [DIR ...]   # per code: as judged, and now (this checkout's findings)
     python bench/heldout.py export DIR NAME           # bench/heldout/NAME.tsv and NAME.sources.tsv
 
@@ -43,19 +44,38 @@ def judged(sample: Path) -> dict[Key, tuple[str, str]]:
     return verdicts
 
 
-def reported_now(sample: Path) -> set[Key]:
-    """This checkout's default-on findings over ``sample/src``, from a separate ``flake8`` process."""
+def finding_lines(sample: Path) -> list[str]:
+    """This checkout's default-on findings over ``sample/src``, from a separate ``flake8`` process:
+    ``path:line:col: BTOnnn message``, paths under ``src/``, sorted."""
     run = subprocess.run(
         [sys.executable, "-m", "flake8", "--isolated", "-j1", "--boto3-no-cache", "."],
         cwd=sample / "src", capture_output=True, text=True, check=False,
     )
-    found = set()
+    found = []
     for line in run.stdout.splitlines():
+        path, number, col, message = line.split(":", 3)
+        if message.split()[0].startswith("BTO"):
+            found.append((path.removeprefix("./"), int(number), int(col), message.strip()))
+    return [f"{path}:{number}:{col}: {message}" for path, number, col, message in sorted(found)]
+
+
+def reported_now(sample: Path) -> set[Key]:
+    found = set()
+    for line in finding_lines(sample):
         path, number, _col, message = line.split(":", 3)
-        code = message.split()[0]
-        if code.startswith("BTO"):
-            found.add((path.removeprefix("./"), int(number), code))
+        found.add((path, int(number), message.split()[0]))
     return found
+
+
+def run_findings(args) -> int:
+    """``DIR/findings.txt``, the list a judging round judges (``bench/heldout/JUDGING.md``)."""
+    sample = Path(args.sample)
+    lines = finding_lines(sample)
+    (sample / "findings.txt").write_text("".join(line + "\n" for line in lines))
+    codes = collections.Counter(line.split(": ", 1)[1].split()[0] for line in lines)
+    counts = ", ".join(f"{code} {count}" for code, count in sorted(codes.items()))
+    print(f"{len(lines)} findings in {sample / 'findings.txt'}: {counts}")
+    return 0
 
 
 def run_precision(args) -> int:
@@ -121,8 +141,10 @@ def main(argv=None) -> int:
     export = commands.add_parser("export", help="write a sample's verdicts and sources to bench/heldout/")
     export.add_argument("sample")
     export.add_argument("name")
+    findings = commands.add_parser("findings", help="write DIR/findings.txt for a judging round")
+    findings.add_argument("sample")
     args = parser.parse_args(argv)
-    return run_precision(args) if args.command == "precision" else run_export(args)
+    return {"precision": run_precision, "export": run_export, "findings": run_findings}[args.command](args)
 
 
 if __name__ == "__main__":
