@@ -22,7 +22,6 @@ from flake8_boto3.analysis.syntax_helpers import absolute_module_name
 from flake8_boto3.model import Boto3Value, Kind
 from flake8_boto3.model.syntax_tier import may_construct
 from flake8_boto3.settings import Settings
-from flake8_boto3.syntax.module import ModuleSyntax
 
 
 class Verdict(enum.Enum):
@@ -256,26 +255,6 @@ def _in_a_global_singletons_block(code: Code, call: ast.Call, function: ast.AST 
 def _derives_a_boto3_object(method: str) -> bool:
     """``resource.Table(...)``, ``s3.Bucket(...)``: a sub-resource; ``client.get_paginator(...)``."""
     return method[:1].isupper() or method in ("get_paginator", "get_waiter")
-
-
-def _reexported_from(code: Code, package: str, name: str) -> list[str]:
-    """The modules ``name`` of a project package comes from, when its ``__init__`` imports it (``from
-    .vlpool import VLpool``): the module and the submodule of that import, one hop."""
-    path = project.project_file(package)
-    if path is None or path.name != "__init__.py":
-        return []
-    syntax = ModuleSyntax.of_project_file(str(path), package)
-    statements = syntax.binding_statements if syntax is not None else None
-    found = []
-    for statement in (statements or {}).get(name, ()):
-        if isinstance(statement, ast.ImportFrom):
-            try:
-                base = absolute_module_name(code.within(syntax), statement.module, statement.level)
-            except Exception:  # noqa: BLE001
-                continue
-            original = next((n for n, alias in import_names(statement) if (alias or n) == name), name)
-            found += [base, f"{base}.{original}"]
-    return found
 
 
 def _could_be_factory(code: Code, function: ast.AST) -> bool:
@@ -536,7 +515,7 @@ class Lifecycle:
             original = next((name for name, alias in import_names(node) if (alias or name) == local_name), local_name)
             candidates = [base, f"{base}.{original}"]
             if not any(project.mentions_boto3(name) for name in candidates):
-                candidates = _reexported_from(code, base, original)
+                return project.reexports_a_boto3_user(f"{base}.{original}")  # a package's re-export
         elif isinstance(node, ast.Import):
             candidates = [name for name, alias in import_names(node) if (alias or name).split(".")[0] == local_name]
         else:
